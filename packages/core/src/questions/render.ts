@@ -1,0 +1,52 @@
+import { compileFormula } from "./expressions.ts";
+import { formatNumber, optionOrder, sampleParams, type QuestionParams } from "./sampling.ts";
+import type { QuestionKind, QuestionTemplate } from "./schema.ts";
+
+/**
+ * Fill {{name}} and {{= formula}} placeholders. Formulas are evaluated here, on the server,
+ * so computed values can appear in worked solutions without shipping the formula.
+ */
+export function fillPlaceholders(text: string, params: QuestionParams): string {
+  const names = Object.keys(params);
+  return text.replace(/\{\{\s*(=)?\s*([^}]+?)\s*\}\}/g, (whole, eq: string | undefined, body: string) => {
+    if (eq) return formatNumber(compileFormula(body, names).evaluate(params));
+    return Object.hasOwn(params, body) ? formatNumber(params[body]) : whole;
+  });
+}
+
+/**
+ * What a student may see of a question before the reveal: the prompt with their numbers,
+ * the options in their order, the hint. Never the answer, the formulas, the named mistakes
+ * or the solution.
+ */
+export interface StudentQuestionView {
+  id: string;
+  kind: QuestionKind;
+  prompt: string;
+  options?: { id: string; text: string }[];
+  hint?: string;
+  points: number;
+  attempts: number;
+  maxLength?: number;
+  /** For expression questions: the variable names to use. */
+  variables?: string[];
+}
+
+export function studentView(template: QuestionTemplate, seed: number): { view: StudentQuestionView; params: QuestionParams } {
+  const params = sampleParams(template, seed);
+  const view: StudentQuestionView = {
+    id: template.id,
+    kind: template.kind,
+    prompt: fillPlaceholders(template.prompt, params),
+    points: template.points,
+    attempts: template.attempts,
+  };
+  if (template.hint) view.hint = fillPlaceholders(template.hint, params);
+  if (template.kind === "single" || template.kind === "multiple") {
+    const byId = new Map(template.options.map((o) => [o.id, o]));
+    view.options = optionOrder(template, seed).map((id) => ({ id, text: fillPlaceholders(byId.get(id)!.text, params) }));
+  }
+  if (template.kind === "text") view.maxLength = template.maxLength;
+  if (template.kind === "expression") view.variables = template.variables.map((v) => v.name);
+  return { view, params };
+}

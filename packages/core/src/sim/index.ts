@@ -1,0 +1,24 @@
+/** The deterministic regularization engine. Pure: no I/O, no clock, no Math.random. */
+export * from "./errors.ts";
+export * from "./math/detmath.ts";
+export * from "./math/prng.ts";
+export { gaussian } from "./math/gaussian.ts";
+export { hashFloat64Arrays } from "./math/hash.ts";
+export * from "./data/dataset.ts";
+export { regression1d, trueCurve } from "./data/regression1d.ts";
+export { sparseLinear } from "./data/sparseLinear.ts";
+export { classification2d, SHAPES_2D, type Shape2d } from "./data/classification2d.ts";
+export { legendreFeatures } from "./data/legendre.ts";
+export { Network, type NetworkConfig, type Activation, type Task } from "./model/network.ts";
+export * from "./train/regularizer.ts";
+export * from "./train/optimizer.ts";
+export { Trainer, type TrainerOptions, type LiveHyper, type StepMetrics } from "./train/trainer.ts";
+export * from "./solve/linearSolvers.ts";
+export * from "./solve/paths.ts";
+export * from "./solve/geometry.ts";
+export * from "./presets/params.ts";
+export type { Preset, LaneDef, ExperimentDef } from "./presets/preset.ts";
+export { PRESETS, getPreset, presetIds } from "./presets/registry.ts";
+export * from "./simulation.ts";
+export * from "./keyframe.ts";
+export * from "./views.ts";
