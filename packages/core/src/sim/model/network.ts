@@ -183,9 +183,10 @@ export class Network {
 
   /**
    * Forward pass for one example starting at X[offset]. Hidden activations (before dropout)
-   * go to `raw`, after dropout to `act`; masks to `kept`. Returns the output.
+   * go to `raw`, after dropout to `act`; masks to `kept`. Returns the output. With an `rng`
+   * this is a training-mode pass (dropout masks drawn with keep probability `keepProb`).
    */
-  private forward(params: Float64Array, X: Float64Array, offset: number, keepProb: number, rng: Prng | null): number {
+  forward(params: Float64Array, X: Float64Array, offset: number, keepProb: number, rng: Prng | null): number {
     const L = this.nLayers;
     const a0 = this.act[0];
     const d = this.sizes[0];

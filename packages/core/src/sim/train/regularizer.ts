@@ -40,3 +40,14 @@ export function softThreshold(w: number, t: number): number {
 export function sign(w: number): number {
   return w > 0 ? 1 : w < 0 ? -1 : 0;
 }
+
+/**
+ * Gradient (subgradient for L1, with sign(0) = 0) of the penalty, added into `out`.
+ * The optimizers inline the same arithmetic for speed; tests hold the two together.
+ */
+export function addPenaltyGradient(params: Float64Array, penalized: Uint8Array, l1: number, l2: number, out: Float64Array): void {
+  for (let j = 0; j < params.length; j++) {
+    if (penalized[j] === 0) continue;
+    out[j] += 2 * l2 * params[j] + l1 * sign(params[j]);
+  }
+}
