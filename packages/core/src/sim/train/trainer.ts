@@ -90,9 +90,15 @@ export class Trainer {
     if (options.trackBest) this.recordBest();
   }
 
-  /** One optimizer update (a no-op once early stopping has stopped the run). */
+  /**
+   * One optimizer update. Once early stopping has stopped the run the step counter still
+   * advances (the class's clock runs on) but the weights no longer change.
+   */
   trainStep(): void {
-    if (this.stopped) return;
+    if (this.stopped) {
+      this.step++;
+      return;
+    }
     const n = this.data.nTrain;
     const bs = this.options.batchSize;
     let start = 0;
