@@ -42,7 +42,7 @@ const penalties = [
 function objective(net: Network, params: Float64Array, c: Case, l1: number, l2: number, rngState: [number, number, number, number], grad?: Float64Array): number {
   const idx = Uint32Array.from({ length: c.data.nTrain }, (_, i) => i);
   const g = grad ?? new Float64Array(params.length);
-  const loss = net.lossAndGrad(params, g, c.data.trainX, c.data.trainY, idx, idx.length, c.keepProb, new Prng(rngState));
+  const loss = net.lossAndGrad(params, g, c.data.trainX, c.data.trainY, idx, 0, idx.length, c.keepProb, new Prng(rngState));
   if (grad) addPenaltyGradient(params, net.penalized, l1, l2, grad);
   return loss + penaltyValues(params, net.penalized, l1, l2).penalty;
 }

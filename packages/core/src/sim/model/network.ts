@@ -105,13 +105,13 @@ export class Network {
 
   /**
    * Mean data loss over a batch and its gradient (written into `grad`, which is zeroed first).
-   * `indices[0..count)` are the rows of the batch. With keepProb < 1, dropout masks for the
+   * `indices[start..start+count)` are the rows of the batch. With keepProb < 1, dropout masks for the
    * hidden units are drawn from `rng`, in order example by example, layer by layer, unit by unit.
    */
   lossAndGrad(
     params: Float64Array, grad: Float64Array,
     X: Float64Array, Y: Float64Array,
-    indices: ArrayLike<number>, count: number,
+    indices: ArrayLike<number>, start: number, count: number,
     keepProb: number, rng: Prng,
   ): number {
     grad.fill(0);
@@ -124,7 +124,7 @@ export class Network {
     const scale = 1 / count;
     let total = 0;
     for (let b = 0; b < count; b++) {
-      const row = indices[b];
+      const row = indices[start + b];
       const z = this.forward(params, X, row * d, keepProb, dropRng);
       if (b === 0) for (let l = 1; l < L; l++) this.lastMask[l - 1].set(this.kept[l]);
       const y = Y[row];

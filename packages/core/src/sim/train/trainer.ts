@@ -112,9 +112,8 @@ export class Trainer {
       count = bs;
       this.cursor += bs;
     }
-    const batch = start === 0 ? this.order : this.order.subarray(start, start + count);
     this.lastBatchLoss = this.net.lossAndGrad(
-      this.params, this.grad, this.data.trainX, this.data.trainY, batch, count, this.hyper.keepProb, this.rng,
+      this.params, this.grad, this.data.trainX, this.data.trainY, this.order, start, count, this.hyper.keepProb, this.rng,
     );
     optimizerStep(this.params, this.grad, this.net.penalized, this.opt, this.hyper);
     this.step++;
