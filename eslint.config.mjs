@@ -54,6 +54,10 @@ export default tseslint.config(
     },
   },
   {
+    files: ["**/bin/*.mjs", "**/*.config.mjs"],
+    languageOptions: { globals: { process: "readonly", console: "readonly" } },
+  },
+  {
     // Tests of core may compare against Math.* and use Node APIs.
     files: ["packages/core/src/**/*.test.ts", "packages/core/test/**/*.ts", "packages/core/bench/**/*.ts"],
     rules: { "no-restricted-properties": "off", "no-restricted-globals": "off", "no-restricted-imports": "off", "no-restricted-syntax": "off" },

@@ -16,8 +16,8 @@ export interface Classification2dOptions {
 /** One labelled point of the given shape, roughly within [−1.5, 1.5]². */
 function samplePoint(shape: Shape2d, rng: Prng, noise: number, out: Float64Array, o: number): number {
   const label = rng.nextFloat() < 0.5 ? 0 : 1;
-  let x = 0;
-  let y = 0;
+  let x: number;
+  let y: number;
   switch (shape) {
     case "moons": {
       const t = PI * rng.nextFloat();

@@ -111,7 +111,7 @@ export function detLog(x: number): number {
   if ((0x000fffff & (2 + hx)) < 3) {
     // |f| < 2^-20
     if (f === 0) return k === 0 ? 0 : dk * LN2_HI + dk * LN2_LO;
-    const R = f * f * (0.5 - 0.33333333333333333 * f);
+    const R = f * f * (0.5 - 0.3333333333333333 * f);
     return k === 0 ? f - R : dk * LN2_HI - ((R - dk * LN2_LO) - f);
   }
   const s = f / (2 + f);
@@ -245,8 +245,7 @@ const C5 = 2.08757232129817482790e-9;
 const C6 = -1.13596475577881948265e-11;
 const INV_PIO2 = 6.36619772367581382433e-1;
 const PIO2_1 = 1.57079632673412561417; // first 33 bits of pi/2
-const PIO2_1T = 6.07710050650619224932e-11; // pi/2 - PIO2_1
-const PIO2_2 = 6.07710050630396597660e-11;
+const PIO2_2 = 6.07710050630396597660e-11; // pi/2 − PIO2_1 ≈ PIO2_2 + PIO2_2T
 const PIO2_2T = 2.02226624879595063154e-21;
 
 function kernelSin(x: number): number {

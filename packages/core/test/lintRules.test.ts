@@ -1,0 +1,35 @@
+/**
+ * Core's purity is enforced by the linter, not by hope: this checks that the rules fire.
+ */
+import { fileURLToPath } from "node:url";
+import { ESLint } from "eslint";
+import { describe, expect, it } from "vitest";
+
+const root = fileURLToPath(new URL("../../..", import.meta.url));
+
+async function lint(code: string, file = "packages/core/src/sim/example.ts") {
+  const eslint = new ESLint({ cwd: root });
+  const [result] = await eslint.lintText(code, { filePath: `${root}${file}` });
+  return result.messages.map((m) => m.ruleId);
+}
+
+describe("core's lint rules", () => {
+  it("forbid non-deterministic math, clocks, ** and I/O inside core", async () => {
+    const rules = await lint(
+      [
+        "import { readFileSync } from 'node:fs';",
+        "export const a = Math.exp(1) + Math.log(2) + Math.tanh(3) + Math.pow(2, 3) + Math.sin(1) + Math.cos(1);",
+        "export const b = Math.random() + Date.now() + 2 ** 3;",
+        "export const c = readFileSync;",
+      ].join("\n"),
+    );
+    expect(rules.filter((r) => r === "no-restricted-properties")).toHaveLength(7);
+    expect(rules).toContain("no-restricted-globals");
+    expect(rules).toContain("no-restricted-syntax");
+    expect(rules).toContain("no-restricted-imports");
+  });
+  it("allow the deterministic versions, and leave code outside core alone", async () => {
+    expect(await lint("export const a = Math.sqrt(2) + Math.abs(-1);")).toEqual([]);
+    expect(await lint("export const a = Math.exp(1);", "packages/cli/src/example.ts")).toEqual([]);
+  });
+});
