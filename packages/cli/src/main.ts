@@ -37,11 +37,6 @@ export const processIo: Io = {
 
 /** Run the CLI; returns the exit code. Errors of the user's making are one line on stderr, exit 2. */
 export async function main(argv: string[], io: Io = processIo): Promise<number> {
-  // A closed pipe (`livelab sim … | head`) is not an error.
-  process.stdout.on("error", (e: NodeJS.ErrnoException) => {
-    if (e.code === "EPIPE") process.exit(0);
-    throw e;
-  });
   const [command, ...args] = argv;
   if (command === undefined || command === "help" || command === "--help" || command === "-h") {
     io.out(USAGE);
