@@ -5,3 +5,5 @@
 export * from "./sim/index.ts";
 export * from "./questions/index.ts";
 export * from "./lesson/index.ts";
+export * from "./session/index.ts";
+export * from "./protocol/index.ts";

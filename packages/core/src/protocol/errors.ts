@@ -1,0 +1,49 @@
+/**
+ * Every refusal LiveLab sends is `{ ok: false, error: { code, message } }` with one of these
+ * codes. Shared by server and clients; documented in docs/PROTOCOL.md.
+ */
+export const ERROR_CODES = {
+  BAD_REQUEST: "BAD_REQUEST",
+  PAYLOAD_TOO_LARGE: "PAYLOAD_TOO_LARGE",
+  UNKNOWN_EVENT: "UNKNOWN_EVENT",
+  RATE_LIMITED: "RATE_LIMITED",
+  UNSUPPORTED_VERSION: "UNSUPPORTED_VERSION",
+  NOT_AUTHENTICATED: "NOT_AUTHENTICATED",
+  FORBIDDEN: "FORBIDDEN",
+  SESSION_NOT_FOUND: "SESSION_NOT_FOUND",
+  SESSION_ENDED: "SESSION_ENDED",
+  JOINS_LOCKED: "JOINS_LOCKED",
+  NICKNAME_TAKEN: "NICKNAME_TAKEN",
+  NICKNAME_INVALID: "NICKNAME_INVALID",
+  PARTICIPANT_REMOVED: "PARTICIPANT_REMOVED",
+  RESUME_TOKEN_INVALID: "RESUME_TOKEN_INVALID",
+  ACTIVITY_NOT_FOUND: "ACTIVITY_NOT_FOUND",
+  QUESTION_NOT_FOUND: "QUESTION_NOT_FOUND",
+  QUESTION_NOT_OPEN: "QUESTION_NOT_OPEN",
+  QUESTION_ALREADY_OPEN: "QUESTION_ALREADY_OPEN",
+  DEADLINE_PASSED: "DEADLINE_PASSED",
+  ALREADY_ANSWERED: "ALREADY_ANSWERED",
+  SESSION_PAUSED: "SESSION_PAUSED",
+  NO_SIMULATION: "NO_SIMULATION",
+  INVALID_PARAMS: "INVALID_PARAMS",
+  NO_EXPERIMENT: "NO_EXPERIMENT",
+  STORAGE_UNAVAILABLE: "STORAGE_UNAVAILABLE",
+  INTERNAL: "INTERNAL",
+} as const;
+
+export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];
+
+export interface ProtocolError {
+  code: ErrorCode;
+  message: string;
+}
+
+export type Ack<T> = { ok: true; data: T } | { ok: false; error: ProtocolError };
+
+export function fail(code: ErrorCode, message: string): { ok: false; error: ProtocolError } {
+  return { ok: false, error: { code, message } };
+}
+
+export function ok<T>(data: T): { ok: true; data: T } {
+  return { ok: true, data };
+}

@@ -1,0 +1,3 @@
+export type { StudentSnapshot, StudentQuestionState, ActivityView, RevealedResult } from "../session/views.ts";
+export type { Timeline } from "../session/timeline.ts";
+export type { StudentQuestionView } from "../questions/render.ts";

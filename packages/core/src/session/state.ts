@@ -1,0 +1,69 @@
+import type { Lesson } from "../lesson/schema.ts";
+import type { GradeResult } from "../questions/grade.ts";
+import type { Timeline } from "./timeline.ts";
+
+export type SessionStatus = "lobby" | "live" | "ended";
+export type QuestionStatus = "open" | "closed" | "revealed";
+
+export interface ParticipantState {
+  id: string;
+  nickname: string;
+  nicknameKey: string;
+  joinedAt: number;
+  removed: boolean;
+}
+
+export interface QuestionRuntime {
+  status: QuestionStatus;
+  openedAt: number;
+  /** Server-side deadline (ms) or null for no timer. */
+  deadline: number | null;
+  closedAt: number | null;
+  /** For prediction questions: the option the simulation showed to be right. */
+  predictionOutcome?: string | null;
+}
+
+/** One stored answer, as the live state needs it. */
+export interface AnswerRecord {
+  attempt: number;
+  idempotencyKey: string;
+  result: GradeResult;
+  answer: unknown;
+  at: number;
+}
+
+/**
+ * The live state of one class. It is the fold of the session's events (see `apply`), so a
+ * restarted server rebuilds it exactly from the database.
+ */
+export interface SessionState {
+  id: string;
+  code: string;
+  lessonId: string;
+  seed: number;
+  status: SessionStatus;
+  createdAt: number;
+  endedAt: number | null;
+  joinLocked: boolean;
+  paused: boolean;
+  activityIndex: number;
+  timeline: Timeline | null;
+  participants: Record<string, ParticipantState>;
+  questions: Record<string, QuestionRuntime>;
+  /** answers[questionId][participantId] = attempts in order. */
+  answers: Record<string, Record<string, AnswerRecord[]>>;
+}
+
+/** Things the reducer needs but does not own: the clock and the lesson. */
+export interface SessionContext {
+  now: number;
+  lesson: Lesson;
+}
+
+export function emptyState(): SessionState {
+  return {
+    id: "", code: "", lessonId: "", seed: 0, status: "lobby", createdAt: 0, endedAt: null,
+    joinLocked: false, paused: false, activityIndex: 0, timeline: null,
+    participants: {}, questions: {}, answers: {},
+  };
+}
