@@ -5,14 +5,19 @@ import { emptyState, type SessionState } from "./state.ts";
 export function apply(s: SessionState, e: SessionEvent): SessionState {
   switch (e.type) {
     case "session.created":
-      return { ...emptyState(), id: e.sessionId, code: e.code, lessonId: e.lessonId, seed: e.seed, createdAt: e.at };
+      return { ...emptyState(), participants: {}, answers: {}, id: e.sessionId, code: e.code, lessonId: e.lessonId, seed: e.seed, createdAt: e.at };
     case "session.started":
       return { ...s, status: "live" };
+    // Participants and answers are large, append-mostly collections (2,000 students in a
+    // lecture hall): they are updated in place, so applying one costs O(1), and a join or an
+    // answer that lands while a teacher command is being decided is never lost.
     case "participant.joined":
-      return { ...s, participants: { ...s.participants, [e.participantId]: { id: e.participantId, nickname: e.nickname, nicknameKey: e.nicknameKey, joinedAt: e.at, removed: false } } };
+      s.participants[e.participantId] = { id: e.participantId, nickname: e.nickname, nicknameKey: e.nicknameKey, joinedAt: e.at, removed: false };
+      return s;
     case "participant.removed": {
       const p = s.participants[e.participantId];
-      return p ? { ...s, participants: { ...s.participants, [e.participantId]: { ...p, removed: true } } } : s;
+      if (p) s.participants[e.participantId] = { ...p, removed: true };
+      return s;
     }
     case "joins.locked":
       return { ...s, joinLocked: true };
@@ -36,8 +41,6 @@ export function apply(s: SessionState, e: SessionEvent): SessionState {
       return { ...s, questions: { ...s.questions, [e.questionId]: { ...q, status: "revealed", closedAt: q.closedAt ?? e.at, predictionOutcome: e.predictionOutcome } } };
     }
     case "answer.recorded": {
-      // Mutates the nested answer list in place: answers are append-only and numerous (2,000
-      // per question), so copying the whole map per answer would be quadratic.
       const byQ = (s.answers[e.questionId] ??= {});
       (byQ[e.participantId] ??= []).push({ attempt: e.attempt, idempotencyKey: e.idempotencyKey, result: e.result, answer: e.answer, at: e.at });
       return s;

@@ -43,7 +43,11 @@ export function reduce(s: SessionState, cmd: SessionCommand, ctx: SessionContext
   return { ok: true, state, events: decided.events };
 }
 
-function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext): { ok: true; events: SessionEvent[] } | { ok: false; error: ProtocolError } {
+/**
+ * Decide the events of a command without applying them: the server persists the events
+ * first and applies them only once they are committed.
+ */
+export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext): { ok: true; events: SessionEvent[] } | { ok: false; error: ProtocolError } {
   const at = ctx.now;
   const done = (...events: SessionEvent[]) => ({ ok: true as const, events });
   if (cmd.type === "create") {
@@ -59,7 +63,8 @@ function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext): { ok
   switch (cmd.type) {
     case "join": {
       if (s.joinLocked) return refuse(ERROR_CODES.JOINS_LOCKED, "the teacher has locked joining");
-      const taken = Object.values(s.participants).some((p) => p.nicknameKey === cmd.nicknameKey && !p.removed);
+      // A removed participant keeps their nickname: the disruptive name does not come straight back.
+      const taken = Object.values(s.participants).some((p) => p.nicknameKey === cmd.nicknameKey);
       if (taken) return refuse(ERROR_CODES.NICKNAME_TAKEN, "that nickname is taken in this class; pick another");
       return done({ type: "participant.joined", participantId: cmd.participantId, nickname: cmd.nickname, nicknameKey: cmd.nicknameKey, at });
     }

@@ -1,0 +1,89 @@
+import { createServer, type Server as HttpServer } from "node:http";
+import type { AddressInfo } from "node:net";
+import express from "express";
+import { MAX_PAYLOAD_BYTES } from "@livelab/core/protocol";
+import type { Logger } from "pino";
+import { Server } from "socket.io";
+import type { Database } from "./db/database.ts";
+import { SessionStore } from "./db/store.ts";
+import { apiRouter } from "./http/routes.ts";
+import { publicUrl } from "./http/publicUrl.ts";
+import { ExperimentPool } from "./live/experimentPool.ts";
+import { Rooms } from "./live/rooms.ts";
+import { nicknamePolicy } from "./security/nicknamePolicy.ts";
+import { FailureLimiter } from "./socket/rateLimit.ts";
+import { attachTransport, Presence, registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
+
+export interface AppDeps {
+  db: Database;
+  log: Logger;
+}
+
+export interface AppOptions {
+  publicUrl?: string;
+  /** Extra request handler for everything the API does not serve (the Next.js app). */
+  fallback?: express.RequestHandler;
+  experimentWorkers?: number;
+}
+
+export interface LiveLabApp {
+  http: HttpServer;
+  io: Server;
+  rooms: Rooms;
+  store: SessionStore;
+  listen(port: number, host?: string): Promise<{ port: number; url: string }>;
+  close(): Promise<void>;
+}
+
+/**
+ * Build the server: Express for HTTP, Socket.IO on the same port, rooms rebuilt from the
+ * database. Dependencies come in (the database is opened and migrated by the caller), so
+ * tests start it on port 0 against PGlite or PostgreSQL.
+ */
+export async function createApp(deps: AppDeps, options: AppOptions = {}): Promise<LiveLabApp> {
+  const store = new SessionStore(deps.db);
+  const experiments = new ExperimentPool(options.experimentWorkers);
+  const rooms = new Rooms({ store, experiments, log: deps.log, nicknamePolicy });
+  const app = express();
+  app.disable("x-powered-by");
+  app.use(express.json({ limit: "64kb" }));
+  const http = createServer(app);
+  const io = new Server(http, {
+    // Socket.IO's transport cap; each event is further limited to MAX_PAYLOAD_BYTES with a typed error.
+    maxHttpBufferSize: MAX_PAYLOAD_BYTES * 4,
+    pingInterval: 20_000,
+    pingTimeout: 25_000,
+    serveClient: false,
+  });
+  let port = 0;
+  const url = () => publicUrl(options.publicUrl, port);
+  const presence = new Presence();
+  const handlerDeps: HandlerDeps = { io, rooms, store, log: deps.log, presence, joinFailures: new FailureLimiter() };
+  app.use(apiRouter({ rooms, store, log: deps.log, publicUrl: url, onRoom: (id) => attachTransport(rooms.get(id)!, handlerDeps) }));
+  if (options.fallback) app.use(options.fallback);
+  app.use((_req, res) => { res.status(404).json({ ok: false, error: { code: "NOT_FOUND", message: "not found" } }); });
+  registerSocketHandlers(handlerDeps);
+
+  await rooms.restore();
+  for (const room of rooms.all()) attachTransport(room, handlerDeps);
+
+  return {
+    http, io, rooms, store,
+    listen: (p, host = "0.0.0.0") =>
+      new Promise((resolve, reject) => {
+        http.once("error", reject);
+        http.listen(p, host, () => {
+          port = (http.address() as AddressInfo).port;
+          resolve({ port, url: url() });
+        });
+      }),
+    async close() {
+      for (const room of rooms.all()) await room.flush().catch(() => {});
+      rooms.closeAll();
+      io.disconnectSockets(true);
+      await new Promise<void>((resolve) => io.close(() => resolve()));
+      await experiments.close();
+      if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
+    },
+  };
+}

@@ -1,0 +1,34 @@
+import { pino } from "pino";
+import { createApp } from "./app.ts";
+import { openDatabase } from "./db/database.ts";
+import { migrate } from "./db/migrate.ts";
+import { loadEnv } from "./env.ts";
+
+/** `npm start`: LiveLab on one port, on PGlite (./.data) unless DATABASE_URL is set. */
+async function main(): Promise<void> {
+  const env = loadEnv();
+  const log = pino({ level: env.LOG_LEVEL });
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const applied = await migrate(db);
+  if (applied.length) log.info({ applied }, "database migrated");
+  const app = await createApp({ db, log }, { publicUrl: env.PUBLIC_URL });
+  const { port, url } = await app.listen(env.PORT, env.HOST);
+  log.info({ port, database: db.kind, sessions: app.rooms.all().length }, `LiveLab is running: ${url}`);
+  console.log(`\n  LiveLab is running on port ${port} (${db.kind === "pglite" ? `embedded database in ${env.DATA_DIR}` : "PostgreSQL"})\n  Students join at: ${url}\n`);
+  let stopping = false;
+  const stop = async (signal: string) => {
+    if (stopping) return;
+    stopping = true;
+    log.info({ signal }, "shutting down");
+    await app.close();
+    await db.close();
+    process.exit(0);
+  };
+  process.on("SIGINT", () => void stop("SIGINT"));
+  process.on("SIGTERM", () => void stop("SIGTERM"));
+}
+
+main().catch((e) => {
+  console.error(e);
+  process.exit(1);
+});

@@ -1,0 +1,34 @@
+import { createHash, randomBytes, randomInt, timingSafeEqual } from "node:crypto";
+
+/** A random secret (host secret, resume token): 32 bytes, URL-safe base64. */
+export function newSecret(): string {
+  return randomBytes(32).toString("base64url");
+}
+
+/** What is stored instead of a secret. SHA-256 suffices: the secrets are 256 random bits. */
+export function hashSecret(secret: string): string {
+  return createHash("sha256").update(secret).digest("hex");
+}
+
+export function secretMatches(secret: string, hash: string): boolean {
+  const a = Buffer.from(hashSecret(secret), "hex");
+  const b = Buffer.from(hash, "hex");
+  return a.length === b.length && timingSafeEqual(a, b);
+}
+
+/** Join codes: 6 characters without look-alikes (no 0/O, 1/I/L), ~887 million codes. */
+const CODE_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789";
+export function newJoinCode(length = 6): string {
+  let code = "";
+  for (let i = 0; i < length; i++) code += CODE_ALPHABET[randomInt(CODE_ALPHABET.length)];
+  return code;
+}
+
+export function newId(): string {
+  return randomBytes(12).toString("base64url");
+}
+
+/** A 31-bit seed for a session's questions and simulations. */
+export function newSeed(): number {
+  return randomInt(1, 2 ** 31 - 1);
+}

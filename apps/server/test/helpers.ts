@@ -1,0 +1,149 @@
+import { mkdtempSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { pino } from "pino";
+import pg from "pg";
+import { io as ioClient, type Socket } from "socket.io-client";
+import { createApp, type LiveLabApp } from "../src/app.ts";
+import { openDatabase, type Database } from "../src/db/database.ts";
+import { migrate } from "../src/db/migrate.ts";
+
+/**
+ * Test support: real servers on port 0, real databases (PGlite in a temp folder, or a fresh
+ * database on the PostgreSQL at TEST_DATABASE_URL), real socket.io-clients.
+ */
+
+export type Backend = "pglite" | "postgres";
+
+/** PGlite always; PostgreSQL when TEST_DATABASE_URL is set (CI sets it, and fails without it). */
+export function backends(): Backend[] {
+  if (process.env.TEST_DATABASE_URL) return ["pglite", "postgres"];
+  if (process.env.CI === "true") throw new Error("CI must provide TEST_DATABASE_URL (see .ci/run)");
+  console.warn("TEST_DATABASE_URL not set: integration tests run on PGlite only");
+  return ["pglite"];
+}
+
+export interface TestDatabase {
+  backend: Backend;
+  /** Open a new handle on the same data (as a restarted server would). */
+  open(): Promise<Database>;
+  drop(): Promise<void>;
+}
+
+let dbCounter = 0;
+
+export async function testDatabase(backend: Backend): Promise<TestDatabase> {
+  if (backend === "pglite") {
+    const dir = mkdtempSync(join(tmpdir(), "livelab-pglite-"));
+    return { backend, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+  }
+  const admin = process.env.TEST_DATABASE_URL!;
+  const name = `livelab_test_${process.pid}_${Date.now()}_${dbCounter++}`;
+  const client = new pg.Client({ connectionString: admin });
+  await client.connect();
+  await client.query(`CREATE DATABASE ${name}`);
+  await client.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    backend,
+    open: () => openDatabase({ url: url.toString() }),
+    drop: async () => {
+      const c = new pg.Client({ connectionString: admin });
+      await c.connect();
+      await c.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await c.end();
+    },
+  };
+}
+
+export interface RunningServer {
+  app: LiveLabApp;
+  db: Database;
+  url: string;
+  stop(): Promise<void>;
+}
+
+export async function startServer(tdb: TestDatabase): Promise<RunningServer> {
+  const db = await tdb.open();
+  await migrate(db);
+  const app = await createApp({ db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }, { publicUrl: "http://livelab.test", experimentWorkers: 1 });
+  const { port } = await app.listen(0, "127.0.0.1");
+  return {
+    app, db, url: `http://127.0.0.1:${port}`,
+    async stop() {
+      await app.close();
+      await db.close();
+    },
+  };
+}
+
+export async function createSession(url: string): Promise<{ sessionId: string; code: string; hostSecret: string; joinUrl: string }> {
+  const res = await fetch(`${url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+  const body = (await res.json()) as { ok: boolean; data: { sessionId: string; code: string; hostSecret: string; joinUrl: string } };
+  if (!body.ok) throw new Error(JSON.stringify(body));
+  return body.data;
+}
+
+/** A socket.io client that records every event it receives. */
+export interface Client {
+  socket: Socket;
+  received: { event: string; payload: unknown }[];
+  call<T = unknown>(event: string, payload?: unknown, timeoutMs?: number): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>;
+  next<T = unknown>(event: string, timeoutMs?: number, where?: (p: T) => boolean): Promise<T>;
+  close(): void;
+}
+
+export async function connect(url: string): Promise<Client> {
+  const socket = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+  const received: Client["received"] = [];
+  const waiters: { event: string; where?: (p: never) => boolean; resolve: (p: unknown) => void }[] = [];
+  socket.onAny((event: string, payload: unknown) => {
+    received.push({ event, payload });
+    for (let i = waiters.length - 1; i >= 0; i--) {
+      const w = waiters[i];
+      if (w.event === event && (!w.where || w.where(payload as never))) {
+        waiters.splice(i, 1);
+        w.resolve(payload);
+      }
+    }
+  });
+  await new Promise<void>((resolve, reject) => {
+    socket.once("connect", () => resolve());
+    socket.once("connect_error", reject);
+  });
+  return {
+    socket,
+    received,
+    call: (event, payload, timeoutMs = 20_000) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)), timeoutMs);
+        const done = (r: never) => { clearTimeout(timer); resolve(r); };
+        if (payload === undefined) socket.emit(event, done);
+        else socket.emit(event, payload, done);
+      }),
+    next: (event, timeoutMs = 20_000, where) =>
+      new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+        waiters.push({ event, where: where as never, resolve: (p) => { clearTimeout(timer); resolve(p as never); } });
+      }),
+    close: () => socket.disconnect(),
+  };
+}
+
+export function expectOk<T>(r: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
+  if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
+  return r.data;
+}
+
+let keyCounter = 0;
+export const newKey = () => `key-${process.pid}-${Date.now()}-${keyCounter++}`;
+
+export const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** Read the per-student numbers out of a rendered prompt, as a student would ("$\\eta = 0.1$"). */
+export function promptNumber(prompt: string, symbol: string): number {
+  const m = new RegExp(`\\\\${symbol} = ([-0-9.e]+)`).exec(prompt);
+  if (!m) throw new Error(`no ${symbol} in prompt: ${prompt}`);
+  return Number(m[1]);
+}
