@@ -2,7 +2,7 @@ import type { SessionEvent } from "@livelab/core/session";
 import type { GradeResult } from "@livelab/core/questions";
 import type { Lesson } from "@livelab/core/lesson";
 import type { Database } from "./database.ts";
-import { Prisma } from "../generated/prisma/client.ts";
+import type { Prisma } from "../generated/prisma/client.ts";
 
 export interface ResponseRow {
   id: string;

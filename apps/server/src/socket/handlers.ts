@@ -6,7 +6,8 @@ import type { z } from "zod";
 import type { SessionStore } from "../db/store.ts";
 import type { SessionRoom } from "../live/room.ts";
 import type { Rooms } from "../live/rooms.ts";
-import { FailureLimiter, TokenBucket } from "./rateLimit.ts";
+import type { FailureLimiter} from "./rateLimit.ts";
+import { TokenBucket } from "./rateLimit.ts";
 
 type Role = "student" | "teacher";
 interface SocketData {
@@ -110,7 +111,7 @@ async function handle(socket: AnySocket, event: string, schema: z.ZodType, args:
   const send = (r: Ack<unknown>) => reply(socket, event, args, r);
   if (!socket.data.bucket.take()) return send(fail(ERROR_CODES.RATE_LIMITED, "too many messages; slow down"));
   const payload = typeof args[0] === "function" ? {} : args[0];
-  let size = 0;
+  let size: number;
   try {
     size = JSON.stringify(payload ?? null)?.length ?? 0;
   } catch {
