@@ -58,7 +58,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
   const presence = new Presence();
-  const handlerDeps: HandlerDeps = { io, rooms, store, log: deps.log, presence, joinFailures: new FailureLimiter() };
+  const handlerDeps: HandlerDeps = { io, rooms, store, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
   app.use(apiRouter({ rooms, store, log: deps.log, publicUrl: url, onRoom: (id) => attachTransport(rooms.get(id)!, handlerDeps) }));
   if (options.fallback) app.use(options.fallback);
   app.use((_req, res) => { res.status(404).json({ ok: false, error: { code: "NOT_FOUND", message: "not found" } }); });

@@ -50,7 +50,10 @@ export interface HandlerDeps {
   store: SessionStore;
   log: Logger;
   presence: Presence;
+  /** Failed join/resume attempts per network address (a whole school may share one). */
   joinFailures: FailureLimiter;
+  /** ... and per connection, which is where a guessing script shows itself first. */
+  socketJoinFailures: FailureLimiter;
 }
 
 /** Connect a room's broadcasts to Socket.IO rooms. */
@@ -161,15 +164,21 @@ async function teacherEvent(socket: AnySocket, event: string, data: Record<strin
 
 async function studentEvent(socket: AnySocket, event: string, data: Record<string, unknown>, deps: HandlerDeps, address: string): Promise<Ack<unknown>> {
   if (event === "session:join" || event === "session:resume") {
+    if (event === "session:resume" && (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address))) {
+      return fail(ERROR_CODES.RATE_LIMITED, "too many failed attempts; wait a minute");
+    }
     if (socket.data.role === "teacher") return fail(ERROR_CODES.FORBIDDEN, "a teacher connection cannot join as a student");
     if (socket.data.role === "student") return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
   }
   if (event === "session:join") {
-    if (deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, "too many wrong join codes from this network; wait a minute");
+    if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) {
+      return fail(ERROR_CODES.RATE_LIMITED, "too many wrong join codes; wait a minute");
+    }
     const code = data.code as string;
     const room = deps.rooms.getByCode(code);
     if (!room) {
       deps.joinFailures.fail(address);
+      deps.socketJoinFailures.fail(socket.id);
       const known = await deps.store.codeExists(code).catch(() => null);
       return known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code");
     }
@@ -190,6 +199,7 @@ async function studentEvent(socket: AnySocket, event: string, data: Record<strin
       return ok({ participantId: pid, sessionId: room.id, snapshot: room.snapshotFor(pid), summary: room.state.status === "ended" ? room.personalSummary(pid) : null });
     }
     deps.joinFailures.fail(address);
+    deps.socketJoinFailures.fail(socket.id);
     return fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code");
   }
   if (socket.data.role !== "student" || !socket.data.sessionId || !socket.data.participantId) return fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first");

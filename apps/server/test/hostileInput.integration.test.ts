@@ -1,0 +1,158 @@
+import { ERROR_CODES, STUDENT_EVENTS, TEACHER_EVENTS, COMMON_EVENTS } from "@livelab/core/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends, connect, createSession, expectOk, newKey, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+
+const CODES = new Set<string>(Object.values(ERROR_CODES));
+
+function deep(n: number): unknown {
+  let v: unknown = 1;
+  for (let i = 0; i < n; i++) v = { a: v };
+  return v;
+}
+
+const MALFORMED: [string, unknown][] = [
+  ["null", null],
+  ["number", 42],
+  ["string", "hello"],
+  ["array", [1, 2, 3]],
+  ["empty object", {}],
+  ["unknown fields", { zzz: 1, questionId: 5 }],
+  ["huge string", { questionId: "x".repeat(20_000), answer: "1", idempotencyKey: "k".repeat(10) }],
+  ["deep object", deep(500)],
+  ["prototype pollution", JSON.parse('{"__proto__": {"polluted": true}, "constructor": {"prototype": {"polluted": true}}}')],
+  ["wrong types", { code: 123, nickname: ["a"], questionId: {}, answer: { $gt: "" }, idempotencyKey: 1, sessionId: null, hostSecret: 5, index: "3", op: "explode" }],
+  ["binary", Buffer.from([1, 2, 3, 4])],
+];
+
+describe.each(backends())("hostile input on %s", (backend) => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+  let session: Awaited<ReturnType<typeof createSession>>;
+  let teacher: Client;
+  let honest: Client;
+
+  beforeAll(async () => {
+    tdb = await testDatabase(backend);
+    server = await startServer(tdb);
+    session = await createSession(server.url);
+    teacher = await connect(server.url);
+    expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    honest = await connect(server.url);
+    expectOk(await honest.call("session:join", { code: session.code, nickname: "Honest Abe" }));
+    expectOk(await teacher.call("activity:goto", { index: 3 }));
+    expectOk(await teacher.call("question:open", { questionId: "l2-decay-factor" }));
+  });
+  afterAll(async () => {
+    teacher?.close();
+    honest?.close();
+    await server?.stop();
+    await tdb?.drop();
+  });
+
+  it("every event with malformed, oversized, wrong-typed and missing payloads gets a typed error", async () => {
+    const events = [...Object.keys(STUDENT_EVENTS), ...Object.keys(TEACHER_EVENTS), ...Object.keys(COMMON_EVENTS)];
+    let refusals = 0;
+    for (const event of events) {
+      // Fresh sockets so per-socket rate limits do not mask validation.
+      const asStudent = await connect(server.url);
+      expectOk(await asStudent.call("session:join", { code: session.code, nickname: `S-${event.replace(":", "-")}` }));
+      const anon = await connect(server.url);
+      for (const [, payload] of MALFORMED) {
+        // (The teacher's session:end with {} is valid and would end the class: not sent here.)
+        for (const c of event === "session:end" ? [asStudent, anon] : [asStudent, anon, teacher]) {
+          if (event === "time:ping" && payload && typeof payload === "object" && "t0" in (payload as object)) continue;
+          const r = await c.call(event, payload);
+          if (r.ok) {
+            // Only the keyframe request accepts an empty object (and there is a simulation? no: activity 3 has none).
+            expect(event).toBe("sim:keyframe");
+            continue;
+          }
+          expect(CODES.has(r.error.code), `${event}: ${r.error.code}`).toBe(true);
+          expect(typeof r.error.message).toBe("string");
+          refusals++;
+        }
+      }
+      asStudent.close();
+      anon.close();
+    }
+    expect(refusals).toBeGreaterThan(events.length * MALFORMED.length * 2);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+
+  it("students cannot run teacher commands; nobody acts in a session they do not belong to", async () => {
+    const s = await connect(server.url);
+    expectOk(await s.call("session:join", { code: session.code, nickname: "Sneaky" }));
+    const commands: [string, unknown][] = [
+      ["activity:goto", { index: 0 }], ["session:lock", { locked: true }], ["session:pause", { paused: true }],
+      ["question:open", { questionId: "l2-decay-factor" }], ["question:close", { questionId: "l2-decay-factor" }],
+      ["question:reveal", { questionId: "l2-decay-factor" }], ["participant:remove", { participantId: "abc" }],
+      ["session:end", {}], ["sim:control", { op: "play" }],
+    ];
+    for (const [event, payload] of commands) expect(await s.call(event, payload)).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    // A student cannot become a host, even with a guessed secret.
+    expect(await s.call("host:attach", { sessionId: session.sessionId, hostSecret: "A".repeat(43) })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    // Another session's teacher cannot drive this one with their own secret.
+    const other = await createSession(server.url);
+    const t2 = await connect(server.url);
+    expect(await t2.call("host:attach", { sessionId: session.sessionId, hostSecret: other.hostSecret })).toMatchObject({ ok: false, error: { code: "FORBIDDEN" } });
+    expectOk(await t2.call("host:attach", { sessionId: other.sessionId, hostSecret: other.hostSecret }));
+    expect(await t2.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    // A teacher connection cannot answer.
+    expect(await teacher.call("answer:submit", { questionId: "l2-decay-factor", answer: "1", idempotencyKey: newKey() })).toMatchObject({ ok: false, error: { code: "NOT_AUTHENTICATED" } });
+    // A connection that never joined cannot answer; a question of another activity is refused.
+    const anon = await connect(server.url);
+    expect(await anon.call("answer:submit", { questionId: "l2-decay-factor", answer: "1", idempotencyKey: newKey() })).toMatchObject({ ok: false, error: { code: "NOT_AUTHENTICATED" } });
+    expect(await s.call("answer:submit", { questionId: "dropout-kept-value", answer: "1", idempotencyKey: newKey() })).toMatchObject({ ok: false, error: { code: "QUESTION_NOT_OPEN" } });
+    expect(await s.call("answer:submit", { questionId: "no-such-question", answer: "1", idempotencyKey: newKey() })).toMatchObject({ ok: false, error: { code: "QUESTION_NOT_FOUND" } });
+    // Joining a second session on the same connection is refused.
+    expect(await s.call("session:join", { code: other.code, nickname: "Twice" })).toMatchObject({ ok: false, error: { code: "BAD_REQUEST" } });
+    for (const c of [s, t2, anon]) c.close();
+  });
+
+  it("unknown events, missing acks, floods and guessed codes", async () => {
+    const c = await connect(server.url);
+    expect(await c.call("admin:drop-tables", {})).toMatchObject({ ok: false, error: { code: "UNKNOWN_EVENT" } });
+    const err = c.next<{ code: string; event: string }>("protocol:error");
+    c.socket.emit("session:join", { code: "!!" }); // no ack callback
+    expect(await err).toMatchObject({ code: "BAD_REQUEST", event: "session:join" });
+    // A flood hits the per-socket rate limit.
+    const results = await Promise.all(Array.from({ length: 80 }, () => c.call("time:ping", { t0: 1 })));
+    expect(results.filter((r) => !r.ok && r.error.code === "RATE_LIMITED").length).toBeGreaterThan(0);
+    c.close();
+    // Guessing join codes from one address is limited after a few failures.
+    const g = await connect(server.url);
+    const codes: string[] = [];
+    for (let i = 0; i < 25; i++) {
+      const r = await g.call("session:join", { code: `ZZZZ${String(i).padStart(2, "0")}`, nickname: "Guesser" });
+      codes.push(r.ok ? "ok" : r.error.code);
+      if (i % 10 === 9) await sleep(50);
+    }
+    expect(codes.slice(0, 5).every((x) => x === "SESSION_NOT_FOUND")).toBe(true);
+    expect(codes.at(-1)).toBe("RATE_LIMITED");
+    g.close();
+  });
+
+  it("nicknames: trimmed, limited, unique, filtered", async () => {
+    const tryJoin = async (nickname: unknown) => {
+      const c = await connect(server.url);
+      const r = await c.call<{ snapshot: { participant: { nickname: string } } }>("session:join", { code: session.code, nickname });
+      c.close();
+      return r;
+    };
+    expect(expectOk(await tryJoin("   Spacey    McSpace  ")).snapshot.participant.nickname).toBe("Spacey McSpace");
+    expect(await tryJoin("honest abe")).toMatchObject({ ok: false, error: { code: "NICKNAME_TAKEN" } });
+    expect(await tryJoin("x".repeat(40))).toMatchObject({ ok: false, error: { code: "NICKNAME_INVALID" } });
+    expect(await tryJoin("   ")).toMatchObject({ ok: false, error: { code: "NICKNAME_INVALID" } });
+    expect(await tryJoin("fuck")).toMatchObject({ ok: false, error: { code: "NICKNAME_INVALID" } });
+    expect(expectOk(await tryJoin("<b>Bo</b> &amp;")).snapshot.participant.nickname).toBe("<b>Bo</b> &amp;");
+  });
+
+  it("the server is still up and honest clients are unaffected", async () => {
+    const res = await fetch(`${server.url}/healthz`);
+    expect(res.status).toBe(200);
+    expect(((await res.json()) as { ok: boolean }).ok).toBe(true);
+    const ack = expectOk(await honest.call<{ saved: boolean }>("answer:submit", { questionId: "l2-decay-factor", answer: "0.99", idempotencyKey: newKey() }));
+    expect(ack.saved).toBe(true);
+    expect(honest.socket.connected).toBe(true);
+  });
+});

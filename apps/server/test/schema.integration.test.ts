@@ -1,0 +1,119 @@
+/**
+ * prisma/schema.prisma is the source of truth; prisma/migrations/ holds the SQL that creates
+ * it. This test migrates an empty database with that SQL and compares what exists — tables,
+ * columns, types, nullability, defaults, primary keys, unique and plain indexes, foreign keys
+ * with their delete rules — against what the schema file declares. Drift in either fails it.
+ */
+import { readFileSync } from "node:fs";
+import { fileURLToPath } from "node:url";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Database } from "../src/db/database.ts";
+import { migrate } from "../src/db/migrate.ts";
+import { backends, testDatabase, type TestDatabase } from "./helpers.ts";
+
+const SCHEMA = readFileSync(fileURLToPath(new URL("../../../prisma/schema.prisma", import.meta.url)), "utf8");
+const PG_TYPES: Record<string, string> = {
+  String: "text", Int: "integer", Float: "double precision", Boolean: "boolean", DateTime: "timestamp without time zone", Json: "jsonb",
+};
+
+interface Expected {
+  columns: Map<string, { type: string; nullable: boolean; hasDefault: boolean }>;
+  primaryKey: string[];
+  unique: string[][];
+  indexes: string[][];
+  foreignKeys: { columns: string[]; refTable: string; refColumns: string[]; onDelete: string }[];
+}
+
+function parseSchema(text: string): Map<string, Expected> {
+  const models = new Map<string, Expected>();
+  const modelNames = new Set([...text.matchAll(/^model (\w+) \{/gm)].map((m) => m[1]));
+  for (const m of text.matchAll(/^model (\w+) \{([\s\S]*?)^\}/gm)) {
+    const e: Expected = { columns: new Map(), primaryKey: [], unique: [], indexes: [], foreignKeys: [] };
+    for (const raw of m[2].split("\n")) {
+      const line = raw.replace(/\/\/.*$/, "").trim();
+      if (!line) continue;
+      const list = (s: string) => s.split(",").map((x) => x.trim()).filter(Boolean);
+      let block: RegExpExecArray | null;
+      if ((block = /^@@id\(\[([^\]]+)\]\)/.exec(line))) e.primaryKey = list(block[1]);
+      else if ((block = /^@@unique\(\[([^\]]+)\]\)/.exec(line))) e.unique.push(list(block[1]));
+      else if ((block = /^@@index\(\[([^\]]+)\]\)/.exec(line))) e.indexes.push(list(block[1]));
+      else if (/^\w+\s+\w+/.test(line)) {
+        const [, name, type, mod] = /^(\w+)\s+(\w+)(\?|\[\])?/.exec(line)!;
+        if (modelNames.has(type)) {
+          const rel = /@relation\(fields: \[([^\]]+)\], references: \[([^\]]+)\](?:, onDelete: (\w+))?/.exec(line);
+          if (rel) e.foreignKeys.push({ columns: list(rel[1]), refTable: type, refColumns: list(rel[2]), onDelete: (rel[3] ?? "Restrict").toUpperCase() });
+          continue;
+        }
+        e.columns.set(name, { type: PG_TYPES[type], nullable: mod === "?", hasDefault: /@default\(/.test(line) });
+        if (/@id\b/.test(line)) e.primaryKey = [name];
+        if (/@unique\b/.test(line)) e.unique.push([name]);
+      }
+    }
+    models.set(m[1], e);
+  }
+  return models;
+}
+
+async function introspect(db: Database) {
+  const columns = await db.query<{ table_name: string; column_name: string; data_type: string; is_nullable: string; column_default: string | null }>(
+    `SELECT table_name, column_name, data_type, is_nullable, column_default FROM information_schema.columns WHERE table_schema = 'public' AND table_name <> '_prisma_migrations'`,
+  );
+  const indexes = await db.query<{ tablename: string; indexname: string; indexdef: string }>(`SELECT tablename, indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename <> '_prisma_migrations'`);
+  const fks = await db.query<{ table_name: string; columns: string; ref_table: string; ref_columns: string; delete_rule: string }>(`
+    SELECT c.conrelid::regclass::text AS table_name,
+           (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.conkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.conrelid AND a.attnum = k.attnum) AS columns,
+           c.confrelid::regclass::text AS ref_table,
+           (SELECT string_agg(a.attname, ',' ORDER BY k.n) FROM unnest(c.confkey) WITH ORDINALITY k(attnum, n) JOIN pg_attribute a ON a.attrelid = c.confrelid AND a.attnum = k.attnum) AS ref_columns,
+           CASE c.confdeltype WHEN 'c' THEN 'CASCADE' WHEN 'r' THEN 'RESTRICT' WHEN 'n' THEN 'SETNULL' WHEN 'a' THEN 'NOACTION' ELSE 'SETDEFAULT' END AS delete_rule
+    FROM pg_constraint c WHERE c.contype = 'f'`);
+  return { columns, indexes, fks };
+}
+
+const cols = (def: string) => /\(([^)]+)\)\s*$/.exec(def)![1].split(",").map((c) => c.trim().replace(/"/g, ""));
+
+describe.each(backends())("the migrated database matches prisma/schema.prisma on %s", (backend) => {
+  let tdb: TestDatabase;
+  let db: Database;
+  beforeAll(async () => {
+    tdb = await testDatabase(backend);
+    db = await tdb.open();
+    expect(await migrate(db)).toEqual(["20261126000000_init"]);
+    expect(await migrate(db)).toEqual([]); // idempotent
+  });
+  afterAll(async () => {
+    await db?.close();
+    await tdb?.drop();
+  });
+
+  it("same tables, columns, types, nullability, defaults, keys, indexes and foreign keys", async () => {
+    const expected = parseSchema(SCHEMA);
+    const { columns, indexes, fks } = await introspect(db);
+    expect(new Set(columns.map((c) => c.table_name))).toEqual(new Set(expected.keys()));
+    for (const [table, e] of expected) {
+      const actual = columns.filter((c) => c.table_name === table);
+      expect(new Set(actual.map((c) => c.column_name)), table).toEqual(new Set(e.columns.keys()));
+      for (const c of actual) {
+        const want = e.columns.get(c.column_name)!;
+        expect({ table, column: c.column_name, type: c.data_type, nullable: c.is_nullable === "YES", hasDefault: c.column_default !== null })
+          .toEqual({ table, column: c.column_name, ...want });
+      }
+      const tableIndexes = indexes.filter((i) => i.tablename === table);
+      const pk = tableIndexes.find((i) => i.indexname === `${table}_pkey`);
+      expect(pk && cols(pk.indexdef), `${table} primary key`).toEqual(e.primaryKey);
+      const uniques = tableIndexes.filter((i) => /CREATE UNIQUE INDEX/.test(i.indexdef) && i.indexname !== `${table}_pkey`).map((i) => cols(i.indexdef).join(","));
+      expect(new Set(uniques), `${table} unique`).toEqual(new Set(e.unique.map((u) => u.join(","))));
+      const plain = tableIndexes.filter((i) => !/CREATE UNIQUE INDEX/.test(i.indexdef)).map((i) => cols(i.indexdef).join(","));
+      expect(new Set(plain), `${table} indexes`).toEqual(new Set(e.indexes.map((u) => u.join(","))));
+      const tableFks = fks.filter((f) => f.table_name.replace(/"/g, "") === table).map((f) => ({ columns: f.columns.split(","), refTable: f.ref_table.replace(/"/g, ""), refColumns: f.ref_columns.split(","), onDelete: f.delete_rule }));
+      expect(tableFks.sort((a, b) => a.columns.join().localeCompare(b.columns.join())), `${table} foreign keys`)
+        .toEqual([...e.foreignKeys].sort((a, b) => a.columns.join().localeCompare(b.columns.join())));
+    }
+  });
+
+  it("records the migration the way `prisma migrate deploy` does (name and SHA-256 checksum)", async () => {
+    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
+    expect(rows[0].finished_at).not.toBeNull();
+  });
+});
