@@ -15,7 +15,7 @@ const nonDeterministicMath = [
 }));
 
 export default tseslint.config(
-  { ignores: ["**/node_modules/**", "**/dist/**", "**/.next/**", "**/.turbo/**", "**/*.d.ts", "**/next-env.d.ts"] },
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/.next/**", "**/.turbo/**", "**/*.d.ts", "**/next-env.d.ts", "**/src/generated/**"] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -91,6 +91,8 @@ export interface Client {
   received: { event: string; payload: unknown }[];
   call<T = unknown>(event: string, payload?: unknown, timeoutMs?: number): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>;
   next<T = unknown>(event: string, timeoutMs?: number, where?: (p: T) => boolean): Promise<T>;
+  /** Like next, but an event already received (and matching) counts too. */
+  waitFor<T = unknown>(event: string, where: (p: T) => boolean, timeoutMs?: number): Promise<T>;
   close(): void;
 }
 
@@ -127,6 +129,11 @@ export async function connect(url: string): Promise<Client> {
         const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
         waiters.push({ event, where: where as never, resolve: (p) => { clearTimeout(timer); resolve(p as never); } });
       }),
+    waitFor(event, where, timeoutMs = 20_000) {
+      const seen = [...received].reverse().find((m) => m.event === event && where(m.payload as never));
+      if (seen) return Promise.resolve(seen.payload as never);
+      return this.next(event, timeoutMs, where);
+    },
     close: () => socket.disconnect(),
   };
 }

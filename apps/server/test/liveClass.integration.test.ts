@@ -1,9 +1,18 @@
-import { Simulation } from "@livelab/core/sim";
+import { resume, Simulation, type Keyframe } from "@livelab/core/sim";
 import type { StudentQuestionState, Timeline } from "@livelab/core/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { backends, connect, createSession, expectOk, newKey, promptNumber, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
 
 const STUDENTS = 30;
+
+function timelinesOf(client: Client): Map<number, Timeline> {
+  const timelines = new Map<number, Timeline>();
+  for (const m of client.received) {
+    const t = m.event === "session:state" ? (m.payload as { timeline: Timeline | null }).timeline : null;
+    if (t) timelines.set(t.revision, t);
+  }
+  return timelines;
+}
 
 describe.each(backends())("a full class on %s", (backend) => {
   let tdb: TestDatabase;
@@ -37,7 +46,7 @@ describe.each(backends())("a full class on %s", (backend) => {
 
   it("everyone joined once, with unique participant ids; the teacher sees them", async () => {
     expect(new Set(students.map((s) => s.participantId)).size).toBe(STUDENTS);
-    const progress = await teacher.next<{ joined: number; connected: number }>("class:progress", 5000, (p) => p.joined === STUDENTS && p.connected === STUDENTS);
+    const progress = await teacher.waitFor<{ joined: number; connected: number }>("class:progress", (p) => p.joined === STUDENTS && p.connected === STUDENTS, 5000);
     expect(progress.joined).toBe(STUDENTS);
     const rows = await server.db.prisma.participant.count({ where: { sessionId: session.sessionId } });
     expect(rows).toBe(STUDENTS);
@@ -55,13 +64,7 @@ describe.each(backends())("a full class on %s", (backend) => {
     const cache = new Map<string, string>();
     let verified = 0;
     for (const s of students) {
-      const timelines = new Map<number, Timeline>();
-      for (const m of s.client.received) {
-        if (m.event === "session:state") {
-          const t = (m.payload as { timeline: Timeline | null }).timeline;
-          if (t) timelines.set(t.revision, t);
-        }
-      }
+      const timelines = timelinesOf(s.client);
       const checkpoints = s.client.received.filter((m) => m.event === "sim:checkpoint").map((m) => m.payload as { revision: number; step: number; hash: string });
       expect(checkpoints.length).toBeGreaterThan(0);
       for (const cp of checkpoints) {
@@ -82,9 +85,20 @@ describe.each(backends())("a full class on %s", (backend) => {
       expect(last.playing).toBe(false);
     }
     expect(verified).toBeGreaterThanOrEqual(STUDENTS * 2);
-    // A keyframe resumes bit-identically too.
-    const kf = expectOk(await students[0].client.call<{ keyframe: { step: number }; revision: number }>("sim:keyframe", {}));
+    // A late joiner's keyframe resumes bit-identically: from it, 100 more steps equal a full replay.
+    const kf = expectOk(await students[0].client.call<{ keyframe: Keyframe; revision: number; changes: Timeline["changes"] }>("sim:keyframe", {}));
     expect(kf.keyframe.step).toBeGreaterThan(0);
+    const fromKeyframe = resume(kf.keyframe, kf.changes);
+    const t = [...timelinesOf(students[0].client).values()].at(-1)!;
+    const replay = Simulation.create({ presetId: t.presetId, params: t.params, seed: t.seed, changes: t.changes });
+    replay.advanceTo(kf.keyframe.step + 100);
+    fromKeyframe.advanceTo(kf.keyframe.step + 100);
+    expect(fromKeyframe.weightsHash()).toBe(replay.weightsHash());
+    // Clock sync: the server's time is returned with the caller's t0.
+    const t0 = Date.now();
+    const pong = expectOk(await students[1].client.call<{ t0: number; serverTime: number }>("time:ping", { t0 }));
+    expect(pong.t0).toBe(t0);
+    expect(Math.abs(pong.serverTime - Date.now())).toBeLessThan(1000);
   });
 
   it("a question with per-student parameters: right, named mistake, wrong — nothing leaks before the reveal, each gets their own feedback", async () => {
@@ -115,8 +129,8 @@ describe.each(backends())("a full class on %s", (backend) => {
       const text = JSON.stringify(s.client.received);
       expect(text).not.toMatch(/"expected"|"feedbackKey"|"correct"|dropped-factor-2|derivative of|1 - 2\*eta/);
     }
-    const progress = await teacher.next<{ questions: { questionId: string; answered: number; distribution: Record<string, number> }[] }>(
-      "class:progress", 5000, (p) => p.questions.some((q) => q.questionId === "l2-decay-factor" && q.answered === STUDENTS),
+    const progress = await teacher.waitFor<{ questions: { questionId: string; answered: number; distribution: Record<string, number> }[] }>(
+      "class:progress", (p) => p.questions.some((q) => q.questionId === "l2-decay-factor" && q.answered === STUDENTS), 5000,
     );
     const q = progress.questions.find((x) => x.questionId === "l2-decay-factor")!;
     expect(q.distribution).toEqual({ correct: 10, "dropped-factor-2": 10, other: 10 });
@@ -152,9 +166,20 @@ describe.each(backends())("a full class on %s", (backend) => {
     expect(data[2].valLoss).toBeLessThan(data[3].valLoss);
     const bad = await students[5].client.call("experiment:submit", { activityId: "lambda-experiment", value: 100, idempotencyKey: newKey() });
     expect(bad).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS" } });
-    const points = await teacher.next<{ points: unknown[] }>("experiment:points", 5000, (p) => p.points.length === 4);
+    const points = await teacher.waitFor<{ points: unknown[] }>("experiment:points", (p) => p.points.length === 4, 5000);
     expect(points.points).toHaveLength(4);
     expect(await server.db.prisma.experimentRun.count({ where: { sessionId: session.sessionId } })).toBe(4);
+  });
+
+  it("short written answers reach the teacher anonymously for the projector", async () => {
+    expectOk(await teacher.call("activity:goto", { index: 8 }));
+    expectOk(await teacher.call("question:open", { questionId: "why-l1-zeros" }));
+    const texts = ["the diamond has corners on the axes", "constant pull toward zero", "L2 pull fades near 0"];
+    for (const [i, text] of texts.entries()) expectOk(await students[i].client.call("answer:submit", { questionId: "why-l1-zeros", answer: text, idempotencyKey: newKey() }));
+    const progress = await teacher.waitFor<{ questions: { questionId: string; texts?: string[] }[] }>("class:progress", (p) => (p.questions.find((q) => q.questionId === "why-l1-zeros")?.texts?.length ?? 0) === 3, 5000);
+    const q = progress.questions.find((x) => x.questionId === "why-l1-zeros")!;
+    expect(new Set(q.texts)).toEqual(new Set(texts));
+    expect(JSON.stringify(q.texts)).not.toContain("Student");
   });
 
   it("ending the session sends each student a summary and refuses further joins", async () => {

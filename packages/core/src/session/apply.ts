@@ -24,13 +24,13 @@ export function apply(s: SessionState, e: SessionEvent): SessionState {
     case "joins.unlocked":
       return { ...s, joinLocked: false };
     case "activity.changed":
-      return { ...s, activityIndex: e.index, timeline: e.timeline, status: s.status === "lobby" ? "live" : s.status };
+      return { ...s, activityIndex: e.index, timeline: e.timeline };
     case "session.paused":
       return { ...s, paused: true };
     case "session.resumed":
       return { ...s, paused: false };
     case "question.opened":
-      return { ...s, status: s.status === "lobby" ? "live" : s.status, questions: { ...s.questions, [e.questionId]: { status: "open", openedAt: e.at, deadline: e.deadline, closedAt: null } } };
+      return { ...s, questions: { ...s.questions, [e.questionId]: { status: "open", openedAt: e.at, deadline: e.deadline, closedAt: null } } };
     case "question.closed": {
       const q = s.questions[e.questionId];
       return q ? { ...s, questions: { ...s.questions, [e.questionId]: { ...q, status: "closed", closedAt: e.at } } } : s;

@@ -38,6 +38,7 @@ function timelineFor(activity: Activity | undefined, ctx: SessionContext): Timel
 export function reduce(s: SessionState, cmd: SessionCommand, ctx: SessionContext): Decision {
   const decided = decide(s, cmd, ctx);
   if (!decided.ok) return decided;
+
   let state = s;
   for (const e of decided.events) state = apply(state, e);
   return { ok: true, state, events: decided.events };
@@ -59,7 +60,18 @@ export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext
     );
   }
   if (s.status === "ended") return refuse(ERROR_CODES.SESSION_ENDED, "this session has ended");
+  const decided = decideLive(s, cmd, ctx);
+  // The class goes from the lobby to live with the teacher's first move.
+  const starts = cmd.type === "goTo" || cmd.type === "openQuestion" || cmd.type === "sim";
+  if (decided.ok && s.status === "lobby" && starts && decided.events.length > 0) {
+    return { ok: true, events: [{ type: "session.started", at }, ...decided.events] };
+  }
+  return decided;
+}
 
+function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): { ok: true; events: SessionEvent[] } | { ok: false; error: ProtocolError } {
+  const at = ctx.now;
+  const done = (...events: SessionEvent[]) => ({ ok: true as const, events });
   switch (cmd.type) {
     case "join": {
       if (s.joinLocked) return refuse(ERROR_CODES.JOINS_LOCKED, "the teacher has locked joining");
@@ -128,6 +140,8 @@ export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext
     }
     case "sim":
       return simCommand(s, cmd.op, ctx);
+    case "create":
+      return refuse(ERROR_CODES.BAD_REQUEST, "session already exists");
     case "end": {
       const events: SessionEvent[] = Object.entries(s.questions)
         .filter(([, q]) => q.status === "open")
