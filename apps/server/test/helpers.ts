@@ -110,6 +110,11 @@ export async function connect(url: string): Promise<Client> {
       }
     }
   });
+  const next = <T,>(event: string, timeoutMs = 20_000, where?: (p: T) => boolean): Promise<T> =>
+    new Promise((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
+      waiters.push({ event, where: where as never, resolve: (p) => { clearTimeout(timer); resolve(p as T); } });
+    });
   await new Promise<void>((resolve, reject) => {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
@@ -124,15 +129,11 @@ export async function connect(url: string): Promise<Client> {
         if (payload === undefined) socket.emit(event, done);
         else socket.emit(event, payload, done);
       }),
-    next: (event, timeoutMs = 20_000, where) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ${event} within ${timeoutMs} ms`)), timeoutMs);
-        waiters.push({ event, where: where as never, resolve: (p) => { clearTimeout(timer); resolve(p as never); } });
-      }),
-    waitFor(event, where, timeoutMs = 20_000) {
-      const seen = [...received].reverse().find((m) => m.event === event && where(m.payload as never));
-      if (seen) return Promise.resolve(seen.payload as never);
-      return this.next(event, timeoutMs, where);
+    next,
+    waitFor<T>(event: string, where: (p: T) => boolean, timeoutMs = 20_000): Promise<T> {
+      const seen = [...received].reverse().find((m) => m.event === event && where(m.payload as T));
+      if (seen) return Promise.resolve(seen.payload as T);
+      return next<T>(event, timeoutMs, where);
     },
     close: () => socket.disconnect(),
   };
