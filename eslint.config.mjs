@@ -54,7 +54,7 @@ export default tseslint.config(
     },
   },
   {
-    files: ["**/bin/*.mjs", "**/*.config.mjs"],
+    files: ["**/bin/*.mjs", "**/*.config.mjs", "**/scripts/*.mjs"],
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
   {

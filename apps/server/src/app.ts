@@ -46,7 +46,8 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const rooms = new Rooms({ store, experiments, log: deps.log, nicknamePolicy });
   const app = express();
   app.disable("x-powered-by");
-  app.use(express.json({ limit: "64kb" }));
+  // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
+  app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
   const io = new Server(http, {
     // Socket.IO's transport cap; each event is further limited to MAX_PAYLOAD_BYTES with a typed error.

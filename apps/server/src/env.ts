@@ -14,6 +14,8 @@ const EnvSchema = z.object({
   PUBLIC_URL: z.string().url().optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
+  /** The web app: built Next.js (prod), Next's dev server (dev), or none (off: API and sockets only). */
+  LIVELAB_WEB: z.enum(["prod", "dev", "off"]).default("prod"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

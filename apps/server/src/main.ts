@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
+import { createNextHandler } from "./http/nextApp.ts";
 
 /** `npm start`: LiveLab on one port, on PGlite (./.data) unless DATABASE_URL is set. */
 async function main(): Promise<void> {
@@ -11,7 +12,19 @@ async function main(): Promise<void> {
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "database migrated");
-  const app = await createApp({ db, log }, { publicUrl: env.PUBLIC_URL });
+  // The web app: built (production) unless LIVELAB_WEB=dev; LIVELAB_WEB=off serves the API only.
+  const webMode = env.LIVELAB_WEB;
+  const web = webMode === "off" ? null : await createNextHandler({ dev: webMode === "dev" });
+  const app = await createApp({ db, log }, {
+    publicUrl: env.PUBLIC_URL,
+    fallback: web ? (req, res) => void web.handle(req, res) : undefined,
+  });
+  if (web?.upgrade) {
+    // Next's dev server needs its own websocket (hot reload); Socket.IO keeps /socket.io.
+    app.http.on("upgrade", (req, socket, head) => {
+      if (!req.url?.startsWith("/socket.io")) void web.upgrade!(req, socket, head);
+    });
+  }
   const { port, url } = await app.listen(env.PORT, env.HOST);
   log.info({ port, database: db.kind, sessions: app.rooms.all().length }, `LiveLab is running: ${url}`);
   console.log(`\n  LiveLab is running on port ${port} (${db.kind === "pglite" ? `embedded database in ${env.DATA_DIR}` : "PostgreSQL"})\n  Students join at: ${url}\n`);

@@ -19,6 +19,8 @@ export interface ClassProgress {
   joined: number;
   connected: number;
   questions: QuestionProgress[];
+  /** The participant list, included only when it changed since the last message. */
+  participants?: { id: string; nickname: string; removed: boolean; connected: boolean }[];
 }
 
 export function questionProgress(s: SessionState, lesson: Lesson): QuestionProgress[] {

@@ -80,7 +80,7 @@ export class SessionRoom {
     this.hostSecretHash = init.hostSecretHash;
     for (const [hash, pid] of init.tokens) this.tokenToParticipant.set(hash, pid);
     this.batcher = new AnswerBatcher((rows) => deps.store.insertResponses(rows));
-    this.progress = new Coalescer(() => this.transport?.toTeachers("class:progress", this.classProgress()), 250);
+    this.progress = new Coalescer(() => this.transport?.toTeachers("class:progress", this.classProgress(this.takeRosterChange())), 250);
     this.rankUpdates = new Coalescer(() => this.sendRanks(), 1000);
   }
 
@@ -180,6 +180,7 @@ export class SessionRoom {
         case "participant.removed":
           t?.toParticipant(e.participantId, "participant:removed", { reason: "The teacher removed you from this session." });
           t?.disconnectParticipant(e.participantId);
+          this.rosterDirty = true;
           this.progress.markDirty();
           stateChanged = true;
           break;
@@ -198,6 +199,7 @@ export class SessionRoom {
 
   /** Someone connected or left: the teacher's list updates (coalesced). */
   broadcastPresence(): void {
+    this.rosterDirty = true;
     this.progress.markDirty();
   }
 
@@ -226,15 +228,26 @@ export class SessionRoom {
       ...this.publicState(),
       code: this.code,
       joinLocked: this.state.joinLocked,
+      projectorQuestion: this.state.projectorQuestion,
       lesson: { id: this.lesson.id, title: this.lesson.title, activities: this.lesson.activities.map((a) => ({ id: a.id, kind: a.kind, title: a.title, teacherNotes: a.teacherNotes ?? null, simulation: a.simulation ?? null, questions: a.questions.map((q) => ({ id: q.id, kind: q.kind, prompt: q.prompt, options: "options" in q ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined })) })) },
       questionRuntime: this.state.questions,
       participants: Object.values(this.state.participants).map((p) => ({ id: p.id, nickname: p.nickname, removed: p.removed, connected: connected.has(p.id) })),
     };
   }
 
-  classProgress(): ClassProgress {
+  classProgress(withRoster = true): ClassProgress {
     const participants = Object.values(this.state.participants).filter((p) => !p.removed);
-    return { joined: participants.length, connected: this.transport?.connectedParticipants().length ?? 0, questions: questionProgress(this.state, this.lesson) };
+    const p: ClassProgress = { joined: participants.length, connected: this.transport?.connectedParticipants().length ?? 0, questions: questionProgress(this.state, this.lesson) };
+    if (withRoster) p.participants = this.teacherState().participants;
+    return p;
+  }
+
+  /** Joins, leaves and removals mark the roster dirty; the next progress message carries it. */
+  private rosterDirty = false;
+  private takeRosterChange(): boolean {
+    const dirty = this.rosterDirty;
+    this.rosterDirty = false;
+    return dirty;
   }
 
   private scheduleDeadline(questionId: string, deadline: number): void {
@@ -318,6 +331,7 @@ export class SessionRoom {
       this.reservedNicknames.delete(nicknameInput.key);
     }
     this.tokenToParticipant.set(tokenHash, participantId);
+    this.rosterDirty = true;
     this.progress.markDirty();
     return ok({ participantId, resumeToken, snapshot: this.snapshotFor(participantId) });
   }
@@ -357,6 +371,9 @@ export class SessionRoom {
       this.deps.log.error({ err: e, questionId }, "grading failed");
       return fail(ERROR_CODES.INTERNAL, "this answer could not be graded");
     }
+    // An answer that cannot be read (empty, "abc", "0.99.8") is refused, not stored: it must
+    // not use up the student's attempt. They get the reason and can fix it.
+    if (result.status === "invalid") return fail(ERROR_CODES.INVALID_ANSWER, result.reason ?? "that answer could not be read");
     const openedAt = this.state.questions[questionId]?.openedAt ?? ctx.now;
     const row: ResponseRow = {
       id: newId(), sessionId: this.id, participantId, questionId, attempt, params, answer, result, idempotencyKey,

@@ -157,6 +157,7 @@ async function teacherEvent(socket: AnySocket, event: string, data: Record<strin
     case "participant:remove": cmd = { type: "remove", participantId: data.participantId as string }; break;
     case "session:end": cmd = { type: "end" }; break;
     case "sim:control": cmd = { type: "sim", op: data as never }; break;
+    case "projector:show": cmd = { type: "showOnProjector", questionId: data.questionId as string | null }; break;
     default: return fail(ERROR_CODES.UNKNOWN_EVENT, `unknown event ${event}`);
   }
   return room.command(cmd);

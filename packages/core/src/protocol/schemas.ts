@@ -32,6 +32,7 @@ export const LockSchema = z.object({ locked: z.boolean() }).strict();
 export const PauseSchema = z.object({ paused: z.boolean() }).strict();
 export const QuestionOpenSchema = z.object({ questionId: id, durationSec: z.number().min(5).max(3600).nullable().optional() }).strict();
 export const QuestionRefSchema = z.object({ questionId: id }).strict();
+export const ProjectorShowSchema = z.object({ questionId: id.nullable() }).strict();
 export const ParticipantRefSchema = z.object({ participantId: id }).strict();
 export const EmptySchema = z.object({}).strict();
 
@@ -67,6 +68,7 @@ export const TEACHER_EVENTS = {
   "participant:remove": ParticipantRefSchema,
   "session:end": EmptySchema,
   "sim:control": SimControlSchema,
+  "projector:show": ProjectorShowSchema,
 } as const;
 
 export const COMMON_EVENTS = {

@@ -24,7 +24,7 @@ export function apply(s: SessionState, e: SessionEvent): SessionState {
     case "joins.unlocked":
       return { ...s, joinLocked: false };
     case "activity.changed":
-      return { ...s, activityIndex: e.index, timeline: e.timeline };
+      return { ...s, activityIndex: e.index, timeline: e.timeline, projectorQuestion: null };
     case "session.paused":
       return { ...s, paused: true };
     case "session.resumed":
@@ -47,6 +47,8 @@ export function apply(s: SessionState, e: SessionEvent): SessionState {
     }
     case "timeline.changed":
       return { ...s, timeline: e.timeline };
+    case "projector.changed":
+      return { ...s, projectorQuestion: e.questionId };
     case "session.ended":
       return { ...s, status: "ended", endedAt: e.at };
     default: {

@@ -15,6 +15,7 @@ export type SessionCommand =
   | { type: "revealQuestion"; questionId: string; predictionOutcome?: string | null }
   | { type: "recordAnswer"; participantId: string; questionId: string; idempotencyKey: string; answer: unknown; result: GradeResult }
   | { type: "sim"; op: SimOp }
+  | { type: "showOnProjector"; questionId: string | null }
   | { type: "end" };
 
 export type SimOp =

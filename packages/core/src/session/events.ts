@@ -20,6 +20,7 @@ export type SessionEvent =
   | { type: "question.revealed"; questionId: string; predictionOutcome?: string | null; at: number }
   | { type: "answer.recorded"; participantId: string; questionId: string; attempt: number; idempotencyKey: string; answer: unknown; result: GradeResult; at: number }
   | { type: "timeline.changed"; timeline: Timeline; at: number }
+  | { type: "projector.changed"; questionId: string | null; at: number }
   | { type: "session.ended"; at: number };
 
 export type SessionEventType = SessionEvent["type"];

@@ -140,6 +140,11 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
     }
     case "sim":
       return simCommand(s, cmd.op, ctx);
+    case "showOnProjector": {
+      if (cmd.questionId !== null && !s.questions[cmd.questionId]) return refuse(ERROR_CODES.QUESTION_NOT_OPEN, "that question has not been asked yet");
+      if (s.projectorQuestion === cmd.questionId) return done();
+      return done({ type: "projector.changed", questionId: cmd.questionId, at });
+    }
     case "create":
       return refuse(ERROR_CODES.BAD_REQUEST, "session already exists");
     case "end": {

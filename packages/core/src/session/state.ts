@@ -48,6 +48,8 @@ export interface SessionState {
   paused: boolean;
   activityIndex: number;
   timeline: Timeline | null;
+  /** The question whose answers the teacher shows on the projector (null: none). */
+  projectorQuestion: string | null;
   participants: Record<string, ParticipantState>;
   questions: Record<string, QuestionRuntime>;
   /** answers[questionId][participantId] = attempts in order. */
@@ -63,7 +65,7 @@ export interface SessionContext {
 export function emptyState(): SessionState {
   return {
     id: "", code: "", lessonId: "", seed: 0, status: "lobby", createdAt: 0, endedAt: null,
-    joinLocked: false, paused: false, activityIndex: 0, timeline: null,
+    joinLocked: false, paused: false, activityIndex: 0, timeline: null, projectorQuestion: null,
     participants: {}, questions: {}, answers: {},
   };
 }

@@ -1,0 +1,20 @@
+import Link from "next/link";
+import { JoinBox } from "../components/JoinBox";
+
+export default function Home() {
+  return (
+    <main className="narrow">
+      <h1 className="brand" style={{ fontSize: "2.2em", marginTop: "1em" }}>LiveLab</h1>
+      <p className="muted">Machine learning, taught live: one simulation on every screen, questions with feedback, experiments the whole class runs together.</p>
+      <section className="card">
+        <h2>Join a class</h2>
+        <JoinBox />
+      </section>
+      <section className="card">
+        <h2>Teach</h2>
+        <p>Start a session from a lesson, show the code and the QR on the projector.</p>
+        <Link href="/teach">Start teaching →</Link>
+      </section>
+    </main>
+  );
+}

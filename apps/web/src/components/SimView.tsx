@@ -1,0 +1,65 @@
+"use client";
+import type { Timeline } from "@livelab/core/timeline";
+import type { LockstepView } from "../lib/useLockstep";
+import { LossChart } from "./LossChart";
+import { BarsCanvas, CurveCanvas, GeometryCanvas, HeatmapCanvas, NetworkCanvas } from "./canvases";
+
+const COLORS = ["#2563eb", "#ea580c", "#16a34a", "#9333ea"];
+
+/**
+ * The class's simulation, drawn from the local lockstep copy. `data-step` / `data-hash` expose
+ * what this device computed, so tests (and curious engineers) can compare devices.
+ */
+export function SimView({ view, timeline, large = false, logScale = false }: { view: LockstepView; timeline: Timeline; large?: boolean; logScale?: boolean }) {
+  const sim = view.sim;
+  const presetId = timeline.presetId;
+  const params = sim?.params ?? timeline.params;
+  const lam = ["l2", "l1", "lambda", "keepProb"].filter((k) => typeof params[k] === "number").map((k) => `${k === "keepProb" ? "p" : k === "lambda" ? "λ" : k === "l2" ? "λ₂" : "λ₁"} = ${params[k]}`);
+  const lanes = view.lanes;
+  const lossSeries = lanes.flatMap((l, i) => [
+    { label: `${lanes.length > 1 ? l.label + " " : ""}train`, values: l.train, color: COLORS[i], dash: [] as number[] },
+    { label: `${lanes.length > 1 ? l.label + " " : ""}validation`, values: l.val, color: COLORS[i], dash: [6, 4] },
+  ]);
+  const h = large ? 320 : 200;
+  const m = sim?.metrics();
+  return (
+    <section className={`sim ${large ? "sim-large" : ""}`} data-step={view.step} data-hash={view.hash} data-revision={timeline.revision} data-points={view.steps.length} aria-label="simulation">
+      <div className="sim-status" aria-live="off">
+        <span className={`badge ${timeline.playing ? "badge-live" : ""}`}>{timeline.playing ? "▶ playing" : "❚❚ paused"}</span>
+        <span>step {view.step} / {timeline.maxSteps}</span>
+        {timeline.speed !== 1 && <span>{timeline.speed}×</span>}
+        {lam.map((t) => <span key={t} className="param">{t}</span>)}
+        {m && m.bestStep !== undefined && <span className="param">best step {m.bestStep}</span>}
+      </div>
+      {!sim ? <p>Loading the simulation…</p> : (
+        <div className="sim-grid">
+          {(presetId === "overfit-poly" || presetId === "early-stopping" || presetId === "lambda-experiment") && (
+            <>
+              <figure><figcaption>Fitted curve (black: training points, orange: validation)</figcaption><CurveCanvas sim={sim} version={view.version} label={`fitted polynomial at step ${view.step}`} /></figure>
+              <figure><figcaption>Coefficients</figcaption><BarsCanvas sim={sim} version={view.version} label="coefficient bars" /></figure>
+            </>
+          )}
+          {presetId === "sparse-linear" && (
+            <figure><figcaption>Weights (green outline: true relevant weights; ○ exactly 0) — zeros: {m?.zeroWeights}</figcaption><BarsCanvas sim={sim} version={view.version} label="weight bars" /></figure>
+          )}
+          {(presetId === "l1-vs-l2" || presetId === "constraint-geometry") && m && m.lanes.map((l, i) => (
+            <figure key={l.lane}><figcaption>{l.label}: {l.zeroWeights} exact zeros</figcaption><BarsCanvas sim={sim} lane={i} version={view.version} label={`${l.label} weights`} /></figure>
+          ))}
+          {presetId === "constraint-geometry" && (
+            <figure><figcaption>Loss ellipses; orange: L1 diamond, blue: L2 circle</figcaption><GeometryCanvas sim={sim} version={view.version} label="constraint geometry" /></figure>
+          )}
+          {presetId === "dropout-moons" && (
+            <>
+              <figure><figcaption>Decision boundary</figcaption><HeatmapCanvas sim={sim} version={view.version} label="decision boundary heatmap" size={large ? 80 : 50} /></figure>
+              <figure><figcaption>Thinned network (grey: dropped this step)</figcaption><NetworkCanvas sim={sim} version={view.version} label="network with dropped units" /></figure>
+            </>
+          )}
+          {presetId === "adam-vs-adamw" && (
+            <figure className="wide"><LossChart title="‖w‖₂² (weight norm)" steps={view.steps} height={h} series={lanes.map((l, i) => ({ label: l.label, values: l.l2, color: COLORS[i] }))} /></figure>
+          )}
+          <figure className="wide"><LossChart title="Loss" steps={view.steps} height={h} log={logScale} series={lossSeries} /></figure>
+        </div>
+      )}
+    </section>
+  );
+}

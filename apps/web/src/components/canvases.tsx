@@ -1,0 +1,219 @@
+"use client";
+import { useEffect, useRef } from "react";
+import { decisionGrid, dropoutMask, fittedCurve, geometry, layerWeights, type Simulation } from "@livelab/core/sim";
+
+/** A canvas redrawn by `draw` whenever `version` changes, sized to its box (HiDPI aware). */
+function useCanvas(draw: (ctx: CanvasRenderingContext2D, w: number, h: number) => void, version: unknown) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    if (!c) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = c.clientWidth;
+    const h = c.clientHeight;
+    if (c.width !== Math.round(w * dpr) || c.height !== Math.round(h * dpr)) {
+      c.width = Math.round(w * dpr);
+      c.height = Math.round(h * dpr);
+    }
+    const ctx = c.getContext("2d");
+    if (!ctx) return;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    draw(ctx, w, h);
+  });
+  void version;
+  return ref;
+}
+
+const BLUE = "#2563eb";
+const ORANGE = "#ea580c";
+const GREY = "#9ca3af";
+const INK = "#111827";
+
+/** Fitted 1-D curve with the training points (and the true curve faintly). */
+export function CurveCanvas({ sim, version, label }: { sim: Simulation; version: number; label: string }) {
+  const ref = useCanvas((ctx, w, h) => {
+    const d = sim.dataset;
+    const curve = fittedCurve(sim, 0, 160);
+    const yMin = -2;
+    const yMax = 2;
+    const px = (x: number) => ((x + 1) / 2) * (w - 20) + 10;
+    const py = (y: number) => h - 10 - ((Math.max(yMin, Math.min(yMax, y)) - yMin) / (yMax - yMin)) * (h - 20);
+    ctx.strokeStyle = "#e5e7eb";
+    ctx.beginPath();
+    ctx.moveTo(10, py(0));
+    ctx.lineTo(w - 10, py(0));
+    ctx.stroke();
+    ctx.fillStyle = "rgba(234,88,12,0.35)";
+    for (let i = 0; i < d.nVal; i++) {
+      ctx.beginPath();
+      ctx.arc(px(d.rawValX[i]), py(d.valY[i]), 2, 0, 7);
+      ctx.fill();
+    }
+    ctx.strokeStyle = BLUE;
+    ctx.lineWidth = 2.5;
+    ctx.beginPath();
+    curve.x.forEach((x, i) => (i === 0 ? ctx.moveTo(px(x), py(curve.y[i])) : ctx.lineTo(px(x), py(curve.y[i]))));
+    ctx.stroke();
+    ctx.fillStyle = INK;
+    for (let i = 0; i < d.nTrain; i++) {
+      ctx.beginPath();
+      ctx.arc(px(d.rawTrainX[i]), py(d.trainY[i]), 4.5, 0, 7);
+      ctx.fill();
+    }
+  }, version);
+  return <canvas ref={ref} className="plot" role="img" aria-label={label} />;
+}
+
+/** Coefficient bars; exact zeros are drawn as hollow markers so they stand out. */
+export function BarsCanvas({ sim, lane = 0, version, label }: { sim: Simulation; lane?: number; version: number; label: string }) {
+  const ref = useCanvas((ctx, w, h) => {
+    const weights = layerWeights(sim, lane)[0].weights[0];
+    const truth = sim.dataset.trueWeights;
+    const maxAbs = Math.max(0.5, ...weights.map(Math.abs), ...(truth ? Array.from(truth, Math.abs) : []));
+    const bw = (w - 20) / weights.length;
+    const mid = h / 2;
+    ctx.strokeStyle = "#d1d5db";
+    ctx.beginPath();
+    ctx.moveTo(10, mid);
+    ctx.lineTo(w - 10, mid);
+    ctx.stroke();
+    weights.forEach((wv, j) => {
+      const x = 10 + j * bw;
+      if (truth && truth[j] !== 0) {
+        ctx.strokeStyle = "rgba(22,163,74,0.9)";
+        ctx.strokeRect(x + 1, mid, bw - 2, -(truth[j] / maxAbs) * (h / 2 - 8));
+      }
+      if (wv === 0) {
+        ctx.strokeStyle = GREY;
+        ctx.beginPath();
+        ctx.arc(x + bw / 2, mid, Math.min(5, bw / 3), 0, 7);
+        ctx.stroke();
+      } else {
+        ctx.fillStyle = wv > 0 ? BLUE : ORANGE;
+        ctx.fillRect(x + bw * 0.2, mid, bw * 0.6, -(wv / maxAbs) * (h / 2 - 8));
+      }
+    });
+  }, version);
+  return <canvas ref={ref} className="plot" role="img" aria-label={label} />;
+}
+
+/** Decision-boundary heatmap (canvas pixels) with the training points. */
+export function HeatmapCanvas({ sim, version, label, size = 60 }: { sim: Simulation; version: number; label: string; size?: number }) {
+  const ref = useCanvas((ctx, w, h) => {
+    const g = decisionGrid(sim, 0, size);
+    const img = ctx.createImageData(size, size);
+    for (let r = 0; r < size; r++) {
+      for (let c = 0; c < size; c++) {
+        const p = g.probs[r * size + c];
+        const o = ((size - 1 - r) * size + c) * 4;
+        img.data[o] = Math.round(255 * (0.95 - 0.6 * p));
+        img.data[o + 1] = Math.round(255 * (0.75 - 0.25 * Math.abs(p - 0.5)));
+        img.data[o + 2] = Math.round(255 * (0.35 + 0.6 * p));
+        img.data[o + 3] = 255;
+      }
+    }
+    const off = document.createElement("canvas");
+    off.width = size;
+    off.height = size;
+    off.getContext("2d")!.putImageData(img, 0, 0);
+    ctx.imageSmoothingEnabled = true;
+    ctx.drawImage(off, 0, 0, w, h);
+    const d = sim.dataset;
+    const px = (x: number) => ((x - g.xMin) / (g.xMax - g.xMin)) * w;
+    const py = (y: number) => h - ((y - g.yMin) / (g.yMax - g.yMin)) * h;
+    for (let i = 0; i < d.nTrain; i++) {
+      ctx.fillStyle = d.trainY[i] === 1 ? "#1d4ed8" : "#c2410c";
+      ctx.strokeStyle = "white";
+      ctx.beginPath();
+      ctx.arc(px(d.trainX[2 * i]), py(d.trainX[2 * i + 1]), 4, 0, 7);
+      ctx.fill();
+      ctx.stroke();
+    }
+  }, version);
+  return <canvas ref={ref} className="plot square" role="img" aria-label={label} />;
+}
+
+/** The network of the last training step, dropped units greyed out. */
+export function NetworkCanvas({ sim, version, label }: { sim: Simulation; version: number; label: string }) {
+  const ref = useCanvas((ctx, w, h) => {
+    const sizes = sim.lanes[0].net.sizes;
+    const mask = dropoutMask(sim);
+    const cols = sizes.length;
+    const pos = sizes.map((n, l) => Array.from({ length: n }, (_, i) => ({ x: 20 + (l * (w - 40)) / (cols - 1), y: ((i + 1) * h) / (n + 1) })));
+    ctx.lineWidth = 0.5;
+    for (let l = 0; l < cols - 1; l++) {
+      for (const a of pos[l]) for (const b of pos[l + 1]) {
+        ctx.strokeStyle = "rgba(107,114,128,0.18)";
+        ctx.beginPath();
+        ctx.moveTo(a.x, a.y);
+        ctx.lineTo(b.x, b.y);
+        ctx.stroke();
+      }
+    }
+    pos.forEach((layer, l) => layer.forEach((p, i) => {
+      const hidden = l > 0 && l < cols - 1;
+      const kept = !hidden || mask[l - 1]?.[i] === 1;
+      ctx.fillStyle = kept ? (hidden ? BLUE : INK) : "#e5e7eb";
+      ctx.strokeStyle = kept ? "white" : GREY;
+      ctx.beginPath();
+      ctx.arc(p.x, p.y, Math.max(2.5, Math.min(7, h / (2.5 * layer.length))), 0, 7);
+      ctx.fill();
+      ctx.stroke();
+    }));
+  }, version);
+  return <canvas ref={ref} className="plot" role="img" aria-label={label} />;
+}
+
+/** Loss ellipses, the L1 diamond and the L2 circle at the current λ, and where each touches. */
+export function GeometryCanvas({ sim, version, label }: { sim: Simulation; version: number; label: string }) {
+  const ref = useCanvas((ctx, w, h) => {
+    const g = geometry(sim);
+    const span = 2.2;
+    const px = (x: number) => w / 2 + (x / span) * (w / 2);
+    const py = (y: number) => h / 2 - (y / span) * (h / 2);
+    ctx.strokeStyle = "#e5e7eb";
+    ctx.beginPath();
+    ctx.moveTo(0, h / 2); ctx.lineTo(w, h / 2); ctx.moveTo(w / 2, 0); ctx.lineTo(w / 2, h);
+    ctx.stroke();
+    // Ellipses through the two touching points: (w − ŵ)ᵀA(w − ŵ) = level − min.
+    const [a, b, , d] = g.hessian;
+    const drawEllipse = (level: number, color: string) => {
+      const k = level - g.minLoss;
+      if (!(k > 0)) return;
+      ctx.strokeStyle = color;
+      ctx.beginPath();
+      for (let t = 0; t <= 64; t++) {
+        const th = (t / 64) * 2 * Math.PI;
+        const ux = Math.cos(th);
+        const uy = Math.sin(th);
+        const q = a * ux * ux + 2 * b * ux * uy + d * uy * uy;
+        const r = Math.sqrt(k / q);
+        const X = px(g.center[0] + r * ux);
+        const Y = py(g.center[1] + r * uy);
+        if (t === 0) ctx.moveTo(X, Y); else ctx.lineTo(X, Y);
+      }
+      ctx.stroke();
+    };
+    for (const f of [0.25, 0.5]) drawEllipse(g.minLoss + f * (g.l2.loss - g.minLoss), "rgba(107,114,128,0.5)");
+    drawEllipse(g.l1.loss, ORANGE);
+    drawEllipse(g.l2.loss, BLUE);
+    ctx.lineWidth = 2;
+    ctx.strokeStyle = ORANGE;
+    const r1 = g.l1.radius;
+    ctx.beginPath();
+    ctx.moveTo(px(r1), py(0)); ctx.lineTo(px(0), py(r1)); ctx.lineTo(px(-r1), py(0)); ctx.lineTo(px(0), py(-r1)); ctx.closePath();
+    ctx.stroke();
+    ctx.strokeStyle = BLUE;
+    ctx.beginPath();
+    ctx.ellipse(px(0), py(0), (g.l2.radius / span) * (w / 2), (g.l2.radius / span) * (h / 2), 0, 0, 7);
+    ctx.stroke();
+    for (const [p, color] of [[g.l1.weights, ORANGE], [g.l2.weights, BLUE], [g.center, INK]] as const) {
+      ctx.fillStyle = color;
+      ctx.beginPath();
+      ctx.arc(px(p[0]), py(p[1]), 5, 0, 7);
+      ctx.fill();
+    }
+  }, version);
+  return <canvas ref={ref} className="plot square" role="img" aria-label={label} />;
+}

@@ -1,0 +1,188 @@
+"use client";
+import { useCallback, useEffect, useRef, useState } from "react";
+import type { ActivityView, RevealedResult, StudentQuestionState, StudentSnapshot, Timeline } from "@livelab/core/protocol";
+import { call, randomKey } from "../../lib/socket";
+import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useSession";
+import { Tex } from "../../lib/tex";
+import { LazyLockstep } from "./LazyLockstep";
+import { QuestionCard, type SaveState } from "./QuestionCard";
+import type { ExperimentResult } from "./ExperimentCard";
+import dynamic from "next/dynamic";
+
+// Only the experiment activity needs it: keep it out of the first load.
+const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
+import { pending, seats, type Seat } from "./storage";
+
+interface PublicState {
+  status: string;
+  paused: boolean;
+  activity: ActivityView;
+  timeline: Timeline | null;
+  questions: { questionId: string; status: StudentQuestionState["status"]; deadline: number | null }[];
+}
+
+interface Summary { asked: number; answered: number; correct: number; graded: number }
+
+/** The phone: join with code + nickname, then follow the class. Reloads resume the same seat. */
+export function StudentApp({ code }: { code: string }) {
+  const { socket, clock, connection } = useConnection();
+  const fetchKeyframe = useKeyframeFetch(socket);
+  const [seat, setSeat] = useState<Seat | null>(null);
+  const [joinError, setJoinError] = useState<string | null>(null);
+  const [nickname, setNickname] = useState("");
+  const [busy, setBusy] = useState(false);
+  const [state, setState] = useState<PublicState | null>(null);
+  const [questions, setQuestions] = useState<Record<string, StudentQuestionState>>({});
+  const [saves, setSaves] = useState<Record<string, SaveState>>({});
+  const [experiment, setExperiment] = useState<ExperimentResult | null>(null);
+  const [summary, setSummary] = useState<Summary | null>(null);
+  const [removed, setRemoved] = useState(false);
+  const seatRef = useRef<Seat | null>(null);
+
+  const applySnapshot = useCallback((s: StudentSnapshot) => {
+    setState({ status: s.status, paused: s.paused, activity: s.activity, timeline: s.timeline, questions: s.questions.map((q) => ({ questionId: q.questionId, status: q.status, deadline: q.deadline })) });
+    setQuestions(Object.fromEntries(s.questions.map((q) => [q.questionId, q])));
+  }, []);
+
+  const submit = useCallback(async (questionId: string, answer: string | string[], key = randomKey()) => {
+    const current = seatRef.current;
+    if (!socket || !current) return;
+    // Kept until acknowledged: survives a reload or a dropped connection.
+    pending.put(current.participantId, { questionId, answer, idempotencyKey: key });
+    setSaves((s) => ({ ...s, [questionId]: { kind: "sending" } }));
+    const r = await call<{ attempt: number }>(socket, "answer:submit", { questionId, answer, idempotencyKey: key });
+    if (r.ok) {
+      pending.drop(current.participantId, questionId);
+      setSaves((s) => ({ ...s, [questionId]: { kind: "saved", attempt: r.data.attempt } }));
+      setQuestions((qs) => (qs[questionId] ? { ...qs, [questionId]: { ...qs[questionId], attemptsUsed: r.data.attempt, lastAnswer: answer } } : qs));
+      return;
+    }
+    const retry = ["TIMEOUT", "STORAGE_UNAVAILABLE", "RATE_LIMITED", "INTERNAL"].includes(r.error.code);
+    if (!retry) pending.drop(current.participantId, questionId);
+    setSaves((s) => ({ ...s, [questionId]: { kind: "error", message: r.error.message, retrying: retry } }));
+  }, [socket]);
+
+  const resend = useCallback(() => {
+    const current = seatRef.current;
+    if (!current) return;
+    for (const p of Object.values(pending.all(current.participantId))) void submit(p.questionId, p.answer, p.idempotencyKey);
+  }, [submit]);
+
+  // (Re)attach on every connect: resume the stored seat if there is one.
+  useEffect(() => {
+    if (!socket) return;
+    const attach = async () => {
+      const stored = seats.get(code);
+      if (!stored) return;
+      const r = await call<{ participantId: string; snapshot: StudentSnapshot; summary: Summary | null }>(socket, "session:resume", { resumeToken: stored.resumeToken });
+      if (r.ok) {
+        seatRef.current = stored;
+        setSeat(stored);
+        applySnapshot(r.data.snapshot);
+        if (r.data.summary) setSummary(r.data.summary);
+        resend();
+      } else if (r.error.code === "RESUME_TOKEN_INVALID" || r.error.code === "PARTICIPANT_REMOVED") {
+        seats.clear(code);
+        seatRef.current = null;
+        setSeat(null);
+        if (r.error.code === "PARTICIPANT_REMOVED") setRemoved(true);
+      }
+    };
+    socket.on("connect", attach);
+    if (socket.connected) void attach();
+    const onState = (p: PublicState) => {
+      setState(p);
+      setQuestions((qs) => {
+        const next = { ...qs };
+        for (const q of p.questions) if (next[q.questionId]) next[q.questionId] = { ...next[q.questionId], status: q.status, deadline: q.deadline };
+        return next;
+      });
+    };
+    const onOpened = (q: StudentQuestionState | null) => { if (q) setQuestions((qs) => ({ ...qs, [q.questionId]: q })); };
+    const onRevealed = (r: RevealedResult | null) => {
+      if (r) setQuestions((qs) => (qs[r.questionId] ? { ...qs, [r.questionId]: { ...qs[r.questionId], status: "revealed", result: r } } : qs));
+    };
+    const onExperiment = (r: ExperimentResult) => setExperiment(r);
+    const onEnded = (s: Summary) => setSummary(s);
+    const onRemoved = () => { setRemoved(true); seats.clear(code); };
+    socket.on("session:state", onState);
+    socket.on("question:opened", onOpened);
+    socket.on("question:revealed", onRevealed);
+    socket.on("experiment:result", onExperiment);
+    socket.on("session:ended", onEnded);
+    socket.on("participant:removed", onRemoved);
+    return () => {
+      socket.off("connect", attach);
+      socket.off("session:state", onState);
+      socket.off("question:opened", onOpened);
+      socket.off("question:revealed", onRevealed);
+      socket.off("experiment:result", onExperiment);
+      socket.off("session:ended", onEnded);
+      socket.off("participant:removed", onRemoved);
+    };
+  }, [socket, code, applySnapshot, resend]);
+
+  const join = async () => {
+    if (!socket) return;
+    setBusy(true);
+    setJoinError(null);
+    const r = await call<{ participantId: string; resumeToken: string; snapshot: StudentSnapshot }>(socket, "session:join", { code, nickname });
+    setBusy(false);
+    if (!r.ok) return setJoinError(r.error.message);
+    const s: Seat = { resumeToken: r.data.resumeToken, participantId: r.data.participantId, nickname: r.data.snapshot.participant.nickname };
+    seats.set(code, s);
+    seatRef.current = s;
+    setSeat(s);
+    applySnapshot(r.data.snapshot);
+  };
+
+  if (removed) return <main className="narrow"><h1>You have left this class</h1><p>The teacher removed you from this session.</p></main>;
+
+  if (!seat) {
+    return (
+      <main className="narrow">
+        <div className="row" style={{ justifyContent: "space-between" }}><span className="brand">LiveLab</span><ConnectionBadge state={connection} /></div>
+        <h1>Join class {code}</h1>
+        <form onSubmit={(e) => { e.preventDefault(); void join(); }} className="card">
+          <label htmlFor="nickname">Your nickname</label>
+          <input id="nickname" type="text" autoComplete="nickname" maxLength={24} value={nickname} onChange={(e) => setNickname(e.target.value)} aria-describedby="nick-help" />
+          <p id="nick-help" className="muted">Shown to your teacher. No account needed.</p>
+          {joinError && <p className="error" role="alert">{joinError}</p>}
+          <button type="submit" className="primary" disabled={busy || !nickname.trim() || connection !== "online"} style={{ width: "100%" }}>{busy ? "Joining…" : "Join"}</button>
+        </form>
+      </main>
+    );
+  }
+
+  const shown = (state?.questions ?? []).map((q) => questions[q.questionId]).filter(Boolean);
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">LiveLab</span>
+        <span>{seat.nickname}</span>
+        <ConnectionBadge state={connection} />
+      </header>
+      <main className="narrow" data-participant={seat.participantId}>
+        {state?.paused && <div className="paused-overlay" role="alert">Paused — eyes on the teacher</div>}
+        {summary ? (
+          <section className="card" aria-labelledby="summary-title">
+            <h1 id="summary-title">Thanks for taking part!</h1>
+            <p>You answered <strong>{summary.answered}</strong> of {summary.asked} questions and got <strong>{summary.correct}</strong> of {summary.graded} graded questions right.</p>
+          </section>
+        ) : !state ? <p>Connecting to the class…</p> : (
+          <>
+            <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>
+            <h1>{state.activity.title}</h1>
+            {state.activity.body && <p><Tex text={state.activity.body} /></p>}
+            {state.timeline && <LazyLockstep timeline={state.timeline} clock={clock} fetchKeyframe={fetchKeyframe} />}
+            {state.activity.experiment && socket && (
+              <ExperimentCard socket={socket} activityId={state.activity.id} def={state.activity.experiment} result={experiment?.activityId === state.activity.id ? experiment : null} onResult={setExperiment} />
+            )}
+            {shown.map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} />)}
+            {shown.length === 0 && !state.timeline && !state.activity.experiment && <p className="card">Waiting for the teacher…</p>}
+          </>
+        )}
+      </main>
+    </>
+  );
+}

@@ -1,0 +1,63 @@
+"use client";
+import { getPreset, type ParamDef } from "@livelab/core/sim";
+import type { Timeline } from "@livelab/core/timeline";
+import { useState } from "react";
+
+type Send = (op: Record<string, unknown>) => void;
+
+/** Play / pause / step / seek / speed, and the preset's live parameters (λ, p, …). */
+export function SimControls({ timeline, step, send }: { timeline: Timeline; step: number; send: Send }) {
+  const preset = getPreset(timeline.presetId);
+  const live = Object.entries(preset.params).filter(([, d]) => d.live && (d.type === "enum" || d.scale === "log" || d.label.includes("keep")));
+  return (
+    <div className="card" aria-label="simulation controls">
+      <div className="row">
+        {timeline.playing ? <button onClick={() => send({ op: "pause" })}>❚❚ Pause</button> : <button className="primary" onClick={() => send({ op: "play" })}>▶ Play</button>}
+        <button onClick={() => send({ op: "step", steps: -10 })} aria-label="back 10 steps">−10</button>
+        <button onClick={() => send({ op: "step", steps: 1 })} aria-label="forward 1 step">+1</button>
+        <button onClick={() => send({ op: "step", steps: 10 })} aria-label="forward 10 steps">+10</button>
+        <button onClick={() => send({ op: "reset" })}>⟲ Reset</button>
+        <span className="muted">speed</span>
+        {[0.25, 1, 4].map((s) => <button key={s} aria-pressed={timeline.speed === s} onClick={() => send({ op: "speed", speed: s })} style={timeline.speed === s ? { fontWeight: 700, borderColor: "#1d4ed8" } : undefined}>{s}×</button>)}
+      </div>
+      <label htmlFor="seek">Step {step} of {timeline.maxSteps}</label>
+      <input id="seek" type="range" min={0} max={timeline.maxSteps} value={step} onChange={(e) => send({ op: "seek", step: Number(e.target.value) })} style={{ width: "100%" }} />
+      <div className="row">
+        {live.map(([name, def]) => <ParamControl key={name} name={name} def={def} value={timeline.changes.reduce<unknown>((v, c) => (c.params as Record<string, unknown>)[name] ?? v, timeline.params[name])} send={send} />)}
+      </div>
+    </div>
+  );
+}
+
+function ParamControl({ name, def, value, send }: { name: string; def: ParamDef; value: unknown; send: Send }) {
+  const [draft, setDraft] = useState(String(value));
+  const id = `param-${name}`;
+  if (def.type === "enum") {
+    return (
+      <div>
+        <label htmlFor={id}>{def.label}</label>
+        <select id={id} value={String(value)} onChange={(e) => send({ op: "set", params: { [name]: e.target.value } })}>
+          {def.values.map((v) => <option key={v} value={v}>{v}</option>)}
+        </select>
+      </div>
+    );
+  }
+  const apply = () => {
+    const v = Number(draft.replace(",", "."));
+    if (Number.isFinite(v) && v >= def.min && v <= def.max) send({ op: "set", params: { [name]: v } });
+  };
+  return (
+    <form onSubmit={(e) => { e.preventDefault(); apply(); }} style={{ minWidth: 160 }}>
+      <label htmlFor={id}>{def.label} (now {String(value)})</label>
+      <div className="row">
+        <input id={id} type="text" inputMode="decimal" value={draft} onChange={(e) => setDraft(e.target.value)} style={{ width: 110 }} />
+        <button type="submit">Set</button>
+      </div>
+      {def.scale === "log" && (
+        <div className="row">
+          {[0, 0.001, 0.01, 0.1].map((v) => <button key={v} type="button" onClick={() => { setDraft(String(v)); send({ op: "set", params: { [name]: v } }); }}>{v}</button>)}
+        </div>
+      )}
+    </form>
+  );
+}

@@ -1,0 +1,66 @@
+"use client";
+import { useEffect, useRef } from "react";
+import type { QuestionProgress } from "./useHost";
+
+/** Answer distribution as horizontal bars (correct green, named mistakes red, others blue). */
+export function Histogram({ q, options }: { q: QuestionProgress; options?: { id: string; text: string }[] }) {
+  const entries = options ? options.map((o) => [o.id, q.distribution[o.id] ?? 0] as const) : Object.entries(q.distribution).sort((a, b) => b[1] - a[1]);
+  const max = Math.max(1, ...entries.map(([, n]) => n));
+  const label = (k: string) => options?.find((o) => o.id === k)?.text ?? (k === "correct" ? "✓ correct" : k === "other" ? "other wrong answers" : k === "invalid" ? "unreadable" : k);
+  return (
+    <div className="hist" role="list" aria-label={`answers to ${q.questionId}`}>
+      {entries.length === 0 && <p className="muted">No answers yet.</p>}
+      {entries.map(([k, n]) => (
+        <div className="hist-row" key={k} role="listitem">
+          <span>{label(k)}</span>
+          <span className={`hist-bar ${k === "correct" ? "good" : k === "other" || k === "invalid" || options ? "" : "bad"}`} style={{ width: `${(100 * n) / max}%` }} />
+          <span>{n}</span>
+        </div>
+      ))}
+    </div>
+  );
+}
+
+/** Each student's validation loss against their λ (log axis; λ = 0 drawn at the left edge), best marked. */
+export function ExperimentPlot({ points, label }: { points: { value: number; valLoss: number }[]; label: string }) {
+  const ref = useRef<HTMLCanvasElement>(null);
+  useEffect(() => {
+    const c = ref.current;
+    if (!c) return;
+    const dpr = window.devicePixelRatio || 1;
+    const w = c.clientWidth;
+    const h = c.clientHeight;
+    c.width = w * dpr;
+    c.height = h * dpr;
+    const ctx = c.getContext("2d")!;
+    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
+    ctx.clearRect(0, 0, w, h);
+    const pad = 44;
+    const lx = (v: number) => (v <= 0 ? -7 : Math.log10(v));
+    const xMin = -7;
+    const xMax = 1;
+    const ys = points.map((p) => p.valLoss);
+    const yMax = Math.max(0.1, ...ys) * 1.1;
+    const X = (v: number) => pad + ((lx(v) - xMin) / (xMax - xMin)) * (w - pad - 10);
+    const Y = (v: number) => h - pad + 10 - (v / yMax) * (h - pad - 10);
+    ctx.strokeStyle = "#9ca3af";
+    ctx.fillStyle = "#374151";
+    ctx.font = "12px system-ui";
+    ctx.beginPath(); ctx.moveTo(pad, 10); ctx.lineTo(pad, h - pad + 10); ctx.lineTo(w - 10, h - pad + 10); ctx.stroke();
+    for (let e = -6; e <= 1; e++) ctx.fillText(`1e${e}`, X(Math.pow(10, e)) - 12, h - pad + 26);
+    ctx.fillText("0", X(0) - 3, h - pad + 26);
+    ctx.fillText("λ", w / 2, h - 4);
+    ctx.save(); ctx.translate(12, h / 2); ctx.rotate(-Math.PI / 2); ctx.fillText("validation loss", -40, 0); ctx.restore();
+    const best = points.reduce<{ value: number; valLoss: number } | null>((b, p) => (!b || p.valLoss < b.valLoss ? p : b), null);
+    for (const p of points) {
+      ctx.fillStyle = "rgba(37,99,235,0.75)";
+      ctx.beginPath(); ctx.arc(X(p.value), Y(p.valLoss), 5, 0, 7); ctx.fill();
+    }
+    if (best) {
+      ctx.strokeStyle = "#16a34a"; ctx.lineWidth = 3;
+      ctx.beginPath(); ctx.arc(X(best.value), Y(best.valLoss), 10, 0, 7); ctx.stroke();
+      ctx.fillStyle = "#166534"; ctx.fillText(`best: λ = ${best.value}, ${best.valLoss.toFixed(3)}`, Math.min(w - 170, X(best.value) + 12), Math.max(20, Y(best.valLoss) - 12));
+    }
+  });
+  return <canvas ref={ref} className="plot" style={{ height: 300 }} role="img" aria-label={label} data-points={points.length} />;
+}

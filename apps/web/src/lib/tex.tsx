@@ -1,0 +1,59 @@
+"use client";
+import type katexType from "katex";
+import { useEffect, useMemo, useState } from "react";
+
+type Katex = typeof katexType;
+let katexModule: Katex | null = null;
+let katexLoading: Promise<Katex> | null = null;
+
+/** KaTeX is ~70 kB gzipped: load it after first paint, not in the page's first-load JavaScript. */
+function loadKatex(): Promise<Katex> {
+  katexLoading ??= import("katex").then((m) => (katexModule = (m as unknown as { default?: Katex }).default ?? m));
+  return katexLoading;
+}
+
+/**
+ * Text with $…$ math, rendered with KaTeX. Text parts are React text (escaped), math parts
+ * KaTeX's HTML (which escapes its input). Until KaTeX has loaded, math shows as its source.
+ */
+export function Tex({ text, className }: { text: string; className?: string }) {
+  const parts = useMemo(() => splitMath(text), [text]);
+  const [katex, setKatex] = useState<Katex | null>(katexModule);
+  const hasMath = parts.some((p) => p.math);
+  useEffect(() => {
+    if (hasMath && !katex) void loadKatex().then(setKatex);
+  }, [hasMath, katex]);
+  return (
+    <span className={className}>
+      {parts.map((p, i) =>
+        p.math ? (
+          katex ? <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(p.text, { throwOnError: false, output: "html", strict: false }) }} /> : <code key={i}>{p.text}</code>
+        ) : (
+          <span key={i}>{renderMarkdownish(p.text)}</span>
+        ),
+      )}
+    </span>
+  );
+}
+
+function splitMath(text: string): { math: boolean; text: string }[] {
+  const out: { math: boolean; text: string }[] = [];
+  const re = /\$([^$]+)\$/g;
+  let last = 0;
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    if (m.index > last) out.push({ math: false, text: text.slice(last, m.index) });
+    out.push({ math: true, text: m[1] });
+    last = m.index + m[0].length;
+  }
+  if (last < text.length) out.push({ math: false, text: text.slice(last) });
+  return out;
+}
+
+/** **bold** and `code`, nothing else (prompts are plain text otherwise). */
+function renderMarkdownish(text: string) {
+  return text.split(/(\*\*[^*]+\*\*|`[^`]+`)/g).map((chunk, i) => {
+    if (chunk.startsWith("**") && chunk.endsWith("**")) return <strong key={i}>{chunk.slice(2, -2)}</strong>;
+    if (chunk.startsWith("`") && chunk.endsWith("`")) return <code key={i}>{chunk.slice(1, -1)}</code>;
+    return chunk;
+  });
+}

@@ -1,0 +1,133 @@
+"use client";
+import { useEffect, useRef, useState } from "react";
+import { resume, Simulation, type Keyframe } from "@livelab/core/sim";
+import { stepAt, type Timeline } from "@livelab/core/timeline";
+import type { ServerClock } from "./clock";
+
+export interface LaneHistory {
+  label: string;
+  train: number[];
+  val: number[];
+  l2: number[];
+}
+
+export interface LockstepView {
+  sim: Simulation | null;
+  step: number;
+  hash: string;
+  steps: number[];
+  lanes: LaneHistory[];
+  /** Bumped whenever something visible changed (drives re-rendering). */
+  version: number;
+}
+
+type KeyframeFetch = (step: number) => Promise<{ keyframe: Keyframe; changes: Timeline["changes"]; revision: number } | null>;
+
+const FRAME_BUDGET_MS = 8;
+
+/**
+ * Keeps a local copy of the class's simulation at the step the shared timeline says, every
+ * animation frame: stepAt(timeline, serverNow). Parameter changes appended at or after the
+ * local step are applied in place; anything else (seek back, reset, a new activity) rebuilds.
+ * A device too far behind to catch up within a second asks the server for a keyframe.
+ */
+export function useLockstep(timeline: Timeline | null, clock: ServerClock | null, fetchKeyframe?: KeyframeFetch): LockstepView {
+  const [view, setView] = useState<LockstepView>({ sim: null, step: 0, hash: "", steps: [], lanes: [], version: 0 });
+  const ref = useRef<{ sim: Simulation | null; base: string; changes: string; history: LockstepView; fetching: boolean; stepsPerMs: number; lastDraw: number; dirty: boolean }>({
+    sim: null, base: "", changes: "[]", history: view, fetching: false, stepsPerMs: 0.5, lastDraw: 0, dirty: false,
+  });
+
+  useEffect(() => {
+    if (!timeline || !clock) return;
+    let raf = 0;
+    let alive = true;
+    const st = ref.current;
+    const reset = () => {
+      st.sim = Simulation.create({ presetId: timeline.presetId, params: timeline.params, seed: timeline.seed, changes: timeline.changes });
+      st.changes = JSON.stringify(timeline.changes);
+      st.history = { sim: st.sim, step: 0, hash: "", steps: [], lanes: st.sim.preset.lanes.map((l) => ({ label: l.label, train: [], val: [], l2: [] })), version: st.history.version + 1 };
+    };
+    const base = JSON.stringify([timeline.activityId, timeline.presetId, timeline.params, timeline.seed]);
+    if (st.base !== base || !st.sim) {
+      st.base = base;
+      reset();
+    } else if (JSON.stringify(timeline.changes) !== st.changes) {
+      // Only appended changes at or after the current step can be applied without replaying.
+      const old = JSON.parse(st.changes) as Timeline["changes"];
+      const prefixSame = old.every((c, i) => JSON.stringify(c) === JSON.stringify(timeline.changes[i]));
+      const added = timeline.changes.slice(old.length);
+      if (prefixSame && added.every((c) => c.step >= st.sim!.step)) {
+        for (const c of added) st.sim!.addChange(c);
+        st.changes = JSON.stringify(timeline.changes);
+      } else reset();
+    }
+
+    const record = (sim: Simulation) => {
+      const m = sim.metrics();
+      const h = st.history;
+      h.steps.push(sim.step);
+      m.lanes.forEach((l, i) => {
+        h.lanes[i].train.push(l.trainLoss);
+        h.lanes[i].val.push(l.valLoss);
+        h.lanes[i].l2.push(l.l2NormSq);
+      });
+      // Keep charts light on long runs: thin out to at most ~1500 points.
+      if (h.steps.length > 3000) {
+        const keep = (a: number[]) => a.filter((_, i) => i % 2 === 0);
+        h.steps = keep(h.steps);
+        h.lanes = h.lanes.map((l) => ({ ...l, train: keep(l.train), val: keep(l.val), l2: keep(l.l2) }));
+      }
+      return m.weightsHash;
+    };
+
+    const frame = () => {
+      if (!alive) return;
+      const sim = st.sim!;
+      const target = stepAt(timeline, clock.now());
+      if (target < sim.step) reset();
+      const s = st.sim!;
+      const gap = target - s.step;
+      if (gap > 0) {
+        // Far behind (a late joiner, a slow phone): fetch a keyframe instead of replaying.
+        if (fetchKeyframe && !st.fetching && gap / st.stepsPerMs > 1000) {
+          st.fetching = true;
+          void fetchKeyframe(target).then((kf) => {
+            st.fetching = false;
+            if (!kf || !alive || kf.revision !== timeline.revision) return;
+            st.sim = resume(kf.keyframe, kf.changes);
+            st.changes = JSON.stringify(timeline.changes);
+          });
+        }
+        const t0 = performance.now();
+        let n = 0;
+        while (s.step < target && performance.now() - t0 < FRAME_BUDGET_MS) {
+          s.stepOnce();
+          n++;
+        }
+        const dt = performance.now() - t0;
+        if (n > 0 && dt > 0) st.stepsPerMs = 0.8 * st.stepsPerMs + 0.2 * (n / dt);
+      }
+      if (s.step !== st.history.step || st.history.hash === "") {
+        const hash = record(s);
+        st.history = { ...st.history, sim: s, step: s.step, hash, version: st.history.version + 1 };
+        // Redraw at most ~20 times a second while playing (charts are the costly part on a
+        // phone); a paused timeline shows its exact step at once.
+        st.dirty = true;
+      }
+      const now = performance.now();
+      if (st.dirty && (!timeline.playing || now - st.lastDraw > 50 || s.step >= timeline.maxSteps)) {
+        st.dirty = false;
+        st.lastDraw = now;
+        setView(st.history);
+      }
+      raf = requestAnimationFrame(frame);
+    };
+    raf = requestAnimationFrame(frame);
+    return () => {
+      alive = false;
+      cancelAnimationFrame(raf);
+    };
+  }, [timeline, clock, fetchKeyframe]);
+
+  return view;
+}
