@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useRef, useState } from "react";
-import { resume, Simulation, type Keyframe } from "@livelab/core/sim";
+import { resume, snapshot, Simulation, type Keyframe } from "@livelab/core/sim";
 import { stepAt, type Timeline } from "@livelab/core/timeline";
 import type { ServerClock } from "./clock";
 
@@ -24,6 +24,8 @@ export interface LockstepView {
 type KeyframeFetch = (step: number) => Promise<{ keyframe: Keyframe; changes: Timeline["changes"]; revision: number } | null>;
 
 const FRAME_BUDGET_MS = 8;
+/** Local snapshots every this many steps, so small rewinds (a pause, a λ change) replay little. */
+const SNAPSHOT_EVERY = 25;
 
 /**
  * Keeps a local copy of the class's simulation at the step the shared timeline says, every
@@ -33,8 +35,8 @@ const FRAME_BUDGET_MS = 8;
  */
 export function useLockstep(timeline: Timeline | null, clock: ServerClock | null, fetchKeyframe?: KeyframeFetch): LockstepView {
   const [view, setView] = useState<LockstepView>({ sim: null, step: 0, hash: "", steps: [], lanes: [], version: 0 });
-  const ref = useRef<{ sim: Simulation | null; base: string; changes: string; history: LockstepView; fetching: boolean; stepsPerMs: number; lastDraw: number; dirty: boolean }>({
-    sim: null, base: "", changes: "[]", history: view, fetching: false, stepsPerMs: 0.5, lastDraw: 0, dirty: false,
+  const ref = useRef<{ sim: Simulation | null; base: string; changes: string; history: LockstepView; fetching: boolean; stepsPerMs: number; lastDraw: number; dirty: boolean; snaps: Keyframe[] }>({
+    sim: null, base: "", changes: "[]", history: view, fetching: false, stepsPerMs: 0.5, lastDraw: 0, dirty: false, snaps: [],
   });
 
   useEffect(() => {
@@ -45,7 +47,23 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
     const reset = () => {
       st.sim = Simulation.create({ presetId: timeline.presetId, params: timeline.params, seed: timeline.seed, changes: timeline.changes });
       st.changes = JSON.stringify(timeline.changes);
+      st.snaps = [snapshot(st.sim)];
       st.history = { sim: st.sim, step: 0, hash: "", steps: [], lanes: st.sim.preset.lanes.map((l) => ({ label: l.label, train: [], val: [], l2: [] })), version: st.history.version + 1 };
+    };
+    /**
+     * Go back to the newest local snapshot at or before `limit` (bit-identical to replaying
+     * from 0) and forget the history after it; without one, start over.
+     */
+    const rewind = (limit: number) => {
+      st.snaps = st.snaps.filter((k) => k.step <= limit);
+      const kf = st.snaps.at(-1);
+      if (!kf) return reset();
+      st.sim = resume(kf, timeline.changes);
+      st.changes = JSON.stringify(timeline.changes);
+      const h = st.history;
+      let n = h.steps.length;
+      while (n > 0 && h.steps[n - 1] >= kf.step) n--;
+      st.history = { ...h, sim: st.sim, step: kf.step, hash: "", steps: h.steps.slice(0, n), lanes: h.lanes.map((l) => ({ ...l, train: l.train.slice(0, n), val: l.val.slice(0, n), l2: l.l2.slice(0, n) })), version: h.version + 1 };
     };
     const base = JSON.stringify([timeline.activityId, timeline.presetId, timeline.params, timeline.seed]);
     if (st.base !== base || !st.sim) {
@@ -54,12 +72,18 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
     } else if (JSON.stringify(timeline.changes) !== st.changes) {
       // Only appended changes at or after the current step can be applied without replaying.
       const old = JSON.parse(st.changes) as Timeline["changes"];
-      const prefixSame = old.every((c, i) => JSON.stringify(c) === JSON.stringify(timeline.changes[i]));
+      const prefixSame = old.length <= timeline.changes.length && old.every((c, i) => JSON.stringify(c) === JSON.stringify(timeline.changes[i]));
       const added = timeline.changes.slice(old.length);
       if (prefixSame && added.every((c) => c.step >= st.sim!.step)) {
         for (const c of added) st.sim!.addChange(c);
         st.changes = JSON.stringify(timeline.changes);
-      } else reset();
+      } else {
+        // A change before our step (we ran slightly ahead of the server): rewind to just before it.
+        let first = 0;
+        while (first < Math.min(old.length, timeline.changes.length) && JSON.stringify(old[first]) === JSON.stringify(timeline.changes[first])) first++;
+        const firstStep = Math.min(...[...old.slice(first), ...timeline.changes.slice(first)].map((c) => c.step));
+        rewind(firstStep - 1);
+      }
     }
 
     const record = (sim: Simulation) => {
@@ -84,7 +108,7 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
       if (!alive) return;
       const sim = st.sim!;
       const target = stepAt(timeline, clock.now());
-      if (target < sim.step) reset();
+      if (target < sim.step) rewind(target);
       const s = st.sim!;
       const gap = target - s.step;
       if (gap > 0) {
@@ -103,6 +127,7 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
         while (s.step < target && performance.now() - t0 < FRAME_BUDGET_MS) {
           s.stepOnce();
           n++;
+          if (s.step % SNAPSHOT_EVERY === 0 && (st.snaps.at(-1)?.step ?? -1) < s.step) st.snaps.push(snapshot(s));
         }
         const dt = performance.now() - t0;
         if (n > 0 && dt > 0) st.stepsPerMs = 0.8 * st.stepsPerMs + 0.2 * (n / dt);
