@@ -7,6 +7,9 @@ const config: NextConfig = {
   poweredByHeader: false,
   // The server (apps/server) hosts this app on its own port with Socket.IO beside it.
   devIndicators: false,
+  // Put <title> and metadata in <head> for every browser (Next streams it into <body> for
+  // non-bot user agents by default, which screen readers and axe see as a missing title).
+  htmlLimitedBots: /.*/,
 };
 
 export default config;

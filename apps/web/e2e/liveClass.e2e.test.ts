@@ -172,6 +172,20 @@ describe("a live class in the browser", () => {
     await shot(phones[1].page, "phone-experiment");
   });
 
+  it("every kind of simulation renders on the projector and the phones", async () => {
+    for (const [title, name] of [[/^7\. L1 vs L2/, "l1-vs-l2"], [/^8\. Why L1 finds corners/, "geometry"], [/^13\. Dropout/, "dropout"], [/^16\. Adam/, "adam-vs-adamw"]] as const) {
+      await clickActivity(title);
+      await teacher.getByRole("button", { name: "4×" }).click();
+      await teacher.getByRole("button", { name: "▶ Play" }).click();
+      await new Promise((r) => setTimeout(r, 2500));
+      await teacher.getByRole("button", { name: "❚❚ Pause" }).click();
+      const agreed = await waitForLockstep();
+      expect(agreed[0].step).toBeGreaterThan(0);
+      await shot(projector, `projector-${name}`);
+      await shot(phones[2].page, `phone-${name}`);
+    }
+  });
+
   it("student and projector pages have no serious or critical accessibility violations", async () => {
     for (const [name, page] of [["phone", phones[0].page], ["projector", projector]] as const) {
       const results = await new AxeBuilder({ page: page as never }).analyze();

@@ -11,7 +11,9 @@ export interface Series {
 }
 
 /** A line chart (uPlot) of several series against training step; optional log scale. */
-export function LossChart({ steps, series, title, log = false, height = 220 }: { steps: number[]; series: Series[]; title: string; log?: boolean; height?: number }) {
+export function LossChart({ steps, series, title, log = false, height = 220, xLabel = "step", yLabel = "loss", legend = true }: {
+  steps: number[]; series: Series[]; title: string; log?: boolean; height?: number; xLabel?: string; yLabel?: string; legend?: boolean;
+}) {
   const box = useRef<HTMLDivElement>(null);
   const plot = useRef<uPlot | null>(null);
   const shape = `${series.map((s) => s.label).join("|")}|${log}`;
@@ -29,9 +31,9 @@ export function LossChart({ steps, series, title, log = false, height = 220 }: {
           height,
           title,
           scales: { x: { time: false }, y: log ? { distr: 3 } : { auto: true } },
-          axes: [{ label: "step" }, { label: "loss", size: 60 }],
-          legend: { show: true },
-          series: [{ label: "step" }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash, points: { show: false } }))],
+          axes: [{ label: xLabel }, { label: yLabel, size: 60 }],
+          legend: { show: legend },
+          series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: 2, dash: s.dash, points: { show: false } }))],
         },
         [steps, ...series.map((s) => s.values)],
         el,
@@ -44,7 +46,15 @@ export function LossChart({ steps, series, title, log = false, height = 220 }: {
   useEffect(() => {
     const el = box.current;
     if (!el) return;
-    const ro = new ResizeObserver(() => plot.current?.setSize({ width: Math.max(200, el.clientWidth), height }));
+    // Follow the container's width only (and only real changes), so the chart can never push
+    // its own container wider in a resize loop.
+    let lastWidth = el.clientWidth;
+    const ro = new ResizeObserver(() => {
+      const width = el.clientWidth;
+      if (Math.abs(width - lastWidth) < 2) return;
+      lastWidth = width;
+      plot.current?.setSize({ width: Math.max(200, width), height });
+    });
     ro.observe(el);
     return () => {
       ro.disconnect();
@@ -53,5 +63,5 @@ export function LossChart({ steps, series, title, log = false, height = 220 }: {
     };
   }, [height]);
 
-  return <div ref={box} className="chart" role="img" aria-label={`${title}: ${series.map((s) => `${s.label} ${s.values.at(-1)?.toPrecision(3) ?? "–"}`).join(", ")}`} />;
+  return <div ref={box} className="chart" role="img" title="Drag across the chart to zoom in; double-click to zoom out" aria-label={`${title}: ${series.slice(0, 6).map((s) => `${s.label} ${s.values.at(-1)?.toPrecision(3) ?? "–"}`).join(", ")}`} />;
 }

@@ -3,6 +3,7 @@ import type { Timeline } from "@livelab/core/timeline";
 import type { LockstepView } from "../lib/useLockstep";
 import { LossChart } from "./LossChart";
 import { BarsCanvas, CurveCanvas, GeometryCanvas, HeatmapCanvas, NetworkCanvas } from "./canvases";
+import { PathsChart } from "./PathsChart";
 
 const COLORS = ["#2563eb", "#ea580c", "#16a34a", "#9333ea"];
 
@@ -12,7 +13,8 @@ const COLORS = ["#2563eb", "#ea580c", "#16a34a", "#9333ea"];
  */
 export function SimView({ view, timeline, large = false, logScale = false }: { view: LockstepView; timeline: Timeline; large?: boolean; logScale?: boolean }) {
   const sim = view.sim;
-  const presetId = timeline.presetId;
+  // Draw what the local simulation is (for a frame after a new activity, it is still the old one).
+  const presetId = sim?.preset.id ?? timeline.presetId;
   const params = sim?.params ?? timeline.params;
   const lam = ["l2", "l1", "lambda", "keepProb"].filter((k) => typeof params[k] === "number").map((k) => `${k === "keepProb" ? "p" : k === "lambda" ? "λ" : k === "l2" ? "λ₂" : "λ₁"} = ${params[k]}`);
   const lanes = view.lanes;
@@ -45,6 +47,7 @@ export function SimView({ view, timeline, large = false, logScale = false }: { v
           {(presetId === "l1-vs-l2" || presetId === "constraint-geometry") && m && m.lanes.map((l, i) => (
             <figure key={l.lane}><figcaption>{l.label}: {l.zeroWeights} exact zeros</figcaption><BarsCanvas sim={sim} lane={i} version={view.version} label={`${l.label} weights`} /></figure>
           ))}
+          {(presetId === "l1-vs-l2" || presetId === "sparse-linear") && <PathsChart sim={sim} />}
           {presetId === "constraint-geometry" && (
             <figure><figcaption>Loss ellipses; orange: L1 diamond, blue: L2 circle</figcaption><GeometryCanvas sim={sim} version={view.version} label="constraint geometry" /></figure>
           )}
@@ -57,7 +60,7 @@ export function SimView({ view, timeline, large = false, logScale = false }: { v
           {presetId === "adam-vs-adamw" && (
             <figure className="wide"><LossChart title="‖w‖₂² (weight norm)" steps={view.steps} height={h} series={lanes.map((l, i) => ({ label: l.label, values: l.l2, color: COLORS[i] }))} /></figure>
           )}
-          <figure className="wide"><LossChart title="Loss" steps={view.steps} height={h} log={logScale} series={lossSeries} /></figure>
+          <figure className="wide"><figcaption>Losses (drag to zoom, double-click to reset)</figcaption><LossChart title="Loss" steps={view.steps} height={h} log={logScale} series={lossSeries} /></figure>
         </div>
       )}
     </section>

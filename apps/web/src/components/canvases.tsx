@@ -19,7 +19,12 @@ function useCanvas(draw: (ctx: CanvasRenderingContext2D, w: number, h: number) =
     if (!ctx) return;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    draw(ctx, w, h);
+    try {
+      draw(ctx, w, h);
+    } catch (e) {
+      // A drawing problem must never take the page down in the middle of a class.
+      console.error("could not draw", e);
+    }
   });
   void version;
   return ref;

@@ -35,7 +35,7 @@ export function ExperimentPlot({ points, label }: { points: { value: number; val
     const ctx = c.getContext("2d")!;
     ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
     ctx.clearRect(0, 0, w, h);
-    const pad = 44;
+    const pad = 60;
     const lx = (v: number) => (v <= 0 ? -7 : Math.log10(v));
     const xMin = -7;
     const xMax = 1;
@@ -49,8 +49,14 @@ export function ExperimentPlot({ points, label }: { points: { value: number; val
     ctx.beginPath(); ctx.moveTo(pad, 10); ctx.lineTo(pad, h - pad + 10); ctx.lineTo(w - 10, h - pad + 10); ctx.stroke();
     for (let e = -6; e <= 1; e++) ctx.fillText(`1e${e}`, X(Math.pow(10, e)) - 12, h - pad + 26);
     ctx.fillText("0", X(0) - 3, h - pad + 26);
+    for (let k = 0; k <= 4; k++) {
+      const v = (yMax * k) / 4;
+      ctx.fillText(v.toFixed(2), 24, Y(v) + 4);
+      ctx.strokeStyle = "#eef2f7";
+      ctx.beginPath(); ctx.moveTo(pad, Y(v)); ctx.lineTo(w - 10, Y(v)); ctx.stroke();
+    }
     ctx.fillText("λ", w / 2, h - 4);
-    ctx.save(); ctx.translate(12, h / 2); ctx.rotate(-Math.PI / 2); ctx.fillText("validation loss", -40, 0); ctx.restore();
+    ctx.save(); ctx.translate(14, h / 2 + 45); ctx.rotate(-Math.PI / 2); ctx.fillText("validation loss", 0, 0); ctx.restore();
     const best = points.reduce<{ value: number; valLoss: number } | null>((b, p) => (!b || p.valLoss < b.valLoss ? p : b), null);
     for (const p of points) {
       ctx.fillStyle = "rgba(37,99,235,0.75)";
