@@ -3,7 +3,7 @@ import { useEffect, useRef } from "react";
 import { decisionGrid, dropoutMask, fittedCurve, geometry, layerWeights, type Simulation } from "@livelab/core/sim";
 
 /** A canvas redrawn by `draw` whenever `version` changes, sized to its box (HiDPI aware). */
-function useCanvas(draw: (ctx: CanvasRenderingContext2D, w: number, h: number) => void, version: unknown) {
+export function useCanvas(draw: (ctx: CanvasRenderingContext2D, w: number, h: number) => void, version: unknown) {
   const ref = useRef<HTMLCanvasElement>(null);
   useEffect(() => {
     const c = ref.current;

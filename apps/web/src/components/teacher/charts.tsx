@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useCanvas } from "../canvases";
 import type { QuestionProgress } from "./useHost";
 
 /** Answer distribution as horizontal bars (correct green, named mistakes red, others blue). */
@@ -23,18 +23,7 @@ export function Histogram({ q, options }: { q: QuestionProgress; options?: { id:
 
 /** Each student's validation loss against their λ (log axis; λ = 0 drawn at the left edge), best marked. */
 export function ExperimentPlot({ points, label }: { points: { value: number; valLoss: number }[]; label: string }) {
-  const ref = useRef<HTMLCanvasElement>(null);
-  useEffect(() => {
-    const c = ref.current;
-    if (!c) return;
-    const dpr = window.devicePixelRatio || 1;
-    const w = c.clientWidth;
-    const h = c.clientHeight;
-    c.width = w * dpr;
-    c.height = h * dpr;
-    const ctx = c.getContext("2d")!;
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, w, h);
+  const ref = useCanvas((ctx, w, h) => {
     const pad = 60;
     const lx = (v: number) => (v <= 0 ? -7 : Math.log10(v));
     const xMin = -7;
@@ -67,6 +56,6 @@ export function ExperimentPlot({ points, label }: { points: { value: number; val
       ctx.beginPath(); ctx.arc(X(best.value), Y(best.valLoss), 10, 0, 7); ctx.stroke();
       ctx.fillStyle = "#166534"; ctx.fillText(`best: λ = ${best.value}, ${best.valLoss.toFixed(3)}`, Math.min(w - 170, X(best.value) + 12), Math.max(20, Y(best.valLoss) - 12));
     }
-  });
+  }, points);
   return <canvas ref={ref} className="plot" style={{ height: 300 }} role="img" aria-label={label} data-points={points.length} />;
 }
