@@ -155,3 +155,11 @@ export function promptNumber(prompt: string, symbol: string): number {
   if (!m) throw new Error(`no ${symbol} in prompt: ${prompt}`);
   return Number(m[1]);
 }
+
+/** A new session with its teacher's connection attached as host. */
+export async function hostedSession(url: string): Promise<{ session: Awaited<ReturnType<typeof createSession>>; teacher: Client }> {
+  const session = await createSession(url);
+  const teacher = await connect(url);
+  expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+  return { session, teacher };
+}

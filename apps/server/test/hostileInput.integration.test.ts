@@ -1,6 +1,6 @@
 import { ERROR_CODES, STUDENT_EVENTS, TEACHER_EVENTS, COMMON_EVENTS } from "@livelab/core/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, connect, createSession, expectOk, newKey, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+import { backends, connect, createSession, hostedSession, expectOk, newKey, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
 
 const CODES = new Set<string>(Object.values(ERROR_CODES));
 
@@ -34,9 +34,7 @@ describe.each(backends())("hostile input on %s", (backend) => {
   beforeAll(async () => {
     tdb = await testDatabase(backend);
     server = await startServer(tdb);
-    session = await createSession(server.url);
-    teacher = await connect(server.url);
-    expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    ({ session, teacher } = await hostedSession(server.url));
     honest = await connect(server.url);
     expectOk(await honest.call("session:join", { code: session.code, nickname: "Honest Abe" }));
     expectOk(await teacher.call("activity:goto", { index: 3 }));

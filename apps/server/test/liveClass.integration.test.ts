@@ -1,7 +1,8 @@
 import { resume, Simulation, type Keyframe } from "@livelab/core/sim";
 import type { StudentQuestionState, Timeline } from "@livelab/core/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, connect, createSession, expectOk, newKey, promptNumber, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+import type { createSession} from "./helpers.ts";
+import { backends, connect, hostedSession, expectOk, newKey, promptNumber, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
 
 const STUDENTS = 30;
 
@@ -24,9 +25,7 @@ describe.each(backends())("a full class on %s", (backend) => {
   beforeAll(async () => {
     tdb = await testDatabase(backend);
     server = await startServer(tdb);
-    session = await createSession(server.url);
-    teacher = await connect(server.url);
-    expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    ({ session, teacher } = await hostedSession(server.url));
     await Promise.all(
       Array.from({ length: STUDENTS }, async (_, i) => {
         const client = await connect(server.url);

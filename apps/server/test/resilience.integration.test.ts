@@ -1,6 +1,6 @@
 import type { StudentSnapshot } from "@livelab/core/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, connect, createSession, expectOk, newKey, promptNumber, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+import { backends, connect, expectOk, hostedSession, newKey, promptNumber, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
 
 describe.each(backends())("reconnects and restarts on %s", (backend) => {
   let tdb: TestDatabase;
@@ -16,9 +16,7 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
   });
 
   it("a student drops mid-question and rejoins with the resume token: same participant, answer kept, no second answer", async () => {
-    const session = await createSession(server.url);
-    const teacher = await connect(server.url);
-    expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    const { session, teacher } = await hostedSession(server.url);
     const phone = await connect(server.url);
     const joined = expectOk(await phone.call<{ participantId: string; resumeToken: string }>("session:join", { code: session.code, nickname: "Wifi Wanda" }));
     expectOk(await teacher.call("activity:goto", { index: 3 }));
@@ -52,9 +50,7 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
   });
 
   it("the same answer sent twice at once is stored once", async () => {
-    const session = await createSession(server.url);
-    const teacher = await connect(server.url);
-    expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    const { session, teacher } = await hostedSession(server.url);
     const s = await connect(server.url);
     const joined = expectOk(await s.call<{ participantId: string }>("session:join", { code: session.code, nickname: "Double Tap" }));
     expectOk(await teacher.call("activity:goto", { index: 3 }));
@@ -73,9 +69,7 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
   });
 
   it("the server restarts mid-question on the same database: the session is where it was and every acknowledged answer is there", async () => {
-    const session = await createSession(server.url);
-    const teacher = await connect(server.url);
-    expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    const { session, teacher } = await hostedSession(server.url);
     const students: { c: Client; token: string; pid: string }[] = [];
     for (let i = 0; i < 8; i++) {
       const c = await connect(server.url);
@@ -127,9 +121,7 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
   });
 
   it("a question timer closes on the server at the deadline, even with nobody connected", async () => {
-    const session = await createSession(server.url);
-    const teacher = await connect(server.url);
-    expectOk(await teacher.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    const { session, teacher } = await hostedSession(server.url);
     expectOk(await teacher.call("activity:goto", { index: 3 }));
     const room = server.app.rooms.get(session.sessionId)!;
     expectOk(await teacher.call("question:open", { questionId: "l2-decay-factor", durationSec: 5 }));

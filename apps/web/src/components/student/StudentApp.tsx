@@ -105,20 +105,15 @@ export function StudentApp({ code }: { code: string }) {
     const onExperiment = (r: ExperimentResult) => setExperiment(r);
     const onEnded = (s: Summary) => setSummary(s);
     const onRemoved = () => { setRemoved(true); seats.clear(code); };
-    socket.on("session:state", onState);
-    socket.on("question:opened", onOpened);
-    socket.on("question:revealed", onRevealed);
-    socket.on("experiment:result", onExperiment);
-    socket.on("session:ended", onEnded);
-    socket.on("participant:removed", onRemoved);
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler types its own payload
+    const handlers: [string, (payload: any) => void][] = [
+      ["session:state", onState], ["question:opened", onOpened], ["question:revealed", onRevealed],
+      ["experiment:result", onExperiment], ["session:ended", onEnded], ["participant:removed", onRemoved],
+    ];
+    for (const [event, fn] of handlers) socket.on(event, fn);
     return () => {
       socket.off("connect", attach);
-      socket.off("session:state", onState);
-      socket.off("question:opened", onOpened);
-      socket.off("question:revealed", onRevealed);
-      socket.off("experiment:result", onExperiment);
-      socket.off("session:ended", onEnded);
-      socket.off("participant:removed", onRemoved);
+      for (const [event, fn] of handlers) socket.off(event, fn);
     };
   }, [socket, code, applySnapshot, resend]);
 
