@@ -1,0 +1,100 @@
+/**
+ * Thousands of random and malformed events from student, teacher and anonymous connections:
+ * the server stays up, every reply is a typed error (or a legitimate success), memory does not
+ * run away, and an honest student in the same session is unaffected. Seeded: a failure prints
+ * the seed, and `FUZZ_SEED=<seed>` replays it.
+ */
+import fc from "fast-check";
+import { COMMON_EVENTS, ERROR_CODES, STUDENT_EVENTS, TEACHER_EVENTS } from "@livelab/core/protocol";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { backends, connect, expectOk, hostedSession, newKey, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+
+const CODES = new Set<string>(Object.values(ERROR_CODES));
+const KNOWN = [...Object.keys(STUDENT_EVENTS), ...Object.keys(TEACHER_EVENTS), ...Object.keys(COMMON_EVENTS)];
+const SEED = Number(process.env.FUZZ_SEED ?? 20261126);
+const EVENTS = Number(process.env.FUZZ_EVENTS ?? 1500);
+
+const hostileValue = fc.oneof(
+  fc.anything({ maxDepth: 4, withBigInt: false, withBoxedValues: false, withTypedArray: false }),
+  fc.string({ maxLength: 30_000 }),
+  fc.constantFrom("__proto__", "constructor", "prototype", "", "🙂".repeat(500), "\u0000\u202e"),
+  fc.dictionary(fc.constantFrom("__proto__", "constructor", "questionId", "answer", "code", "op", "index", "idempotencyKey"), fc.anything({ maxDepth: 2 })),
+  fc.uint8Array({ maxLength: 2048 }).map((a) => Buffer.from(a)),
+  fc.integer({ min: 1, max: 60 }).map((n) => { let v: unknown = "x"; for (let i = 0; i < n * 10; i++) v = [v]; return v; }),
+);
+
+const fuzzEvent = fc.record({
+  event: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KNOWN) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }),
+  payload: hostileValue,
+  who: fc.constantFrom("student", "teacher", "anonymous"),
+});
+
+describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (backend) => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+
+  beforeAll(async () => {
+    tdb = await testDatabase(backend);
+    server = await startServer(tdb);
+  });
+  afterAll(async () => {
+    await server?.stop();
+    await tdb?.drop();
+  });
+
+  it(`${EVENTS} random events: typed errors only, server up, honest student unaffected (seed ${SEED})`, async () => {
+    const { session, teacher } = await hostedSession(server.url);
+    const honest = await connect(server.url);
+    expectOk(await honest.call("session:join", { code: session.code, nickname: "Honest" }));
+    expectOk(await teacher.call("activity:goto", { index: 3 }));
+    expectOk(await teacher.call("question:open", { questionId: "l2-decay-factor" }));
+
+    const samples = fc.sample(fuzzEvent, { numRuns: EVENTS, seed: SEED });
+    const rssBefore = process.memoryUsage().rss;
+    let sockets: Record<string, Client> = {};
+    let sent = 0;
+    const fresh = async () => {
+      for (const c of Object.values(sockets)) c.close();
+      const student = await connect(server.url);
+      expectOk(await student.call("session:join", { code: session.code, nickname: `Fuzz ${sent}` }));
+      const t = await connect(server.url);
+      expectOk(await t.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+      sockets = { student, teacher: t, anonymous: await connect(server.url) };
+    };
+    await fresh();
+    const outcomes: Record<string, number> = {};
+    try {
+      for (const s of samples) {
+        // Rotate connections before the per-socket rate limit would answer everything.
+        if (sent % 30 === 0 && sent > 0) await fresh();
+        sent++;
+        // Never let the fuzzer end the session or remove the honest student: those are legitimate.
+        if (s.who === "teacher" && (s.event === "session:end" || s.event === "participant:remove")) continue;
+        const r = await sockets[s.who].call(s.event, s.payload, 10_000);
+        if (r.ok) {
+          outcomes.ok = (outcomes.ok ?? 0) + 1;
+        } else {
+          expect(CODES.has(r.error.code), `${s.event} → ${r.error.code}`).toBe(true);
+          expect(typeof r.error.message).toBe("string");
+          outcomes[r.error.code] = (outcomes[r.error.code] ?? 0) + 1;
+        }
+      }
+    } catch (e) {
+      throw new Error(`fuzz failed after ${sent} events (seed ${SEED}; replay with FUZZ_SEED=${SEED}): ${(e as Error).message}`);
+    } finally {
+      for (const c of Object.values(sockets)) c.close();
+    }
+    expect(outcomes.BAD_REQUEST).toBeGreaterThan(EVENTS / 3);
+    // The server is up, unpolluted and the honest student still works.
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    const ack = expectOk(await honest.call<{ saved: boolean }>("answer:submit", { questionId: "l2-decay-factor", answer: "0.99", idempotencyKey: newKey() }));
+    expect(ack.saved).toBe(true);
+    expect(honest.socket.connected).toBe(true);
+    // Memory stays bounded (a leak of even 100 kB per event would show here).
+    const growth = (process.memoryUsage().rss - rssBefore) / 1e6;
+    expect(growth, `RSS grew by ${growth.toFixed(0)} MB over ${sent} events`).toBeLessThan(300);
+    honest.close();
+    teacher.close();
+  });
+});
