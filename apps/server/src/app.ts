@@ -7,6 +7,7 @@ import { Server } from "socket.io";
 import type { Database } from "./db/database.ts";
 import { SessionStore } from "./db/store.ts";
 import { apiRouter } from "./http/routes.ts";
+import { benchRouter } from "./http/benchRoutes.ts";
 import { publicUrl } from "./http/publicUrl.ts";
 import { ExperimentPool } from "./live/experimentPool.ts";
 import { Rooms } from "./live/rooms.ts";
@@ -21,6 +22,8 @@ export interface AppDeps {
 
 export interface AppOptions {
   publicUrl?: string;
+  /** Expose the load harness's measurements (/api/bench/*). */
+  bench?: boolean;
   /** Extra request handler for everything the API does not serve (the Next.js app). */
   fallback?: express.RequestHandler;
   experimentWorkers?: number;
@@ -61,6 +64,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const presence = new Presence();
   const handlerDeps: HandlerDeps = { io, rooms, store, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
   app.use(apiRouter({ rooms, store, log: deps.log, publicUrl: url, onRoom: (id) => attachTransport(rooms.get(id)!, handlerDeps) }));
+  if (options.bench) app.use(benchRouter(store));
   if (options.fallback) app.use(options.fallback);
   app.use((_req, res) => { res.status(404).json({ ok: false, error: { code: "NOT_FOUND", message: "not found" } }); });
   registerSocketHandlers(handlerDeps);

@@ -16,6 +16,8 @@ const EnvSchema = z.object({
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** The web app: built Next.js (prod), Next's dev server (dev), or none (off: API and sockets only). */
   LIVELAB_WEB: z.enum(["prod", "dev", "off"]).default("prod"),
+  /** Expose /api/bench/metrics (memory, event-loop delay, stored answers) for `npm run bench`. Never in production. */
+  LIVELAB_BENCH: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

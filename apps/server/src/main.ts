@@ -17,6 +17,7 @@ async function main(): Promise<void> {
   const web = webMode === "off" ? null : await createNextHandler({ dev: webMode === "dev" });
   const app = await createApp({ db, log }, {
     publicUrl: env.PUBLIC_URL,
+    bench: env.LIVELAB_BENCH === "1",
     fallback: web ? (req, res) => void web.handle(req, res) : undefined,
   });
   if (web?.upgrade) {

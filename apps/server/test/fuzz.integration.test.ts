@@ -80,7 +80,7 @@ describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (back
         }
       }
     } catch (e) {
-      throw new Error(`fuzz failed after ${sent} events (seed ${SEED}; replay with FUZZ_SEED=${SEED}): ${(e as Error).message}`);
+      throw new Error(`fuzz failed after ${sent} events (seed ${SEED}; replay with FUZZ_SEED=${SEED}): ${(e as Error).message}`, { cause: e });
     } finally {
       for (const c of Object.values(sockets)) c.close();
     }

@@ -147,11 +147,19 @@ function vet(node: MathNode, variables: Record<string, string>, symbols: Set<str
   }
 }
 
+// Lesson formulas are few and reused for every student: parse and vet each one once.
+const formulaCache = new Map<string, CompiledExpression>();
+
 /** A formula from a lesson file over the question's parameters (conditions allowed). */
 export function compileFormula(formula: string, paramNames: readonly string[]): CompiledExpression {
+  const key = `${formula}\u0000${paramNames.join(",")}`;
+  const cached = formulaCache.get(key);
+  if (cached) return cached;
   const vars: Record<string, string> = {};
   for (const p of paramNames) vars[p] = p;
   const parsed = compileExpression(formula, vars, { allowConditional: true, maxLength: 500 });
   if (!parsed.ok) throw new Error(`formula "${formula}": ${parsed.reason}`);
+  if (formulaCache.size > 5000) formulaCache.clear(); // lesson files are bounded; this is a safety valve
+  formulaCache.set(key, parsed.expr);
   return parsed.expr;
 }

@@ -1,0 +1,159 @@
+/**
+ * `npm run bench -- [--students N] [--json] [--sim-seconds S] [--procs P]`
+ *
+ * Starts a real LiveLab server (PGlite, web app off) and P load-generator processes on
+ * loopback, then measures, in one run: join storm, fan-out latency against a bare Socket.IO
+ * baseline, an answer burst (10 % resent), simulation traffic and step skew, a reconnect storm
+ * with the server's event-loop delay, and server memory per student. Bounded in count and
+ * time; everything stops by itself.
+ */
+import { fork, spawn, type ChildProcess } from "node:child_process";
+import { mkdtempSync, rmSync } from "node:fs";
+import { cpus, tmpdir } from "node:os";
+import { join } from "node:path";
+import { fileURLToPath } from "node:url";
+import { parseArgs } from "node:util";
+import { io, type Socket } from "socket.io-client";
+
+const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" } } });
+const N = Math.max(1, Math.min(5000, Number(values.students)));
+const PROCS = Math.max(1, Math.min(16, Number(values.procs)));
+const SIM_SECONDS = Math.max(2, Math.min(120, Number(values["sim-seconds"])));
+const here = fileURLToPath(new URL(".", import.meta.url));
+const log = (...a: unknown[]) => { if (!values.json) console.error(...a); };
+const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN; };
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+function waitFor<T>(child: ChildProcess, cmd: string, timeoutMs = 180_000): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`timeout waiting for ${cmd}`)), timeoutMs);
+    const on = (m: { cmd: string }) => { if (m.cmd === cmd) { clearTimeout(timer); child.off("message", on); resolve(m as T); } };
+    child.on("message", on);
+  });
+}
+async function all<T>(workers: ChildProcess[], msg: (i: number) => object, reply: string): Promise<T[]> {
+  const waits = workers.map((w) => waitFor<T>(w, reply));
+  workers.forEach((w, i) => w.send(msg(i)));
+  return Promise.all(waits);
+}
+
+async function main() {
+  const dataDir = mkdtempSync(join(tmpdir(), "livelab-bench-"));
+  const port = 20000 + Math.floor(Math.random() * 20000);
+  const url = `http://127.0.0.1:${port}`;
+  const server = spawn(process.execPath, ["--import", "tsx", join(here, "../src/main.ts")], {
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LIVELAB_WEB: "off", LIVELAB_BENCH: "1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    stdio: ["ignore", "ignore", "inherit"],
+  });
+  const workers: ChildProcess[] = [];
+  let bare: ChildProcess | null = null;
+  try {
+    for (let t = 0; ; t++) {
+      try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* starting */ }
+      if (t > 600) throw new Error("server did not start");
+      await sleep(100);
+    }
+    const metrics = async (session?: string) => ((await (await fetch(`${url}/api/bench/metrics${session ? `?session=${session}` : ""}`)).json()) as { data: { rss: number; heapUsed: number; eventLoopMaxMs: number; responses: number; duplicates: number } }).data;
+    const created = ((await (await fetch(`${url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { data: { sessionId: string; code: string; hostSecret: string } }).data;
+    const teacher: Socket = io(url, { transports: ["websocket"], forceNew: true });
+    let teacherMessages = 0;
+    teacher.onAny(() => teacherMessages++);
+    const tcall = (event: string, payload: unknown) => new Promise<{ ok: boolean }>((r) => teacher.emit(event, payload, r));
+    await new Promise<void>((r) => teacher.once("connect", () => r()));
+    await tcall("host:attach", { sessionId: created.sessionId, hostSecret: created.hostSecret });
+
+    for (let i = 0; i < PROCS; i++) {
+      const w = fork(join(here, "studentsWorker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+      workers.push(w);
+      await waitFor(w, "ready");
+    }
+    const share = (i: number) => Math.floor(N / PROCS) + (i < N % PROCS ? 1 : 0);
+    const offsets = workers.map((_, i) => Array.from({ length: i }, (_, j) => share(j)).reduce((a, b) => a + b, 0));
+
+    // Memory and join storm.
+    await sleep(500);
+    const before = await metrics();
+    log(`join storm: ${N} students in ${PROCS} processes…`);
+    const t0 = Date.now();
+    const joined = await all<{ ms: number; messages: number }>(workers, (i) => ({ cmd: "join", url, code: created.code, count: share(i), offset: offsets[i] }), "joined");
+    const joinSeconds = (Date.now() - t0) / 1000;
+    await sleep(1000);
+    const studentMessagesDuringJoin = joined.reduce((a, j) => a + j.messages, 0);
+    const afterJoin = await metrics();
+
+    // Fan-out: the teacher moves to a question activity and opens it.
+    log("fan-out…");
+    await all(workers, () => ({ cmd: "armFanout" }), "armed");
+    await tcall("activity:goto", { index: 3 });
+    await sleep(1500);
+    const fan = (await all<{ latencies: number[] }>(workers, () => ({ cmd: "collectFanout" }), "fanout")).flatMap((f) => f.latencies);
+    await tcall("question:open", { questionId: "l2-decay-factor" });
+    await sleep(1500);
+
+    // Answer burst.
+    log("answer burst…");
+    const burst = await all<{ sent: number; acked: number; acks: number[] }>(workers, () => ({ cmd: "burst", questionId: "l2-decay-factor" }), "burst");
+    await sleep(500);
+    const stored = await metrics(created.sessionId);
+
+    // Simulation traffic and skew.
+    log(`simulation for ${SIM_SECONDS} s…`);
+    await tcall("activity:goto", { index: 1 });
+    await sleep(1000);
+    await all(workers, () => ({ cmd: "simStart" }), "simStarted");
+    await tcall("sim:control", { op: "play" });
+    const simStart = Date.now();
+    let maxSkew = 0;
+    while (Date.now() - simStart < SIM_SECONDS * 1000) {
+      await sleep(Math.min(3000, SIM_SECONDS * 250));
+      const samples = (await all<{ steps: number[] }>(workers, () => ({ cmd: "simSample" }), "simSample")).flatMap((s) => s.steps).filter((x) => x >= 0);
+      if (samples.length) maxSkew = Math.max(maxSkew, Math.max(...samples) - Math.min(...samples));
+    }
+    const simBytes = (await all<{ bytes: number[] }>(workers, () => ({ cmd: "simStop" }), "simBytes")).flatMap((b) => b.bytes);
+    const simSeconds = (Date.now() - simStart) / 1000;
+    await tcall("sim:control", { op: "pause" });
+
+    // Reconnect storm.
+    log("reconnect storm…");
+    await fetch(`${url}/api/bench/reset`, { method: "POST" });
+    const r0 = Date.now();
+    const rec = await all<{ ms: number; ok: number }>(workers, () => ({ cmd: "reconnect" }), "reconnected");
+    const reconnectSeconds = (Date.now() - r0) / 1000;
+    const afterReconnect = await metrics();
+    await all(workers, () => ({ cmd: "close" }), "closed");
+    teacher.disconnect();
+
+    // Baseline: bare Socket.IO broadcasting the same-size payload to as many clients.
+    log("bare Socket.IO baseline…");
+    bare = fork(join(here, "bareServer.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    const { port: barePort } = await waitFor<{ port: number }>(bare, "port");
+    await all(workers, (i) => ({ cmd: "connectBare", url: `http://127.0.0.1:${barePort}`, count: share(i) }), "connected");
+    await sleep(1000);
+    await all(workers, () => ({ cmd: "armFanout" }), "armed");
+    bare.send({ cmd: "broadcast", bytes: 900 });
+    await sleep(1500);
+    const baseFan = (await all<{ latencies: number[] }>(workers, () => ({ cmd: "collectFanout" }), "fanout")).flatMap((f) => f.latencies);
+
+    const acks = burst.flatMap((b) => b.acks);
+    const result = {
+      students: N,
+      machine: `${cpus()[0]?.model} (${cpus().length} cores), Node ${process.version}`,
+      join: { seconds: joinSeconds, messagesPerJoin: (studentMessagesDuringJoin + teacherMessages) / N },
+      fanout: { p50Ms: pct(fan, 50), p95Ms: pct(fan, 95), p99Ms: pct(fan, 99), maxMs: Math.max(...fan), received: fan.length, baselineP50Ms: pct(baseFan, 50), baselineP99Ms: pct(baseFan, 99) },
+      burst: { sent: burst.reduce((a, b) => a + b.sent, 0), acked: burst.reduce((a, b) => a + b.acked, 0), persisted: stored.responses, duplicates: stored.duplicates, p50AckMs: pct(acks, 50), p99AckMs: pct(acks, 99) },
+      sim: { bytesPerStudentPerSec: simBytes.reduce((a, b) => a + b, 0) / Math.max(1, simBytes.length) / simSeconds, maxStepSkew: maxSkew },
+      reconnect: { seconds: reconnectSeconds, resumed: rec.reduce((a, r) => a + r.ok, 0), maxEventLoopDelayMs: afterReconnect.eventLoopMaxMs },
+      memory: { bytesPerStudent: (afterJoin.rss - before.rss) / N, heapBytesPerStudent: (afterJoin.heapUsed - before.heapUsed) / N, rssAfterJoin: afterJoin.rss },
+    };
+    if (values.json) console.log(JSON.stringify(result));
+    else console.table(Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === "object").map(([k, v]) => [k, v])));
+  } finally {
+    for (const w of workers) w.kill();
+    bare?.kill();
+    server.kill("SIGTERM");
+    await new Promise((r) => server.once("exit", r));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+main().then(() => process.exit(0), (e) => { console.error(e); process.exit(1); });

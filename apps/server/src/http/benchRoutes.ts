@@ -1,0 +1,34 @@
+import { monitorEventLoopDelay } from "node:perf_hooks";
+import express, { type Router } from "express";
+import type { SessionStore } from "../db/store.ts";
+
+/**
+ * Measurements for the load harness (`npm run bench`), only when LIVELAB_BENCH=1: the server's
+ * memory, its largest event-loop delay since the last reset, and what the database holds for a
+ * session (answers stored, and any stored twice).
+ */
+export function benchRouter(store: SessionStore): Router {
+  const r = express.Router();
+  const loop = monitorEventLoopDelay({ resolution: 10 });
+  loop.enable();
+  r.post("/api/bench/reset", (_req, res) => {
+    loop.reset();
+    res.json({ ok: true });
+  });
+  r.get("/api/bench/metrics", async (req, res) => {
+    const mem = process.memoryUsage();
+    const session = typeof req.query.session === "string" ? req.query.session : null;
+    let responses = 0;
+    let duplicates = 0;
+    if (session) {
+      const rows = await store.db.query<{ n: number; d: number }>(
+        `SELECT count(*)::int AS n, (count(*) - count(DISTINCT ("participantId", "questionId", "idempotencyKey")))::int AS d FROM "Response" WHERE "sessionId" = $1`,
+        [session],
+      );
+      responses = rows[0]?.n ?? 0;
+      duplicates = rows[0]?.d ?? 0;
+    }
+    res.json({ ok: true, data: { rss: mem.rss, heapUsed: mem.heapUsed, eventLoopMaxMs: loop.max / 1e6, eventLoopP99Ms: loop.percentile(99) / 1e6, responses, duplicates } });
+  });
+  return r;
+}
