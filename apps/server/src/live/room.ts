@@ -2,7 +2,7 @@ import { gradeAnswer, questionSeed, resolvePrediction, sampleParams, type GradeR
 import type { Lesson } from "@livelab/core/lesson";
 import { ERROR_CODES, fail, ok, type Ack } from "@livelab/core/protocol";
 import {
-  activityView, apply, checkAnswer, decide, findQuestionInLesson, isLogEvent, revealedResult, stepAt, studentSnapshot,
+  activityView, apply, checkAnswer, decide, findQuestionInLesson, isLogEvent, revealedResult, stepAt, studentQuestionState, studentSnapshot,
   type SessionCommand, type SessionContext, type SessionEvent, type SessionState, type StudentSnapshot, type Timeline,
 } from "@livelab/core/session";
 import { getPreset, type Keyframe } from "@livelab/core/sim";
@@ -346,7 +346,7 @@ export class SessionRoom {
   }
 
   private studentQuestion(participantId: string, questionId: string) {
-    return this.snapshotFor(participantId).questions.find((q) => q.questionId === questionId) ?? null;
+    return studentQuestionState(this.state, this.ctx(), participantId, questionId);
   }
 
   async submitAnswer(participantId: string, questionId: string, answer: unknown, idempotencyKey: string): Promise<Ack<AnswerAck>> {

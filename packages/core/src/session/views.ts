@@ -88,24 +88,31 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
   return { questionId, answered: true, status: r.status, correct: r.correct, score: r.score, feedback: r.feedback, feedbackKey: r.feedbackKey, expected: r.expected, solution, yourAnswer: last.answer };
 }
 
+/** One student's copy of one asked question of the current activity (null if not asked). */
+export function studentQuestionState(s: SessionState, ctx: SessionContext, participantId: string, questionId: string): StudentQuestionState | null {
+  const template = ctx.lesson.activities[s.activityIndex]?.questions.find((q) => q.id === questionId);
+  const rt = s.questions[questionId];
+  if (!template || !rt) return null; // not asked yet: nothing of it is sent
+  const { view } = studentView(template, questionSeed(s.seed, participantId, template.id));
+  const attempts = s.answers[template.id]?.[participantId] ?? [];
+  return {
+    questionId: template.id,
+    status: rt.status,
+    deadline: rt.deadline,
+    view,
+    attemptsUsed: attempts.length,
+    lastAnswer: attempts.at(-1)?.answer ?? null,
+    result: rt.status === "revealed" ? revealedResult(s, ctx, participantId, template.id) : null,
+  };
+}
+
 export function studentSnapshot(s: SessionState, ctx: SessionContext, participantId: string): StudentSnapshot {
   const p = s.participants[participantId];
   const a = ctx.lesson.activities[s.activityIndex];
   const questions: StudentQuestionState[] = [];
   for (const template of a.questions) {
-    const rt = s.questions[template.id];
-    if (!rt) continue; // not asked yet: nothing of it is sent
-    const { view } = studentView(template, questionSeed(s.seed, participantId, template.id));
-    const attempts = s.answers[template.id]?.[participantId] ?? [];
-    questions.push({
-      questionId: template.id,
-      status: rt.status,
-      deadline: rt.deadline,
-      view,
-      attemptsUsed: attempts.length,
-      lastAnswer: attempts.at(-1)?.answer ?? null,
-      result: rt.status === "revealed" ? revealedResult(s, ctx, participantId, template.id) : null,
-    });
+    const q = studentQuestionState(s, ctx, participantId, template.id);
+    if (q) questions.push(q);
   }
   return {
     sessionId: s.id,
