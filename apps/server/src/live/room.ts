@@ -9,7 +9,7 @@ import { getPreset, type Keyframe } from "@livelab/core/sim";
 import type { Logger } from "pino";
 import type { ResponseRow, SessionStore } from "../db/store.ts";
 import { hashSecret, newId, newSecret, secretMatches } from "../security/tokens.ts";
-import { AnswerBatcher } from "./answerBatcher.ts";
+import { WriteBatcher } from "./writeBatcher.ts";
 import type { ExperimentPool } from "./experimentPool.ts";
 import { Coalescer, questionProgress, type ClassProgress } from "./progress.ts";
 import { SimRunner } from "./simRunner.ts";
@@ -61,7 +61,8 @@ export class SessionRoom {
   private readonly reservedNicknames = new Set<string>();
   private readonly pendingAnswers = new Map<string, { count: number; byKey: Map<string, Promise<Ack<AnswerAck>>> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
-  private readonly batcher: AnswerBatcher;
+  private readonly batcher: WriteBatcher<ResponseRow>;
+  private readonly joins: WriteBatcher<Parameters<SessionStore["insertParticipant"]>[0]>;
   private readonly progress: Coalescer;
   private readonly rankUpdates: Coalescer;
   private readonly sim = new SimRunner();
@@ -79,7 +80,9 @@ export class SessionRoom {
     this.seq = init.seq;
     this.hostSecretHash = init.hostSecretHash;
     for (const [hash, pid] of init.tokens) this.tokenToParticipant.set(hash, pid);
-    this.batcher = new AnswerBatcher((rows) => deps.store.insertResponses(rows));
+    this.batcher = new WriteBatcher((rows) => deps.store.insertResponses(rows));
+    // Joins are batched too: a lecture hall joining at once is one insert per batch, not per student.
+    this.joins = new WriteBatcher((rows) => deps.store.insertParticipants(rows), { maxDelayMs: 10, maxBatch: 500 });
     this.progress = new Coalescer(() => this.transport?.toTeachers("class:progress", this.classProgress(this.takeRosterChange())), 250);
     this.rankUpdates = new Coalescer(() => this.sendRanks(), 1000);
   }
@@ -105,6 +108,7 @@ export class SessionRoom {
   }
 
   async flush(): Promise<void> {
+    await this.joins.flush();
     await this.batcher.flush();
     await this.queue;
   }
@@ -319,7 +323,7 @@ export class SessionRoom {
     this.reservedNicknames.add(nicknameInput.key);
     try {
       const joined = decision.events[0] as Extract<SessionEvent, { type: "participant.joined" }>;
-      await this.deps.store.insertParticipant({ id: participantId, sessionId: this.id, nickname: joined.nickname, nicknameKey: joined.nicknameKey, resumeTokenHash: tokenHash, joinedAt: new Date(joined.at) });
+      await this.joins.add({ id: participantId, sessionId: this.id, nickname: joined.nickname, nicknameKey: joined.nicknameKey, resumeTokenHash: tokenHash, joinedAt: new Date(joined.at) });
       // Re-check after the await: the session may have ended or locked meanwhile.
       if (this.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "this session has ended");
       this.state = apply(this.state, joined);

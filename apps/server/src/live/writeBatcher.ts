@@ -1,22 +1,20 @@
-import type { ResponseRow } from "../db/store.ts";
-
 /**
- * Collects answers for a few milliseconds and writes them in one transaction: 2,000 answers
- * arriving within a second become a handful of inserts instead of 2,000. Each caller's
- * promise resolves only after its row is committed (or rejects if the write failed), so an
- * acknowledged answer is a stored answer.
+ * Collects rows (answers, joins) for a few milliseconds and writes them in one transaction:
+ * 2,000 answers arriving within a second become a handful of inserts instead of 2,000. Each
+ * caller's promise resolves only after its row is committed (or rejects if the write failed),
+ * so an acknowledged answer is a stored answer.
  */
-export class AnswerBatcher {
-  private queue: { row: ResponseRow; resolve: () => void; reject: (e: unknown) => void }[] = [];
+export class WriteBatcher<Row> {
+  private queue: { row: Row; resolve: () => void; reject: (e: unknown) => void }[] = [];
   private timer: NodeJS.Timeout | null = null;
   private flushing: Promise<void> = Promise.resolve();
 
   constructor(
-    private readonly write: (rows: ResponseRow[]) => Promise<void>,
+    private readonly write: (rows: Row[]) => Promise<void>,
     private readonly opts: { maxDelayMs: number; maxBatch: number } = { maxDelayMs: 15, maxBatch: 500 },
   ) {}
 
-  add(row: ResponseRow): Promise<void> {
+  add(row: Row): Promise<void> {
     return new Promise((resolve, reject) => {
       this.queue.push({ row, resolve, reject });
       if (this.queue.length >= this.opts.maxBatch) this.flushSoon(0);
