@@ -127,7 +127,9 @@ async function main() {
     log("bare Socket.IO baseline…");
     bare = fork(join(here, "bareServer.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
     const { port: barePort } = await waitFor<{ port: number }>(bare, "port");
+    const b0 = Date.now();
     await all(workers, (i) => ({ cmd: "connectBare", url: `http://127.0.0.1:${barePort}`, count: share(i) }), "connected");
+    const bareConnectSeconds = (Date.now() - b0) / 1000;
     await sleep(1000);
     await all(workers, () => ({ cmd: "armFanout" }), "armed");
     bare.send({ cmd: "broadcast", bytes: 900 });
@@ -138,7 +140,8 @@ async function main() {
     const result = {
       students: N,
       machine: `${cpus()[0]?.model} (${cpus().length} cores), Node ${process.version}`,
-      join: { seconds: joinSeconds, messagesPerJoin: (studentMessagesDuringJoin + teacherMessages) / N },
+      // The baseline: how long merely opening as many connections to a bare Socket.IO server takes here.
+      join: { seconds: joinSeconds, messagesPerJoin: (studentMessagesDuringJoin + teacherMessages) / N, baselineConnectSeconds: bareConnectSeconds },
       fanout: { p50Ms: pct(fan, 50), p95Ms: pct(fan, 95), p99Ms: pct(fan, 99), maxMs: Math.max(...fan), received: fan.length, baselineP50Ms: pct(baseFan, 50), baselineP99Ms: pct(baseFan, 99) },
       burst: { sent: burst.reduce((a, b) => a + b.sent, 0), acked: burst.reduce((a, b) => a + b.acked, 0), persisted: stored.responses, duplicates: stored.duplicates, p50AckMs: pct(acks, 50), p99AckMs: pct(acks, 99) },
       sim: { bytesPerStudentPerSec: simBytes.reduce((a, b) => a + b, 0) / Math.max(1, simBytes.length) / simSeconds, maxStepSkew: maxSkew },
