@@ -6,8 +6,8 @@
  */
 import fc from "fast-check";
 import { COMMON_EVENTS, ERROR_CODES, STUDENT_EVENTS, TEACHER_EVENTS } from "@livelab/core/protocol";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, connect, expectOk, hostedSession, newKey, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { backends, connect, expectOk, hostedSession, newKey, serverPerSuite, type Client } from "./helpers.ts";
 
 const CODES = new Set<string>(Object.values(ERROR_CODES));
 const KNOWN = [...Object.keys(STUDENT_EVENTS), ...Object.keys(TEACHER_EVENTS), ...Object.keys(COMMON_EVENTS)];
@@ -30,21 +30,11 @@ const fuzzEvent = fc.record({
 });
 
 describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    tdb = await testDatabase(backend);
-    server = await startServer(tdb);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await tdb?.drop();
-  });
+  const ctx = serverPerSuite(backend);
 
   it(`${EVENTS} random events: typed errors only, server up, honest student unaffected (seed ${SEED})`, async () => {
-    const { session, teacher } = await hostedSession(server.url);
-    const honest = await connect(server.url);
+    const { session, teacher } = await hostedSession(ctx.server.url);
+    const honest = await connect(ctx.server.url);
     expectOk(await honest.call("session:join", { code: session.code, nickname: "Honest" }));
     expectOk(await teacher.call("activity:goto", { index: 3 }));
     expectOk(await teacher.call("question:open", { questionId: "l2-decay-factor" }));
@@ -55,11 +45,11 @@ describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (back
     let sent = 0;
     const fresh = async () => {
       for (const c of Object.values(sockets)) c.close();
-      const student = await connect(server.url);
+      const student = await connect(ctx.server.url);
       expectOk(await student.call("session:join", { code: session.code, nickname: `Fuzz ${sent}` }));
-      const t = await connect(server.url);
+      const t = await connect(ctx.server.url);
       expectOk(await t.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
-      sockets = { student, teacher: t, anonymous: await connect(server.url) };
+      sockets = { student, teacher: t, anonymous: await connect(ctx.server.url) };
     };
     await fresh();
     const outcomes: Record<string, number> = {};
@@ -87,7 +77,7 @@ describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (back
     expect(outcomes.BAD_REQUEST).toBeGreaterThan(EVENTS / 3);
     // The server is up, unpolluted and the honest student still works.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
-    expect((await fetch(`${server.url}/healthz`)).status).toBe(200);
+    expect((await fetch(`${ctx.server.url}/healthz`)).status).toBe(200);
     const ack = expectOk(await honest.call<{ saved: boolean }>("answer:submit", { questionId: "l2-decay-factor", answer: "0.99", idempotencyKey: newKey() }));
     expect(ack.saved).toBe(true);
     expect(honest.socket.connected).toBe(true);

@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { pino } from "pino";
 import pg from "pg";
 import { io as ioClient, type Socket } from "socket.io-client";
+import { afterAll, beforeAll } from "vitest";
 import { createApp, type LiveLabApp } from "../src/app.ts";
 import { openDatabase, type Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
@@ -62,6 +63,23 @@ export interface RunningServer {
   db: Database;
   url: string;
   stop(): Promise<void>;
+}
+
+/**
+ * A fresh database and server for one test file (or describe block): started before its
+ * tests, stopped and dropped after. `ctx.server` may be replaced (a restart test does).
+ */
+export function serverPerSuite(backend: Backend): { tdb: TestDatabase; server: RunningServer } {
+  const ctx = {} as { tdb: TestDatabase; server: RunningServer };
+  beforeAll(async () => {
+    ctx.tdb = await testDatabase(backend);
+    ctx.server = await startServer(ctx.tdb);
+  });
+  afterAll(async () => {
+    await ctx.server?.stop();
+    await ctx.tdb?.drop();
+  });
+  return ctx;
 }
 
 export async function startServer(tdb: TestDatabase): Promise<RunningServer> {

@@ -7,8 +7,8 @@
 import { spawn } from "node:child_process";
 import { existsSync } from "node:fs";
 import { fileURLToPath } from "node:url";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { connect, expectOk, hostedSession, newKey, promptNumber, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { connect, expectOk, hostedSession, newKey, promptNumber, serverPerSuite, sleep, type Client } from "./helpers.ts";
 
 const url = process.env.TEST_DATABASE_URL;
 const port = url ? new URL(url).port : "";
@@ -18,22 +18,13 @@ if (!usable && process.env.CI === "true") throw new Error("CI must run the Postg
 const restartScript = fileURLToPath(new URL("../../../scripts/pg-restart.sh", import.meta.url));
 
 describe.skipIf(!usable)("PostgreSQL restarts during an answer burst", () => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-  beforeAll(async () => {
-    tdb = await testDatabase("postgres");
-    server = await startServer(tdb);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await tdb?.drop();
-  });
+  const ctx = serverPerSuite("postgres");
 
   it("answers are stored or refused with STORAGE_UNAVAILABLE, never acknowledged and lost; service resumes", async () => {
-    const { session, teacher } = await hostedSession(server.url);
+    const { session, teacher } = await hostedSession(ctx.server.url);
     const students: { c: Client; pid: string }[] = [];
     for (let i = 0; i < 30; i++) {
-      const c = await connect(server.url);
+      const c = await connect(ctx.server.url);
       const j = expectOk(await c.call<{ participantId: string }>("session:join", { code: session.code, nickname: `P${i}` }));
       students.push({ c, pid: j.participantId });
     }
@@ -72,7 +63,7 @@ describe.skipIf(!usable)("PostgreSQL restarts during an answer burst", () => {
       }
       expect(r.ok).toBe(true);
     }
-    const rows = await server.db.prisma.response.findMany({ where: { sessionId: session.sessionId } });
+    const rows = await ctx.server.db.prisma.response.findMany({ where: { sessionId: session.sessionId } });
     expect(rows).toHaveLength(students.length);
     students.forEach((s, i) => expect(rows.filter((r) => r.participantId === s.pid && r.idempotencyKey === keys[i])).toHaveLength(1));
     for (const s of students) s.c.close();

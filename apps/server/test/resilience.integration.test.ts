@@ -1,23 +1,13 @@
 import type { StudentSnapshot } from "@livelab/core/protocol";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { backends, connect, expectOk, hostedSession, newKey, promptNumber, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+import { describe, expect, it } from "vitest";
+import { backends, connect, expectOk, hostedSession, newKey, promptNumber, serverPerSuite, startServer, type Client } from "./helpers.ts";
 
 describe.each(backends())("reconnects and restarts on %s", (backend) => {
-  let tdb: TestDatabase;
-  let server: RunningServer;
-
-  beforeAll(async () => {
-    tdb = await testDatabase(backend);
-    server = await startServer(tdb);
-  });
-  afterAll(async () => {
-    await server?.stop();
-    await tdb?.drop();
-  });
+  const ctx = serverPerSuite(backend);
 
   it("a student drops mid-question and rejoins with the resume token: same participant, answer kept, no second answer", async () => {
-    const { session, teacher } = await hostedSession(server.url);
-    const phone = await connect(server.url);
+    const { session, teacher } = await hostedSession(ctx.server.url);
+    const phone = await connect(ctx.server.url);
     const joined = expectOk(await phone.call<{ participantId: string; resumeToken: string }>("session:join", { code: session.code, nickname: "Wifi Wanda" }));
     expectOk(await teacher.call("activity:goto", { index: 3 }));
     const opened = phone.next<{ view: { prompt: string } }>("question:opened");
@@ -28,7 +18,7 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
     expectOk(await phone.call("answer:submit", { questionId: "l2-decay-factor", answer, idempotencyKey: key }));
     phone.close();
 
-    const again = await connect(server.url);
+    const again = await connect(ctx.server.url);
     const resumed = expectOk(await again.call<{ participantId: string; snapshot: StudentSnapshot }>("session:resume", { resumeToken: joined.resumeToken }));
     expect(resumed.participantId).toBe(joined.participantId);
     expect(resumed.snapshot.activity.index).toBe(3);
@@ -40,9 +30,9 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
     // The unacknowledged-looking resend (same key) gets the stored result; a new answer is refused.
     expect(expectOk(await again.call<{ duplicate: boolean }>("answer:submit", { questionId: "l2-decay-factor", answer, idempotencyKey: key }))).toMatchObject({ duplicate: true, attempt: 1 });
     expect(await again.call("answer:submit", { questionId: "l2-decay-factor", answer: "0.5", idempotencyKey: newKey() })).toMatchObject({ ok: false, error: { code: "ALREADY_ANSWERED" } });
-    expect(await server.db.prisma.response.count({ where: { participantId: joined.participantId } })).toBe(1);
+    expect(await ctx.server.db.prisma.response.count({ where: { participantId: joined.participantId } })).toBe(1);
     // Someone else's token, or a made-up one, is refused.
-    const intruder = await connect(server.url);
+    const intruder = await connect(ctx.server.url);
     expect(await intruder.call("session:resume", { resumeToken: "x".repeat(43) })).toMatchObject({ ok: false, error: { code: "RESUME_TOKEN_INVALID" } });
     intruder.close();
     again.close();
@@ -50,8 +40,8 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
   });
 
   it("the same answer sent twice at once is stored once", async () => {
-    const { session, teacher } = await hostedSession(server.url);
-    const s = await connect(server.url);
+    const { session, teacher } = await hostedSession(ctx.server.url);
+    const s = await connect(ctx.server.url);
     const joined = expectOk(await s.call<{ participantId: string }>("session:join", { code: session.code, nickname: "Double Tap" }));
     expectOk(await teacher.call("activity:goto", { index: 3 }));
     expectOk(await teacher.call("question:open", { questionId: "l2-decay-factor" }));
@@ -63,16 +53,16 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
     ]);
     expect(a.ok && b.ok).toBe(true);
     expect(c).toMatchObject({ ok: false, error: { code: "ALREADY_ANSWERED" } });
-    expect(await server.db.prisma.response.count({ where: { participantId: joined.participantId } })).toBe(1);
+    expect(await ctx.server.db.prisma.response.count({ where: { participantId: joined.participantId } })).toBe(1);
     s.close();
     teacher.close();
   });
 
   it("the server restarts mid-question on the same database: the session is where it was and every acknowledged answer is there", async () => {
-    const { session, teacher } = await hostedSession(server.url);
+    const { session, teacher } = await hostedSession(ctx.server.url);
     const students: { c: Client; token: string; pid: string }[] = [];
     for (let i = 0; i < 8; i++) {
-      const c = await connect(server.url);
+      const c = await connect(ctx.server.url);
       const j = expectOk(await c.call<{ participantId: string; resumeToken: string }>("session:join", { code: session.code, nickname: `Restart ${i}` }));
       students.push({ c, token: j.resumeToken, pid: j.participantId });
     }
@@ -86,16 +76,16 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
     for (const s of students) s.c.close();
     teacher.close();
 
-    await server.stop();
-    server = await startServer(tdb); // new process state, same database
+    await ctx.server.stop();
+    ctx.server = await startServer(ctx.tdb); // new process state, same database
 
-    const t2 = await connect(server.url);
+    const t2 = await connect(ctx.server.url);
     const attached = expectOk(await t2.call<{ state: { activity: { index: number }; questionRuntime: Record<string, { status: string; deadline: number | null }> } }>("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
     expect(attached.state.activity.index).toBe(13);
     expect(attached.state.questionRuntime["dropout-kept-value"].status).toBe("open");
     expect(attached.state.questionRuntime["dropout-kept-value"].deadline).toBeGreaterThan(Date.now());
     for (const [i, s] of students.entries()) {
-      const c = await connect(server.url);
+      const c = await connect(ctx.server.url);
       const r = expectOk(await c.call<{ participantId: string; snapshot: StudentSnapshot }>("session:resume", { resumeToken: s.token }));
       expect(r.participantId).toBe(s.pid);
       const q = r.snapshot.questions.find((x) => x.questionId === "dropout-kept-value")!;
@@ -105,11 +95,11 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
       expect(res.ok).toBe(i >= 5);
       c.close();
     }
-    const stored = await server.db.prisma.response.findMany({ where: { sessionId: session.sessionId } });
+    const stored = await ctx.server.db.prisma.response.findMany({ where: { sessionId: session.sessionId } });
     expect(stored).toHaveLength(8);
     for (const pid of acked) expect(stored.some((r) => r.participantId === pid)).toBe(true);
     // Reveal after the restart still gives full feedback (re-graded from the stored answers).
-    const c0 = await connect(server.url);
+    const c0 = await connect(ctx.server.url);
     expectOk(await c0.call("session:resume", { resumeToken: students[0].token }));
     const revealed = c0.next<{ correct: boolean | null; feedback: string }>("question:revealed");
     expectOk(await t2.call("question:reveal", { questionId: "dropout-kept-value" }));
@@ -121,14 +111,14 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
   });
 
   it("a question timer closes on the server at the deadline, even with nobody connected", async () => {
-    const { session, teacher } = await hostedSession(server.url);
+    const { session, teacher } = await hostedSession(ctx.server.url);
     expectOk(await teacher.call("activity:goto", { index: 3 }));
-    const room = server.app.rooms.get(session.sessionId)!;
+    const room = ctx.server.app.rooms.get(session.sessionId)!;
     expectOk(await teacher.call("question:open", { questionId: "l2-decay-factor", durationSec: 5 }));
     teacher.close();
     await new Promise((r) => setTimeout(r, 5600));
     expect(room.state.questions["l2-decay-factor"].status).toBe("closed");
-    const events = await server.db.prisma.sessionEvent.findMany({ where: { sessionId: session.sessionId, type: "question.closed" } });
+    const events = await ctx.server.db.prisma.sessionEvent.findMany({ where: { sessionId: session.sessionId, type: "question.closed" } });
     expect(events.map((e) => (e.payload as { reason: string }).reason)).toContain("deadline");
   });
 });

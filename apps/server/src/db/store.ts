@@ -18,6 +18,16 @@ export interface ResponseRow {
   answeredAt: Date;
 }
 
+/** A participant row as the join batcher writes it. */
+export interface ParticipantRow {
+  id: string;
+  sessionId: string;
+  nickname: string;
+  nicknameKey: string;
+  resumeTokenHash: string;
+  joinedAt: Date;
+}
+
 export interface LoadedSession {
   id: string;
   code: string;
@@ -57,22 +67,13 @@ export class SessionStore {
     await this.db.prisma.$transaction(ops);
   }
 
-  async insertParticipant(p: { id: string; sessionId: string; nickname: string; nicknameKey: string; resumeTokenHash: string; joinedAt: Date }): Promise<void> {
-    await this.db.prisma.participant.create({ data: { ...p, lastSeenAt: p.joinedAt } });
-  }
-
-  async insertParticipants(rows: { id: string; sessionId: string; nickname: string; nicknameKey: string; resumeTokenHash: string; joinedAt: Date }[]): Promise<void> {
+  async insertParticipants(rows: ParticipantRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.db.prisma.participant.createMany({ data: rows.map((p) => ({ ...p, lastSeenAt: p.joinedAt })) });
   }
 
   async markRemoved(participantId: string): Promise<void> {
     await this.db.prisma.participant.update({ where: { id: participantId }, data: { removed: true } });
-  }
-
-  async touchParticipants(ids: string[], at: Date): Promise<void> {
-    if (ids.length === 0) return;
-    await this.db.prisma.participant.updateMany({ where: { id: { in: ids } }, data: { lastSeenAt: at } });
   }
 
   /** Many answers in one transaction (the answer batcher's flush). */

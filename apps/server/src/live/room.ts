@@ -7,7 +7,7 @@ import {
 } from "@livelab/core/session";
 import { getPreset, type Keyframe } from "@livelab/core/sim";
 import type { Logger } from "pino";
-import type { ResponseRow, SessionStore } from "../db/store.ts";
+import type { ParticipantRow, ResponseRow, SessionStore } from "../db/store.ts";
 import { hashSecret, newId, newSecret, secretMatches } from "../security/tokens.ts";
 import { WriteBatcher } from "./writeBatcher.ts";
 import type { ExperimentPool } from "./experimentPool.ts";
@@ -62,7 +62,7 @@ export class SessionRoom {
   private readonly pendingAnswers = new Map<string, { count: number; byKey: Map<string, Promise<Ack<AnswerAck>>> }>();
   private readonly timers = new Map<string, NodeJS.Timeout>();
   private readonly batcher: WriteBatcher<ResponseRow>;
-  private readonly joins: WriteBatcher<Parameters<SessionStore["insertParticipant"]>[0]>;
+  private readonly joins: WriteBatcher<ParticipantRow>;
   private readonly progress: Coalescer;
   private readonly rankUpdates: Coalescer;
   private readonly sim = new SimRunner();

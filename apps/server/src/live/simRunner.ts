@@ -1,4 +1,4 @@
-import { resume, snapshot, Simulation, type Keyframe } from "@livelab/core/sim";
+import { snapshot, Simulation, type Keyframe } from "@livelab/core/sim";
 import { stepAt, type Timeline } from "@livelab/core/session";
 
 /**
@@ -47,10 +47,5 @@ export class SimRunner {
   async keyframe(t: Timeline, step: number): Promise<Keyframe> {
     const sim = await this.advance(t, Math.min(step, t.maxSteps));
     return snapshot(sim);
-  }
-
-  /** For tests: a simulation resumed from a keyframe must match. */
-  static resume(kf: Keyframe, t: Timeline): Simulation {
-    return resume(kf, t.changes);
   }
 }

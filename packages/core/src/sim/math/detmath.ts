@@ -318,11 +318,6 @@ export function detPowInt(x: number, n: number): number {
   return result;
 }
 
-/** 10^n for integer n, via the same exact path everywhere. */
-export function detPow10(n: number): number {
-  return detPowInt(10, n);
-}
-
 /** Evenly spaced points on a log scale from 10^a to 10^b (n ≥ 2), deterministic. */
 export function detLogspace(a: number, b: number, n: number): number[] {
   const LN10 = 2.302585092994046;

@@ -69,8 +69,6 @@ export class Trainer {
   step = 0;
   best: BestSoFar | null = null;
   stopped = false;
-  /** Training loss of the last mini-batch (what the optimizer saw). */
-  lastBatchLoss = NaN;
   private cachedVal = { step: -1, loss: NaN };
 
   constructor(data: Dataset, options: TrainerOptions, hyper: LiveHyper, seed: number) {
@@ -112,7 +110,7 @@ export class Trainer {
       count = bs;
       this.cursor += bs;
     }
-    this.lastBatchLoss = this.net.lossAndGrad(
+    this.net.lossAndGrad(
       this.params, this.grad, this.data.trainX, this.data.trainY, this.order, start, count, this.hyper.keepProb, this.rng,
     );
     optimizerStep(this.params, this.grad, this.net.penalized, this.opt, this.hyper);
