@@ -14,6 +14,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
+import { signUpTeacher } from "../test/teacherClient.ts";
 
 const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" } } });
 const N = Math.max(1, Math.min(5000, Number(values.students)));
@@ -54,7 +55,7 @@ async function main() {
       await sleep(100);
     }
     const metrics = async (session?: string) => ((await (await fetch(`${url}/api/bench/metrics${session ? `?session=${session}` : ""}`)).json()) as { data: { rss: number; heapUsed: number; eventLoopMaxMs: number; responses: number; duplicates: number } }).data;
-    const created = ((await (await fetch(`${url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { data: { sessionId: string; code: string; hostSecret: string } }).data;
+    const created = await (await signUpTeacher(url)).createSession();
     const teacher: Socket = io(url, { transports: ["websocket"], forceNew: true });
     let teacherMessages = 0;
     teacher.onAny(() => teacherMessages++);

@@ -4,6 +4,12 @@ import express from "express";
 import { MAX_PAYLOAD_BYTES } from "@livelab/core/protocol";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
+import { toNodeHandler } from "better-auth/node";
+import { randomBytes } from "node:crypto";
+import { createAuth, type Auth } from "./auth/auth.ts";
+import { redirectAnonymous } from "./auth/teacher.ts";
+import { ReportStore } from "./db/reportStore.ts";
+import { teacherRouter } from "./http/teacherRoutes.ts";
 import type { Database } from "./db/database.ts";
 import { SessionStore } from "./db/store.ts";
 import { apiRouter } from "./http/routes.ts";
@@ -13,7 +19,7 @@ import { ExperimentPool } from "./live/experimentPool.ts";
 import { Rooms } from "./live/rooms.ts";
 import { nicknamePolicy } from "./security/nicknamePolicy.ts";
 import { FailureLimiter } from "./socket/rateLimit.ts";
-import { attachTransport, Presence, registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
+import { attachTransport, Presence, registerSocketHandlers, studentsRoom, teachersRoom, type HandlerDeps } from "./socket/handlers.ts";
 
 export interface AppDeps {
   db: Database;
@@ -27,6 +33,10 @@ export interface AppOptions {
   /** Extra request handler for everything the API does not serve (the Next.js app). */
   fallback?: express.RequestHandler;
   experimentWorkers?: number;
+  /** Signs teachers' sign-in cookies (main.ts persists one); tests get a random one. */
+  authSecret?: string;
+  /** Better Auth's per-address limit on sign-in / sign-up attempts. */
+  authRateLimit?: boolean;
 }
 
 export interface LiveLabApp {
@@ -34,6 +44,7 @@ export interface LiveLabApp {
   io: Server;
   rooms: Rooms;
   store: SessionStore;
+  auth: Auth;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -47,8 +58,13 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const store = new SessionStore(deps.db);
   const experiments = new ExperimentPool(options.experimentWorkers);
   const rooms = new Rooms({ store, experiments, log: deps.log, nicknamePolicy });
+  let port = 0;
+  const url = () => publicUrl(options.publicUrl, port);
+  const auth = createAuth({ prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl, rateLimit: options.authRateLimit, log: deps.log });
   const app = express();
   app.disable("x-powered-by");
+  // Better Auth reads its own bodies, so it is mounted before the JSON parser.
+  app.all("/api/auth/{*rest}", toNodeHandler(auth));
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
@@ -59,11 +75,19 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     pingTimeout: 25_000,
     serveClient: false,
   });
-  let port = 0;
-  const url = () => publicUrl(options.publicUrl, port);
   const presence = new Presence();
   const handlerDeps: HandlerDeps = { io, rooms, store, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
-  app.use(apiRouter({ rooms, store, log: deps.log, publicUrl: url, onRoom: (id) => attachTransport(rooms.get(id)!, handlerDeps) }));
+  app.use(apiRouter({ store, publicUrl: url }));
+  app.use(teacherRouter({
+    auth, rooms, reports: new ReportStore(deps.db), log: deps.log, publicUrl: url,
+    onRoom: (id) => attachTransport(rooms.get(id)!, handlerDeps),
+    onDeleted: (id) => {
+      io.in(studentsRoom(id)).disconnectSockets(true);
+      io.in(teachersRoom(id)).disconnectSockets(true);
+    },
+  }));
+  // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
+  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/")));
   if (options.bench) app.use(benchRouter(store));
   if (options.fallback) app.use(options.fallback);
   app.use((_req, res) => { res.status(404).json({ ok: false, error: { code: "NOT_FOUND", message: "not found" } }); });
@@ -73,7 +97,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   for (const room of rooms.all()) attachTransport(room, handlerDeps);
 
   return {
-    http, io, rooms, store,
+    http, io, rooms, store, auth,
     listen: (p, host = "0.0.0.0") =>
       new Promise((resolve, reject) => {
         http.once("error", reject);

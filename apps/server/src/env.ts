@@ -12,6 +12,8 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().default(".data"),
   /** The URL phones use to reach this server (join links and QR codes). Default: the LAN address. */
   PUBLIC_URL: z.string().url().optional(),
+  /** Signs teachers' sign-in cookies (32+ characters). Default: generated once into DATA_DIR/auth-secret. */
+  AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** The web app: built Next.js (prod), Next's dev server (dev), or none (off: API and sockets only). */

@@ -1,5 +1,6 @@
 import { pino } from "pino";
 import { createApp } from "./app.ts";
+import { loadAuthSecret } from "./auth/secret.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
@@ -18,6 +19,8 @@ async function main(): Promise<void> {
   const app = await createApp({ db, log }, {
     publicUrl: env.PUBLIC_URL,
     bench: env.LIVELAB_BENCH === "1",
+    authSecret: loadAuthSecret({ fromEnv: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
+    authRateLimit: env.NODE_ENV === "production" && env.LIVELAB_BENCH !== "1",
     fallback: web ? (req, res) => void web.handle(req, res) : undefined,
   });
   if (web?.upgrade) {

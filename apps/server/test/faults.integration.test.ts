@@ -10,7 +10,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabase } from "../src/db/database.ts";
-import { connect, expectOk, newKey, promptNumber, sleep, type Client } from "./helpers.ts";
+import { connect, expectOk, newKey, promptNumber, signUpTeacher, sleep, type Client } from "./helpers.ts";
 
 const main = fileURLToPath(new URL("../src/main.ts", import.meta.url));
 
@@ -43,7 +43,7 @@ describe("faults (embedded database, separate server process)", () => {
 
   it("SIGKILL during an answer burst: every acknowledged answer survives the restart, none twice, everyone resumes", async () => {
     server = await startProcess(dataDir, port);
-    const created = (await (await fetch(`${url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { data: { sessionId: string; code: string; hostSecret: string } };
+    const created = { data: await (await signUpTeacher(url)).createSession() };
     const { sessionId, code, hostSecret } = created.data;
     const teacher = await connect(url);
     expectOk(await teacher.call("host:attach", { sessionId, hostSecret }));
@@ -101,7 +101,7 @@ describe("faults (embedded database, separate server process)", () => {
 
   it("a phone offline for 30 s comes back as the same participant to the same state", async () => {
     server = await startProcess(dataDir, port);
-    const created = (await (await fetch(`${url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" })).json()) as { data: { sessionId: string; code: string; hostSecret: string } };
+    const created = { data: await (await signUpTeacher(url)).createSession() };
     const teacher = await connect(url);
     expectOk(await teacher.call("host:attach", { sessionId: created.data.sessionId, hostSecret: created.data.hostSecret }));
     const phone = await connect(url);

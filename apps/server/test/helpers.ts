@@ -8,6 +8,7 @@ import { afterAll, beforeAll } from "vitest";
 import { createApp, type LiveLabApp } from "../src/app.ts";
 import { openDatabase, type Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
+import { signUpTeacher } from "./teacherClient.ts";
 
 /**
  * Test support: real servers on port 0, real databases (PGlite in a temp folder, or a fresh
@@ -96,11 +97,11 @@ export async function startServer(tdb: TestDatabase): Promise<RunningServer> {
   };
 }
 
+export { signInTeacher, signUpTeacher, teacherClient, type TeacherClient } from "./teacherClient.ts";
+
+/** Start a session as a newly signed-up teacher (sessions need an owner). */
 export async function createSession(url: string): Promise<{ sessionId: string; code: string; hostSecret: string; joinUrl: string }> {
-  const res = await fetch(`${url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
-  const body = (await res.json()) as { ok: boolean; data: { sessionId: string; code: string; hostSecret: string; joinUrl: string } };
-  if (!body.ok) throw new Error(JSON.stringify(body));
-  return body.data;
+  return (await signUpTeacher(url)).createSession();
 }
 
 /** A socket.io client that records every event it receives. */

@@ -7,3 +7,4 @@ export * from "./questions/index.ts";
 export * from "./lesson/index.ts";
 export * from "./session/index.ts";
 export * from "./protocol/index.ts";
+export * from "./report/index.ts";

@@ -1,20 +1,17 @@
 /**
  * `npm run db:migrate | db:seed | db:reset` — on PGlite (DATA_DIR) or DATABASE_URL, like the server.
  * - migrate: apply pending migrations.
- * - seed: (rerunnable) create a demo session with a few students and answers if none exists,
- *   and print its code. Teacher accounts and reports arrive with the reports issue.
+ * - seed: (rerunnable) a demo teacher and a finished demo class with realistic answers; prints
+ *   the login and the report's URL. `-- --fresh` replaces the demo class.
  * - reset: drop every LiveLab table and migrate again (asks for --yes).
  */
-import { builtInLesson } from "@livelab/core/lesson";
-import { pino } from "pino";
 import { openDatabase } from "./database.ts";
 import { migrate } from "./migrate.ts";
-import { SessionStore } from "./store.ts";
+import { seedDemo } from "./demoClass.ts";
+import { pino } from "pino";
 import { loadEnv } from "../env.ts";
-import { Rooms } from "../live/rooms.ts";
-import { ExperimentPool } from "../live/experimentPool.ts";
-
-const DEMO_NICKNAMES = ["Ada", "Grace", "Alan", "Katherine", "Claude"];
+import { createAuth } from "../auth/auth.ts";
+import { loadAuthSecret } from "../auth/secret.ts";
 
 async function run(): Promise<number> {
   const [command, ...flags] = process.argv.slice(2);
@@ -32,36 +29,21 @@ async function run(): Promise<number> {
         console.error(`db:reset deletes every LiveLab table in ${where}. Run again with --yes: npm run db:reset -- --yes`);
         return 2;
       }
-      await db.exec(`DROP TABLE IF EXISTS "Response", "ExperimentRun", "SessionEvent", "Participant", "ClassSession", "_prisma_migrations" CASCADE`);
+      await db.exec(`DROP TABLE IF EXISTS "Response", "ExperimentRun", "SessionEvent", "Participant", "ClassSession", "AuthSession", "AuthAccount", "AuthVerification", "User", "_prisma_migrations" CASCADE`);
       const applied = await migrate(db);
       console.log(`reset ${where}; applied ${applied.join(", ")}`);
       return 0;
     }
     if (command === "seed") {
       await migrate(db);
-      const store = new SessionStore(db);
-      const existing = await db.prisma.classSession.findFirst({ where: { lessonId: "regularization", participants: { some: { nickname: "Ada" } } } });
-      if (existing) {
-        console.log(`demo session already exists: code ${existing.code} (${existing.status})`);
-        return 0;
-      }
-      const experiments = new ExperimentPool(1);
-      const rooms = new Rooms({ store, experiments, log: pino({ level: "silent" }) });
-      const { room, hostSecret } = await rooms.create(builtInLesson());
-      const ids: string[] = [];
-      for (const nickname of DEMO_NICKNAMES) {
-        const r = await room.join({ nickname, key: nickname.toLowerCase() });
-        if (r.ok) ids.push(r.data.participantId);
-      }
-      await room.command({ type: "goTo", index: 3 });
-      await room.command({ type: "openQuestion", questionId: "l2-decay-factor" });
-      const answers = ["0.998", "0.999", "0.998", "0.002", "0,998"];
-      for (const [i, pid] of ids.entries()) await room.submitAnswer(pid, "l2-decay-factor", answers[i], `seed-${i}-00000000`);
-      await room.command({ type: "revealQuestion", questionId: "l2-decay-factor" });
-      await room.flush();
-      rooms.closeAll();
-      await experiments.close();
-      console.log(`created demo session ${room.id}: join code ${room.code}, ${ids.length} students, host secret ${hostSecret}`);
+      const auth = createAuth({ prisma: db.prisma, secret: loadAuthSecret({ fromEnv: env.AUTH_SECRET, dataDir: env.DATA_DIR }), log: pino({ level: env.LOG_LEVEL }) });
+      const demo = await seedDemo(db, auth, { fresh: flags.includes("--fresh") });
+      const base = env.PUBLIC_URL ?? `http://localhost:${env.PORT}`;
+      console.log(`${demo.created ? "created" : "kept"} the demo class ${demo.code} (${where})${demo.created ? "" : "; npm run db:seed -- --fresh makes a new one"}
+  sign in at ${base}/signin
+    email:    ${demo.email}
+    password: ${demo.password}
+  report:   ${base}/teach/reports/${demo.sessionId}`);
       return 0;
     }
     console.error("usage: db:migrate | db:seed | db:reset -- --yes");

@@ -50,7 +50,7 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
 export class SessionStore {
   constructor(readonly db: Database) {}
 
-  async createSession(s: { id: string; code: string; lessonId: string; lesson: Lesson; hostSecretHash: string; seed: number }, events: SessionEvent[]): Promise<void> {
+  async createSession(s: { id: string; code: string; lessonId: string; lesson: Lesson; hostSecretHash: string; seed: number; teacherId: string | null }, events: SessionEvent[]): Promise<void> {
     await this.db.prisma.$transaction([
       this.db.prisma.classSession.create({ data: { ...s, lesson: json(s.lesson) } }),
       this.db.prisma.sessionEvent.createMany({ data: events.map((e, i) => ({ sessionId: s.id, seq: i + 1, type: e.type, payload: json(e) })) }),

@@ -26,7 +26,8 @@ export class Rooms {
   getByCode(code: string): SessionRoom | undefined { return this.byCode.get(code.toUpperCase()); }
   all(): SessionRoom[] { return [...this.byId.values()]; }
 
-  async create(lesson: Lesson): Promise<{ room: SessionRoom; hostSecret: string }> {
+  /** Start a session of `lesson` owned by `teacherId` (null only for tools and tests without accounts). */
+  async create(lesson: Lesson, teacherId: string | null): Promise<{ room: SessionRoom; hostSecret: string }> {
     const hostSecret = newSecret();
     const now = this.deps.now?.() ?? Date.now();
     for (let tries = 0; ; tries++) {
@@ -37,7 +38,7 @@ export class Rooms {
       const decision = decide(emptyState(), { type: "create", sessionId: id, code, lessonId: lesson.id, seed }, { now, lesson });
       if (!decision.ok) throw new Error(decision.error.message);
       try {
-        await this.deps.store.createSession({ id, code, lessonId: lesson.id, lesson, hostSecretHash: hashSecret(hostSecret), seed }, decision.events);
+        await this.deps.store.createSession({ id, code, lessonId: lesson.id, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events);
       } catch (e) {
         if ((e as { code?: string }).code === "P2002" && tries < 5) continue; // code collision with another node
         throw e;

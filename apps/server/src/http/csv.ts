@@ -1,0 +1,69 @@
+import { stringify } from "csv-stringify/sync";
+import { answerText, type SessionReport } from "@livelab/core/report";
+import type { Lesson } from "@livelab/core/lesson";
+import type { QuestionTemplate } from "@livelab/core/questions";
+import type { OwnedSession } from "../db/reportStore.ts";
+
+type Cell = string | number | boolean | null;
+
+/**
+ * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a
+ * formula, so a nickname like `=HYPERLINK(...)` would become a link or worse (CSV injection).
+ * Text cells that start that way get a leading apostrophe, which spreadsheets show as text.
+ * Numbers stay numbers: -0.5 is a value, not a formula.
+ */
+export function spreadsheetSafe(text: string): string {
+  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+}
+
+/**
+ * RFC 4180 CSV via csv-stringify: CRLF line ends, a header row, fields with commas, quotes or
+ * line breaks quoted (quotes doubled). UTF-8 with a byte-order mark so Excel reads accented
+ * nicknames correctly (csv-parse and other readers skip it with their `bom` option).
+ */
+export function toCsv(header: string[], rows: Cell[][]): string {
+  const safe = (c: Cell) => (typeof c === "string" ? spreadsheetSafe(c) : c === null ? "" : c);
+  return stringify([header.map(spreadsheetSafe), ...rows.map((r) => r.map(safe))], { bom: true, record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "true" : "false") } });
+}
+
+function templates(lesson: Lesson): Map<string, { q: QuestionTemplate; activityId: string }> {
+  const m = new Map<string, { q: QuestionTemplate; activityId: string }>();
+  for (const a of lesson.activities) for (const q of a.questions) m.set(q.id, { q, activityId: a.id });
+  return m;
+}
+
+/** One row per stored answer (every attempt; `final` marks the one that counts). */
+export function responsesCsv(owned: OwnedSession): string {
+  const { input } = owned;
+  const nick = new Map(input.participants.map((p) => [p.id, p.nickname]));
+  const byId = templates(input.lesson);
+  const lastAttempt = new Map<string, number>();
+  for (const r of owned.responses) {
+    const k = `${r.participantId}\u0000${r.questionId}`;
+    lastAttempt.set(k, Math.max(lastAttempt.get(k) ?? 0, r.attempt));
+  }
+  const header = ["session_code", "nickname", "participant_id", "activity_id", "question_id", "question_kind", "attempt", "final", "answer", "status", "correct", "score", "named_mistake", "ms_to_answer", "answered_at", "params"];
+  const rows = owned.responses.map((r): Cell[] => {
+    const t = byId.get(r.questionId);
+    return [
+      input.session.code, nick.get(r.participantId) ?? "", r.participantId, t?.activityId ?? "", r.questionId, t?.q.kind ?? "",
+      r.attempt, lastAttempt.get(`${r.participantId}\u0000${r.questionId}`) === r.attempt, answerText(t?.q, r.answer, r.params), r.status,
+      r.correct, r.score, r.feedbackKey, r.msToAnswer, r.answeredAt.toISOString(), JSON.stringify(r.params),
+    ];
+  });
+  return toCsv(header, rows);
+}
+
+/** One row per student: totals, then each asked question's final answer and result, then experiments. */
+export function studentsCsv(report: SessionReport): string {
+  const header = ["nickname", "participant_id", "joined_at", "removed", "questions_answered", "correct", "graded_questions_asked", "correct_rate"];
+  for (const q of report.questions) header.push(`${q.id} answer`, `${q.id} result`);
+  for (const e of report.experiments) header.push(`${e.activityId} value`, `${e.activityId} validation_loss`);
+  const rows = report.students.map((s): Cell[] => {
+    const row: Cell[] = [s.nickname, s.id, new Date(s.joinedAt).toISOString(), s.removed, s.answered, s.correct, report.overview.gradedQuestionsAsked, s.correctRate];
+    for (const q of report.questions) row.push(s.answers[q.id]?.answer ?? null, s.answers[q.id]?.status ?? "not answered");
+    for (const e of report.experiments) row.push(s.experiments[e.activityId]?.value ?? null, s.experiments[e.activityId]?.valLoss ?? null);
+    return row;
+  });
+  return toCsv(header, rows);
+}

@@ -1,0 +1,116 @@
+import express, { type Response, type Router } from "express";
+import { builtInLesson } from "@livelab/core/lesson";
+import { CreateSessionSchema, ERROR_CODES } from "@livelab/core/protocol";
+import { buildReport } from "@livelab/core/report";
+import type { Logger } from "pino";
+import type { Auth } from "../auth/auth.ts";
+import { requireTeacher, type Teacher } from "../auth/teacher.ts";
+import type { ReportStore } from "../db/reportStore.ts";
+import { lessonById, type Rooms } from "../live/rooms.ts";
+import { responsesCsv, studentsCsv } from "./csv.ts";
+
+export interface TeacherRouteDeps {
+  auth: Auth;
+  rooms: Rooms;
+  reports: ReportStore;
+  log: Logger;
+  publicUrl: () => string;
+  /** A room was created: connect it to the sockets. */
+  onRoom: (id: string) => void;
+  /** A session was deleted: drop its sockets. */
+  onDeleted: (id: string) => void;
+}
+
+const teacherOf = (res: Response) => res.locals.teacher as Teacher;
+const notFound = (res: Response) => res.status(404).json({ ok: false, error: { code: ERROR_CODES.SESSION_NOT_FOUND, message: "no such session" } });
+const unavailable = (res: Response) => res.status(503).json({ ok: false, error: { code: ERROR_CODES.STORAGE_UNAVAILABLE, message: "the database is unavailable" } });
+
+/**
+ * What needs a signed-in teacher: starting a session (it becomes theirs), the list of their
+ * sessions, a session's report and CSV exports, deleting a session. Another teacher's
+ * session answers 404 exactly like a session that does not exist.
+ */
+export function teacherRouter(deps: TeacherRouteDeps): Router {
+  const r = express.Router();
+  const signedIn = requireTeacher(deps.auth);
+
+  r.get("/api/me", signedIn, (_req, res) => {
+    res.json({ ok: true, data: teacherOf(res) });
+  });
+
+  r.post("/api/sessions", signedIn, async (req, res) => {
+    const parsed = CreateSessionSchema.safeParse(req.body ?? {});
+    if (!parsed.success) return void res.status(400).json({ ok: false, error: { code: ERROR_CODES.BAD_REQUEST, message: parsed.error.issues[0].message } });
+    const lesson = lessonById(parsed.data.lessonId ?? builtInLesson().id);
+    if (!lesson) return void res.status(404).json({ ok: false, error: { code: ERROR_CODES.BAD_REQUEST, message: "unknown lesson" } });
+    try {
+      const { room, hostSecret } = await deps.rooms.create(lesson, teacherOf(res).id);
+      deps.onRoom(room.id);
+      res.status(201).json({ ok: true, data: { sessionId: room.id, code: room.code, hostSecret, joinUrl: `${deps.publicUrl()}/join/${room.code}` } });
+    } catch (e) {
+      deps.log.error({ err: e }, "could not create a session");
+      unavailable(res);
+    }
+  });
+
+  r.get("/api/sessions", signedIn, async (_req, res) => {
+    try {
+      res.json({ ok: true, data: await deps.reports.listSessions(teacherOf(res).id) });
+    } catch (e) {
+      deps.log.error({ err: e }, "could not list sessions");
+      unavailable(res);
+    }
+  });
+
+  r.get("/api/sessions/:id/report", signedIn, async (req, res) => {
+    try {
+      const owned = await deps.reports.loadOwned(String(req.params.id), teacherOf(res).id);
+      if (!owned) return void notFound(res);
+      res.json({ ok: true, data: buildReport(owned.input) });
+    } catch (e) {
+      deps.log.error({ err: e }, "could not build a report");
+      unavailable(res);
+    }
+  });
+
+  r.get("/api/sessions/:id/export/:table.csv", signedIn, async (req, res) => {
+    const table = String(req.params.table);
+    if (table !== "responses" && table !== "students") return void notFound(res);
+    try {
+      const owned = await deps.reports.loadOwned(String(req.params.id), teacherOf(res).id);
+      if (!owned) return void notFound(res);
+      const csv = table === "responses" ? responsesCsv(owned) : studentsCsv(buildReport(owned.input));
+      const day = new Date(owned.input.session.createdAt).toISOString().slice(0, 10);
+      res.setHeader("Content-Type", "text/csv; charset=utf-8");
+      res.setHeader("Content-Disposition", `attachment; filename="livelab-${owned.input.session.code}-${day}-${table}.csv"`);
+      res.setHeader("Cache-Control", "private, no-store");
+      res.send(csv);
+    } catch (e) {
+      deps.log.error({ err: e }, "could not export");
+      unavailable(res);
+    }
+  });
+
+  r.delete("/api/sessions/:id", signedIn, async (req, res) => {
+    const id = String(req.params.id);
+    try {
+      const owned = await deps.reports.loadOwned(id, teacherOf(res).id);
+      if (!owned) return void notFound(res);
+      // A class still running is ended first, so phones see "ended" rather than silence.
+      const room = deps.rooms.get(id);
+      if (room) {
+        if (owned.input.session.status !== "ended") await room.command({ type: "end" }).catch(() => undefined);
+        await room.flush().catch(() => undefined);
+        deps.rooms.remove(room);
+        deps.onDeleted(id);
+      }
+      await deps.reports.deleteOwned(id, teacherOf(res).id);
+      res.json({ ok: true, data: { deleted: id } });
+    } catch (e) {
+      deps.log.error({ err: e }, "could not delete a session");
+      unavailable(res);
+    }
+  });
+
+  return r;
+}

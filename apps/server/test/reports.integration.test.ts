@@ -1,0 +1,296 @@
+import { parse } from "csv-parse/sync";
+import type { SessionReport } from "@livelab/core/report";
+import type { StudentQuestionState } from "@livelab/core/session";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "../src/db/demoClass.ts";
+import { spreadsheetSafe, toCsv } from "../src/http/csv.ts";
+import {
+  backends, connect, expectOk, newKey, promptNumber, signInTeacher, signUpTeacher, startServer, testDatabase,
+  type Client, type RunningServer, type TeacherClient, type TestDatabase,
+} from "./helpers.ts";
+
+/**
+ * Teacher accounts and after-class reports, end to end over HTTP and sockets: a scripted class
+ * with known answers, then the report, the CSV files, access control, a restart and deletion.
+ */
+
+// Nicknames a spreadsheet would otherwise run as formulas, or that break naive CSV writers.
+const NICKS = ["=HYPERLINK(\"http://x\")", "Smith, \"Jo\"", "+1 Ana", "@Zoë"];
+
+describe.each(backends())("reports and accounts (%s)", (backend) => {
+  let tdb: TestDatabase;
+  let server: RunningServer;
+  let alice: TeacherClient;
+  let bob: TeacherClient;
+  let session: Awaited<ReturnType<TeacherClient["createSession"]>>;
+  const students: { client: Client; participantId: string; nickname: string }[] = [];
+  let teacherSocket: Client;
+  let liveReport: SessionReport;
+
+  beforeAll(async () => {
+    tdb = await testDatabase(backend);
+    server = await startServer(tdb);
+    alice = await signUpTeacher(server.url, { name: "Alice" });
+    bob = await signUpTeacher(server.url, { name: "Bob" });
+  });
+
+  afterAll(async () => {
+    teacherSocket?.close();
+    for (const s of students) s.client.close();
+    await server?.stop();
+    await tdb?.drop();
+  });
+
+  it("starting a session needs a signed-in teacher; the session belongs to them", async () => {
+    const anon = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(anon.status).toBe(401);
+    expect(((await anon.json()) as { error: { code: string } }).error.code).toBe("NOT_AUTHENTICATED");
+    session = await alice.createSession();
+    const row = await server.db.prisma.classSession.findUniqueOrThrow({ where: { id: session.sessionId }, include: { teacher: true } });
+    expect(row.teacher?.email).toBe(alice.email);
+  });
+
+  it("passwords are stored as scrypt hashes, never as typed", async () => {
+    const account = await server.db.prisma.authAccount.findFirstOrThrow({ where: { user: { email: alice.email } } });
+    expect(account.password).not.toContain("correct horse");
+    // Better Auth's format: hex salt ":" hex scrypt key (64 bytes).
+    expect(account.password).toMatch(/^[0-9a-f]{32}:[0-9a-f]{128}$/);
+  });
+
+  it("a scripted class: known answers in, the report's numbers out", async () => {
+    teacherSocket = await connect(server.url);
+    expectOk(await teacherSocket.call("host:attach", { sessionId: session.sessionId, hostSecret: session.hostSecret }));
+    for (const nickname of NICKS) {
+      const client = await connect(server.url);
+      const r = expectOk(await client.call<{ participantId: string }>("session:join", { code: session.code, nickname }));
+      students.push({ client, participantId: r.participantId, nickname });
+    }
+
+    // Warm-up (single choice): 3 right, 1 wrong.
+    expectOk(await teacherSocket.call("activity:goto", { index: 0 }));
+    expectOk(await teacherSocket.call("question:open", { questionId: "warmup-overfitting" }));
+    for (const [i, s] of students.entries()) {
+      expectOk(await s.client.call("answer:submit", { questionId: "warmup-overfitting", answer: i === 3 ? "underfitting" : "overfitting", idempotencyKey: newKey() }));
+    }
+    expectOk(await teacherSocket.call("question:reveal", { questionId: "warmup-overfitting" }));
+
+    // Decay factor (numeric, own numbers): right, right, the factor-2 mistake, and one student does not answer.
+    expectOk(await teacherSocket.call("activity:goto", { index: 3 }));
+    const opened = students.map((s) => s.client.next<StudentQuestionState>("question:opened"));
+    expectOk(await teacherSocket.call("question:open", { questionId: "l2-decay-factor" }));
+    const views = await Promise.all(opened);
+    for (const i of [0, 1, 2]) {
+      const eta = promptNumber(views[i].view.prompt, "eta");
+      const lambda = promptNumber(views[i].view.prompt, "lambda");
+      const answer = i === 2 ? 1 - eta * lambda : 1 - 2 * eta * lambda;
+      expectOk(await students[i].client.call("answer:submit", { questionId: "l2-decay-factor", answer: String(answer), idempotencyKey: newKey() }));
+    }
+    expectOk(await teacherSocket.call("question:reveal", { questionId: "l2-decay-factor" }));
+
+    // The λ experiment: three students.
+    expectOk(await teacherSocket.call("activity:goto", { index: 5 }));
+    for (const [i, value] of [0.0001, 0.01, 1].entries()) {
+      expectOk(await students[i].client.call("experiment:submit", { activityId: "lambda-experiment", value, idempotencyKey: newKey() }));
+    }
+
+    // Short text with commas, quotes and a line break.
+    expectOk(await teacherSocket.call("activity:goto", { index: 8 }));
+    expectOk(await teacherSocket.call("question:open", { questionId: "why-l1-zeros" }));
+    expectOk(await students[1].client.call("answer:submit", { questionId: "why-l1-zeros", answer: "corners, \"diamond\"\nsecond line", idempotencyKey: newKey() }));
+    expectOk(await teacherSocket.call("session:end", {}));
+
+    const res = await alice.fetch(`/api/sessions/${session.sessionId}/report`);
+    expect(res.status).toBe(200);
+    liveReport = ((await res.json()) as { data: SessionReport }).data;
+    const r = liveReport;
+    expect(r.session.status).toBe("ended");
+    expect(r.overview).toMatchObject({ participants: 4, questionsAsked: 3, gradedQuestionsAsked: 2, responses: 8 });
+    expect(r.overview.averageCorrectRate).toBeCloseTo((3 / 4 + 2 / 3) / 2, 12);
+    expect(r.overview.completion).toBeCloseTo(8 / 12, 12);
+
+    const warm = r.questions.find((q) => q.id === "warmup-overfitting")!;
+    expect(warm).toMatchObject({ answered: 4, correct: 3, correctRate: 0.75 });
+    expect(warm.distribution.find((d) => d.key === "option:overfitting")).toMatchObject({ count: 3, correct: true });
+    expect(warm.distribution.find((d) => d.key === "option:underfitting")).toMatchObject({ count: 1, correct: false });
+
+    const decay = r.questions.find((q) => q.id === "l2-decay-factor")!;
+    expect(decay).toMatchObject({ answered: 3, correct: 2, paramsVary: expect.any(Boolean) });
+    expect(decay.correctRate).toBeCloseTo(2 / 3, 12);
+    expect(decay.mistakes.find((m) => m.key === "dropped-factor-2")!.count).toBe(1);
+    expect(decay.mistakes.find((m) => m.key === "dropped-factor-2")!.feedback.length).toBeGreaterThan(10);
+    expect(decay.medianMsToAnswer).toBeGreaterThanOrEqual(0);
+    expect(decay.solution).toBeTruthy();
+
+    const why = r.questions.find((q) => q.id === "why-l1-zeros")!;
+    expect(why.texts).toEqual([{ nickname: NICKS[1], text: "corners, \"diamond\"\nsecond line" }]);
+
+    const byNick = new Map(r.students.map((s) => [s.nickname, s]));
+    expect(byNick.get(NICKS[0])).toMatchObject({ answered: 2, correct: 2, correctRate: 1 });
+    expect(byNick.get(NICKS[2])).toMatchObject({ answered: 2, correct: 1, correctRate: 0.5 });
+    expect(byNick.get(NICKS[3])).toMatchObject({ answered: 1, correct: 0, correctRate: 0 });
+
+    expect(r.experiments).toHaveLength(1);
+    expect(r.experiments[0].points.map((p) => p.value)).toEqual([0.0001, 0.01, 1]);
+    const best = r.experiments[0].points.reduce((b, p) => (p.valLoss < b.valLoss ? p : b));
+    expect(r.experiments[0].best).toMatchObject({ value: best.value, valLoss: best.valLoss });
+    expect(r.experiments[0].label).toMatch(/λ/);
+  });
+
+  it("the responses CSV parses back to the stored rows, with formula-leading cells made safe", async () => {
+    const res = await alice.fetch(`/api/sessions/${session.sessionId}/export/responses.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
+    expect(res.headers.get("content-disposition")).toMatch(new RegExp(`attachment; filename="livelab-${session.code}-\\d{4}-\\d{2}-\\d{2}-responses\\.csv"`));
+    const bytes = new Uint8Array(await res.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
+    const text = new TextDecoder().decode(bytes);
+    expect(text.split("\r\n")[0]).toMatch(/^\uFEFF?session_code,nickname,participant_id,/); // CRLF records (RFC 4180)
+    const rows = parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
+    const stored = await server.db.prisma.response.findMany({ where: { sessionId: session.sessionId }, include: { participant: true } });
+    expect(rows).toHaveLength(stored.length);
+    for (const s of stored) {
+      const row = rows.find((r) => r.participant_id === s.participantId && r.question_id === s.questionId && Number(r.attempt) === s.attempt)!;
+      expect(row, `${s.participantId}/${s.questionId}`).toBeDefined();
+      expect(row.nickname).toBe(spreadsheetSafe(s.participant.nickname));
+      expect(row.status).toBe(s.status);
+      expect(row.correct).toBe(s.correct === null ? "" : String(s.correct));
+      expect(row.named_mistake).toBe(s.feedbackKey ?? "");
+      expect(row.ms_to_answer).toBe(String(s.msToAnswer));
+      expect(new Date(row.answered_at).getTime()).toBe(s.answeredAt.getTime());
+    }
+    // The hostile nicknames survive as text: nothing starts with a formula character any more.
+    expect(new Set(rows.map((r) => r.nickname))).toEqual(new Set(["'=HYPERLINK(\"http://x\")", "Smith, \"Jo\"", "'+1 Ana", "'@Zoë"]));
+    for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+@\t\r]/);
+    expect(rows.find((r) => r.question_id === "why-l1-zeros")!.answer).toBe("corners, \"diamond\"\nsecond line");
+  });
+
+  it("the students CSV has one row per student with the report's totals", async () => {
+    const res = await alice.fetch(`/api/sessions/${session.sessionId}/export/students.csv`);
+    const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(4);
+    for (const s of liveReport.students) {
+      const row = rows.find((r) => r.participant_id === s.id)!;
+      expect(row.nickname).toBe(spreadsheetSafe(s.nickname));
+      expect(Number(row.correct)).toBe(s.correct);
+      expect(Number(row.questions_answered)).toBe(s.answered);
+      expect(row["l2-decay-factor result"]).toBe(s.answers["l2-decay-factor"]?.status ?? "not answered");
+    }
+  });
+
+  it("only the owner sees a session: another teacher gets not found, anonymous users are sent to sign in", async () => {
+    const id = session.sessionId;
+    for (const path of [`/api/sessions/${id}/report`, `/api/sessions/${id}/export/responses.csv`, `/api/sessions/${id}/export/students.csv`]) {
+      const other = await bob.fetch(path);
+      expect(other.status, path).toBe(404);
+      expect(((await other.json()) as { error: { code: string } }).error.code).toBe("SESSION_NOT_FOUND");
+      const anon = await fetch(`${server.url}${path}`);
+      expect(anon.status, path).toBe(401);
+    }
+    // Bob cannot delete it either, and it is still there afterwards.
+    expect((await bob.fetch(`/api/sessions/${id}`, { method: "DELETE" })).status).toBe(404);
+    expect(await server.db.prisma.classSession.count({ where: { id } })).toBe(1);
+    // A guessed id answers exactly like another teacher's session.
+    expect((await alice.fetch(`/api/sessions/not-a-session/report`)).status).toBe(404);
+    // Lists are per teacher.
+    const mine = ((await (await alice.fetch("/api/sessions")).json()) as { data: { id: string; participants: number; status: string; lessonTitle: string }[] }).data;
+    expect(mine.map((s) => s.id)).toEqual([id]);
+    expect(mine[0]).toMatchObject({ participants: 4, status: "ended", responses: 8 });
+    expect(mine[0].lessonTitle.length).toBeGreaterThan(3);
+    expect(((await (await bob.fetch("/api/sessions")).json()) as { data: unknown[] }).data).toEqual([]);
+    // The teacher pages redirect anonymous visitors to the sign-in page (and back afterwards).
+    const page = await fetch(`${server.url}/teach/reports/${id}`, { redirect: "manual" });
+    expect(page.status).toBe(302);
+    expect(page.headers.get("location")).toBe(`/signin?next=${encodeURIComponent(`/teach/reports/${id}`)}`);
+    expect((await fetch(`${server.url}/teach`, { redirect: "manual" })).status).toBe(302);
+  });
+
+  it("sign-in works with the password, fails without it; sign-out and expired sessions end access", async () => {
+    const again = await signInTeacher(server.url, alice.email, "correct horse battery");
+    expect((await again.fetch("/api/me")).status).toBe(200);
+    await expect(signInTeacher(server.url, alice.email, "wrong password")).rejects.toThrow(/401/);
+    // A cross-site page cannot sign anyone in (origin check).
+    const csrf = await fetch(`${server.url}/api/auth/sign-in/email`, { method: "POST", headers: { "content-type": "application/json", origin: "http://evil.example" }, body: JSON.stringify({ email: alice.email, password: "correct horse battery" }) });
+    expect(csrf.status).toBe(403);
+    // ...nor sign a signed-in teacher out.
+    const csrfOut = await fetch(`${server.url}/api/auth/sign-out`, { method: "POST", headers: { "content-type": "application/json", origin: "http://evil.example", cookie: again.cookie }, body: "{}" });
+    expect(csrfOut.status).toBe(403);
+    expect((await again.fetch("/api/me")).status).toBe(200);
+
+    const out = await again.fetch("/api/auth/sign-out", { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(out.status).toBe(200);
+    expect((await again.fetch("/api/sessions")).status).toBe(401);
+
+    const third = await signInTeacher(server.url, alice.email, "correct horse battery");
+    expect((await third.fetch("/api/sessions")).status).toBe(200);
+    await server.db.prisma.authSession.updateMany({ where: { user: { email: alice.email } }, data: { expiresAt: new Date(Date.now() - 1000) } });
+    expect((await third.fetch("/api/sessions")).status).toBe(401);
+    alice = await signInTeacher(server.url, alice.email, "correct horse battery");
+  });
+
+  it("reports come from the database: the same after a restart", async () => {
+    await server.stop();
+    server = await startServer(tdb);
+    // The test server signs cookies with a fresh key after a restart; sign in again.
+    alice = await signInTeacher(server.url, alice.email, "correct horse battery");
+    bob = await signInTeacher(server.url, bob.email, "correct horse battery");
+    const after = ((await (await alice.fetch(`/api/sessions/${session.sessionId}/report`)).json()) as { data: SessionReport }).data;
+    expect(after).toEqual(liveReport);
+  });
+
+  it("the owner deletes a session with its answers; it is gone everywhere", async () => {
+    const id = session.sessionId;
+    const res = await alice.fetch(`/api/sessions/${id}`, { method: "DELETE" });
+    expect(res.status).toBe(200);
+    expect((await alice.fetch(`/api/sessions/${id}/report`)).status).toBe(404);
+    expect(await server.db.prisma.response.count({ where: { sessionId: id } })).toBe(0);
+    expect(await server.db.prisma.participant.count({ where: { sessionId: id } })).toBe(0);
+    expect(await server.db.prisma.experimentRun.count({ where: { sessionId: id } })).toBe(0);
+    expect(await server.db.prisma.sessionEvent.count({ where: { sessionId: id } })).toBe(0);
+    expect(((await (await alice.fetch("/api/sessions")).json()) as { data: unknown[] }).data).toEqual([]);
+  });
+
+  it("deleting a class that is still running ends it for the phones first", async () => {
+    const live = await alice.createSession();
+    const phone = await connect(server.url);
+    expectOk(await phone.call("session:join", { code: live.code, nickname: "Late" }));
+    const dropped = new Promise<void>((resolve) => phone.socket.once("disconnect", () => resolve()));
+    expect((await alice.fetch(`/api/sessions/${live.sessionId}`, { method: "DELETE" })).status).toBe(200);
+    await dropped;
+    expect(phone.received.some((m) => m.event === "session:ended")).toBe(true);
+    expect(server.app.rooms.get(live.sessionId)).toBeUndefined();
+    const rejoin = await connect(server.url);
+    const r = await rejoin.call("session:join", { code: live.code, nickname: "Later" });
+    expect(r.ok).toBe(false);
+    rejoin.close();
+    phone.close();
+  });
+
+  it("db:seed's demo class is a real report, and rerunning keeps it", async () => {
+    const first = await seedDemo(server.db, server.app.auth);
+    const second = await seedDemo(server.db, server.app.auth);
+    expect(first.created).toBe(true);
+    expect(second).toMatchObject({ created: false, sessionId: first.sessionId });
+    const demo = await signInTeacher(server.url, first.email, first.password);
+    const r = ((await (await demo.fetch(`/api/sessions/${first.sessionId}/report`)).json()) as { data: SessionReport }).data;
+    expect(r.session.status).toBe("ended");
+    expect(r.overview.participants).toBe(24);
+    expect(r.overview.questionsAsked).toBeGreaterThanOrEqual(10);
+    expect(r.overview.averageCorrectRate!).toBeGreaterThan(0.3);
+    expect(r.overview.averageCorrectRate!).toBeLessThan(0.95);
+    expect(r.questions.some((q) => q.mistakes.some((m) => m.count > 0))).toBe(true);
+    expect(r.experiments[0].points.length).toBeGreaterThan(15);
+    // Times to answer look like a class, not like a script: seconds, not milliseconds.
+    expect(r.questions[0].medianMsToAnswer!).toBeGreaterThan(5000);
+    // Bob still sees none of it.
+    expect((await bob.fetch(`/api/sessions/${first.sessionId}/report`)).status).toBe(404);
+  }, 60_000);
+});
+
+describe("CSV cells", () => {
+  it("formula-leading text gets an apostrophe; numbers and plain text do not", () => {
+    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "plain", "", "a=b"].map(spreadsheetSafe)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "plain", "", "a=b"]);
+    const csv = toCsv(["name", "value"], [["-x, \"y\"\nz", -0.5], [null, true]]);
+    expect(csv).toBe("\uFEFFname,value\r\n\"'-x, \"\"y\"\"\nz\",-0.5\r\n,true\r\n");
+    expect(parse(csv, { bom: true })).toEqual([["name", "value"], ["'-x, \"y\"\nz", "-0.5"], ["", "true"]]);
+  });
+});
