@@ -4,11 +4,14 @@
  * columns, types, nullability, defaults, primary keys, unique and plain indexes, foreign keys
  * with their delete rules — against what the schema file declares. Drift in either fails it.
  */
-import { readFileSync } from "node:fs";
+import { createHash } from "node:crypto";
+import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Database } from "../src/db/database.ts";
-import { migrate } from "../src/db/migrate.ts";
+import { migrate, MIGRATIONS_DIR } from "../src/db/migrate.ts";
 import { backends, testDatabase, type TestDatabase } from "./helpers.ts";
 
 const SCHEMA = readFileSync(fileURLToPath(new URL("../../../prisma/schema.prisma", import.meta.url)), "utf8");
@@ -77,7 +80,7 @@ describe.each(backends())("the migrated database matches prisma/schema.prisma on
   beforeAll(async () => {
     tdb = await testDatabase(backend);
     db = await tdb.open();
-    expect(await migrate(db)).toEqual(["20261126000000_init"]);
+    expect(await migrate(db)).toEqual(readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort());
     expect(await migrate(db)).toEqual([]); // idempotent
   });
   afterAll(async () => {
@@ -110,10 +113,34 @@ describe.each(backends())("the migrated database matches prisma/schema.prisma on
     }
   });
 
-  it("records the migration the way `prisma migrate deploy` does (name and SHA-256 checksum)", async () => {
-    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations"`);
-    expect(rows).toHaveLength(1);
-    expect(rows[0].checksum).toMatch(/^[0-9a-f]{64}$/);
-    expect(rows[0].finished_at).not.toBeNull();
+  it("records the migrations the way `prisma migrate deploy` does (name and SHA-256 checksum)", async () => {
+    const rows = await db.query<{ migration_name: string; checksum: string; finished_at: Date | null }>(`SELECT migration_name, checksum, finished_at FROM "_prisma_migrations" ORDER BY migration_name`);
+    const names = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory()).map((d) => d.name).sort();
+    expect(rows.map((r) => r.migration_name)).toEqual(names);
+    for (const [i, r] of rows.entries()) {
+      expect(r.checksum).toBe(createHash("sha256").update(readFileSync(join(MIGRATIONS_DIR, names[i], "migration.sql"), "utf8")).digest("hex"));
+      expect(r.finished_at).not.toBeNull();
+    }
+  });
+});
+
+describe.each(backends())("upgrading a database from the first release (%s)", (backend) => {
+  it("adds teacher accounts and keeps the sessions that existed before them", async () => {
+    const tdb = await testDatabase(backend);
+    const db = await tdb.open();
+    const firstRelease = mkdtempSync(join(tmpdir(), "livelab-migrations-"));
+    try {
+      cpSync(join(MIGRATIONS_DIR, "20261126000000_init"), join(firstRelease, "20261126000000_init"), { recursive: true });
+      expect(await migrate(db, firstRelease)).toEqual(["20261126000000_init"]);
+      await db.exec(`INSERT INTO "ClassSession" (id, code, "lessonId", lesson, "hostSecretHash", seed) VALUES ('old', 'OLD123', 'regularization', '{}', 'x', 1)`);
+      expect(await migrate(db)).toEqual(["20261126120000_teacher_accounts"]);
+      const old = await db.prisma.classSession.findUniqueOrThrow({ where: { id: "old" } });
+      expect(old.teacherId).toBeNull();
+      expect(await db.prisma.user.count()).toBe(0);
+    } finally {
+      rmSync(firstRelease, { recursive: true, force: true });
+      await db.close();
+      await tdb.drop();
+    }
   });
 });

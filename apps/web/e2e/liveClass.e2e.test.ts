@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, shot, simState, startLiveLab } from "./support";
+import { launchChromium, PHONE, shot, signUpTeacher, simState, startLiveLab } from "./support";
 
 let server: Awaited<ReturnType<typeof startLiveLab>>;
 let browser: Browser;
@@ -41,7 +41,7 @@ beforeAll(async () => {
   teacherCtx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
   teacher = await teacherCtx.newPage();
   teacher.on("dialog", (d) => void d.accept());
-  await teacher.goto(`${server.url}/teach`);
+  await signUpTeacher(teacher, server.url);
   await teacher.getByRole("button", { name: "Start a session" }).click();
   await teacher.waitForURL(/\/teach\/[\w-]+$/);
   code = (await teacher.getByTestId("join-code").textContent())!.trim();

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from "node:child_process";
+import { execFileSync, spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, mkdtempSync, rmSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Page } from "playwright-core";
+import { chromium, type Browser, type Locator, type Page } from "playwright-core";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 export const SHOTS = fileURLToPath(new URL("./screenshots", import.meta.url));
@@ -22,10 +22,14 @@ async function freePort(): Promise<number> {
 }
 
 /** A real LiveLab server (built web app, fresh PGlite data) on a free loopback port. */
-export async function startLiveLab(): Promise<{ url: string; stop: () => Promise<void> }> {
+export async function startLiveLab(opts: { seed?: boolean } = {}): Promise<{ url: string; seedOutput: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "livelab-e2e-"));
   const url = `http://127.0.0.1:${port}`;
+  // `npm run db:seed` before the server starts (PGlite is single-process: one opener at a time).
+  const seedOutput = opts.seed
+    ? execFileSync(process.execPath, ["--import", "tsx", join(root, "apps/server/src/db/cli.ts"), "seed"], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn" }, encoding: "utf8" })
+    : "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, "apps/server/src/main.ts")], {
     cwd: root,
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn", NODE_ENV: "production", LIVELAB_WEB: "prod" },
@@ -44,6 +48,7 @@ export async function startLiveLab(): Promise<{ url: string; stop: () => Promise
   }
   return {
     url,
+    seedOutput,
     stop: async () => {
       child.kill("SIGTERM");
       await new Promise((r) => child.once("exit", r));
@@ -72,6 +77,28 @@ export async function simState(page: Page): Promise<{ step: number; hash: string
   }));
 }
 
+/** A screenshot of one part of a page (long pages are easier to look at piece by piece). */
+export async function shotOf(locator: Locator, name: string): Promise<void> {
+  await locator.screenshot({ path: join(SHOTS, `${name}.png`) });
+}
+
 export async function shot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SHOTS, `${name}.png`), fullPage: true });
+}
+
+let accounts = 0;
+
+/** Create a teacher account through the sign-up page; the browser ends on My sessions (/teach). */
+export async function signUpTeacher(page: Page, url: string, name = "Ms Rivera"): Promise<{ email: string; password: string }> {
+  const email = `teacher${Date.now()}-${accounts++}@school.test`;
+  const password = "a long classroom password";
+  await page.goto(`${url}/teach`);
+  await page.waitForURL(/\/signin\?next=%2Fteach/); // anonymous: sent to sign in first
+  await page.getByRole("link", { name: "Create an account" }).click();
+  await page.getByLabel("Your name").fill(name);
+  await page.getByLabel("Email").fill(email);
+  await page.getByLabel("Password").fill(password);
+  await page.getByRole("button", { name: "Create account" }).click();
+  await page.waitForURL(/\/teach$/);
+  return { email, password };
 }

@@ -39,6 +39,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
         <span>Code <strong data-testid="join-code">{state.code}</strong></span>
         <span>{progress?.joined ?? joined.length} joined · {progress?.connected ?? 0} online</span>
         <ConnectionBadge state={connection} />
+        <a href="/teach">My sessions</a>
       </header>
       <main className="wrap">
         <div className="row">
@@ -47,7 +48,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
           <button onClick={() => void send("session:lock", { locked: !state.joinLocked })}>{state.joinLocked ? "Unlock joining" : "Lock joining"}</button>
           <button onClick={() => void send("session:pause", { paused: !state.paused })} aria-pressed={state.paused}>{state.paused ? "Resume everyone" : "Pause everyone"}</button>
           <button className="danger" disabled={state.status === "ended"} onClick={() => { if (confirm("End the session for everyone?")) void send("session:end", {}); }}>End session</button>
-          {state.status === "ended" && <span className="badge">ended</span>}
+          {state.status === "ended" && <><span className="badge">ended</span> <a href={`/teach/reports/${sessionId}`}>Open the report →</a></>}
         </div>
         {message && <p className="error" role="alert">{message}</p>}
         <div className="grid-console">

@@ -1,0 +1,131 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import { authClient, goSignIn } from "../../lib/authClient";
+import { hostInfo } from "./useHost";
+
+interface LessonInfo { id: string; title: string; summary: string; activities: number }
+interface SessionItem { id: string; code: string; lessonTitle: string; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
+interface Me { name: string; email: string }
+
+async function api<T>(path: string, init?: RequestInit): Promise<T | null> {
+  const res = await fetch(path, init);
+  if (res.status === 401) {
+    goSignIn();
+    return null;
+  }
+  const body = await res.json();
+  if (!body.ok) throw new Error(body.error?.message ?? `request failed (${res.status})`);
+  return body.data as T;
+}
+
+const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
+
+/** The teacher's home: start a class, and every class they ran, newest first, with its report. */
+export function MySessions() {
+  const [me, setMe] = useState<Me | null>(null);
+  const [lessons, setLessons] = useState<LessonInfo[]>([]);
+  const [sessions, setSessions] = useState<SessionItem[] | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+
+  const refresh = useCallback(async () => {
+    try {
+      const [m, list, ls] = await Promise.all([api<Me>("/api/me"), api<SessionItem[]>("/api/sessions"), api<LessonInfo[]>("/api/lessons")]);
+      if (m) setMe(m);
+      if (list) setSessions(list);
+      if (ls) setLessons(ls);
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  }, []);
+  useEffect(() => void refresh(), [refresh]);
+
+  const start = async (lessonId: string) => {
+    setBusy(true);
+    try {
+      const data = await api<{ sessionId: string; code: string; hostSecret: string; joinUrl: string }>("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lessonId }) });
+      if (!data) return;
+      localStorage.setItem(`livelab:host:${data.sessionId}`, JSON.stringify({ hostSecret: data.hostSecret, code: data.code, joinUrl: data.joinUrl }));
+      window.location.assign(`/teach/${data.sessionId}`);
+    } catch (e) {
+      setError((e as Error).message);
+      setBusy(false);
+    }
+  };
+
+  const remove = async (s: SessionItem) => {
+    if (!confirm(`Delete the class ${s.code} of ${when(s.createdAt)} with its ${s.participants} students' answers? This cannot be undone.`)) return;
+    try {
+      await api(`/api/sessions/${s.id}`, { method: "DELETE" });
+      localStorage.removeItem(`livelab:host:${s.id}`);
+      await refresh();
+    } catch (e) {
+      setError((e as Error).message);
+    }
+  };
+
+  const signOut = async () => {
+    await authClient.signOut();
+    window.location.assign("/signin");
+  };
+
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">LiveLab · My sessions</span>
+        <span className="row">
+          {me && <span className="muted">{me.name} ({me.email})</span>}
+          <button onClick={() => void signOut()}>Sign out</button>
+        </span>
+      </header>
+      <main className="wrap">
+        {error && <p className="error" role="alert">{error}</p>}
+        <section aria-labelledby="start-heading">
+          <h1 id="start-heading">Start a class</h1>
+          {lessons.map((l) => (
+            <div key={l.id} className="card row spread">
+              <div>
+                <h2>{l.title}</h2>
+                <p className="muted">{l.summary} · {l.activities} activities</p>
+              </div>
+              <button className="primary" disabled={busy} onClick={() => void start(l.id)}>Start a session</button>
+            </div>
+          ))}
+        </section>
+        <section aria-labelledby="past-heading">
+          <h2 id="past-heading">Your classes</h2>
+          {sessions === null ? (
+            <p className="muted">Loading…</p>
+          ) : sessions.length === 0 ? (
+            <p className="muted">No classes yet. Start one above; its report appears here afterwards.</p>
+          ) : (
+            <div className="table-scroll">
+              <table className="table" aria-label="your classes">
+                <thead>
+                  <tr><th scope="col">Date</th><th scope="col">Lesson</th><th scope="col">Code</th><th scope="col" className="num">Students</th><th scope="col" className="num">Answers</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
+                </thead>
+                <tbody>
+                  {sessions.map((s) => (
+                    <tr key={s.id}>
+                      <td>{when(s.createdAt)}</td>
+                      <td>{s.lessonTitle}</td>
+                      <td><code>{s.code}</code></td>
+                      <td className="num">{s.participants}</td>
+                      <td className="num">{s.responses}</td>
+                      <td><span className={`badge ${s.status === "ended" ? "" : "badge-live"}`}>{s.status === "ended" ? "ended" : s.status === "live" ? "running" : "waiting"}</span></td>
+                      <td className="row">
+                        <a href={`/teach/reports/${s.id}`}>Report</a>
+                        {s.status !== "ended" && hostInfo(s.id) && <a href={`/teach/${s.id}`}>Console</a>}
+                        <button className="danger small-button" onClick={() => void remove(s)} aria-label={`Delete the class ${s.code}`}>Delete</button>
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+            </div>
+          )}
+        </section>
+      </main>
+    </>
+  );
+}
