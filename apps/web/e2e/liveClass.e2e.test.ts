@@ -5,7 +5,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, shot, signUpTeacher, simState, startLiveLab } from "./support";
+import { joinOnPhone, launchChromium, shot, signUpTeacher, simState, startLiveLab } from "./support";
 
 let server: Awaited<ReturnType<typeof startLiveLab>>;
 let browser: Browser;
@@ -50,15 +50,7 @@ beforeAll(async () => {
   projector = await projectorCtx.newPage();
   await projector.goto(teacher.url().replace("/teach/", "/projector/"));
   await projector.getByTestId("projector-code").waitFor();
-  for (const name of ["Ada", "Grace", "Alan"]) {
-    const ctx = await browser.newContext(PHONE);
-    const page = await ctx.newPage();
-    await page.goto(`${server.url}/join/${code}`);
-    await page.getByLabel("Your nickname").fill(name);
-    await page.getByRole("button", { name: "Join" }).click();
-    await page.locator("header").getByText(name).waitFor();
-    phones.push({ ctx, page, name });
-  }
+  for (const name of ["Ada", "Grace", "Alan"]) phones.push(await joinOnPhone(browser, server.url, code, name));
 });
 
 afterAll(async () => {

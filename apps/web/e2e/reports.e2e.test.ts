@@ -6,7 +6,7 @@ import AxeBuilder from "@axe-core/playwright";
 import { readFileSync } from "node:fs";
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { launchChromium, PHONE, shot, shotOf, signUpTeacher, startLiveLab } from "./support";
+import { joinOnPhone, launchChromium, shot, shotOf, signUpTeacher, startLiveLab } from "./support";
 
 let server: Awaited<ReturnType<typeof startLiveLab>>;
 let browser: Browser;
@@ -38,15 +38,7 @@ describe("teacher accounts and the class report", () => {
     sessionId = teacher.url().split("/").pop()!;
     const code = (await teacher.getByTestId("join-code").textContent())!.trim();
 
-    for (const name of ["Ada, \"the first\"", "=Grace"]) {
-      const ctx = await browser.newContext(PHONE);
-      const page = await ctx.newPage();
-      await page.goto(`${server.url}/join/${code}`);
-      await page.getByLabel("Your nickname").fill(name);
-      await page.getByRole("button", { name: "Join" }).click();
-      await page.locator("header").getByText(name).waitFor();
-      phones.push(page);
-    }
+    for (const name of ["Ada, \"the first\"", "=Grace"]) phones.push((await joinOnPhone(browser, server.url, code, name)).page);
 
     // The warm-up question: one right, one wrong.
     await teacher.locator('[data-question="warmup-overfitting"]').getByRole("button", { name: "Open", exact: true }).click();

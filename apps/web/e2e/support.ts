@@ -4,7 +4,7 @@ import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { chromium, type Browser, type Locator, type Page } from "playwright-core";
+import { chromium, type Browser, type BrowserContext, type Locator, type Page } from "playwright-core";
 
 const root = fileURLToPath(new URL("../../..", import.meta.url));
 export const SHOTS = fileURLToPath(new URL("./screenshots", import.meta.url));
@@ -67,6 +67,17 @@ export async function launchChromium(): Promise<Browser> {
 }
 
 export const PHONE = { viewport: { width: 390, height: 844 }, deviceScaleFactor: 2, isMobile: true, hasTouch: true };
+
+/** A student on their own phone (own browser context) joins with the code and a nickname. */
+export async function joinOnPhone(browser: Browser, url: string, code: string, name: string): Promise<{ ctx: BrowserContext; page: Page; name: string }> {
+  const ctx = await browser.newContext(PHONE);
+  const page = await ctx.newPage();
+  await page.goto(`${url}/join/${code}`);
+  await page.getByLabel("Your nickname").fill(name);
+  await page.getByRole("button", { name: "Join" }).click();
+  await page.locator("header").getByText(name).waitFor();
+  return { ctx, page, name };
+}
 
 /** The simulation step and weights hash a page shows (data-step / data-hash of its .sim). */
 export async function simState(page: Page): Promise<{ step: number; hash: string; revision: number }> {
