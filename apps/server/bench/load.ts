@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--students N] [--json] [--sim-seconds S] [--procs P]`
+ * `npm run bench -- [--students N] [--json] [--sim-seconds S] [--procs P] [--profile DIR]`
  *
  * Starts a real LiveLab server (PGlite, web app off) and P load-generator processes on
  * loopback, then measures, in one run: join storm, fan-out latency against a bare Socket.IO
@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
 import { signUpTeacher } from "../test/teacherClient.ts";
 
-const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" } } });
+const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" }, profile: { type: "string" } } });
 const N = Math.max(1, Math.min(5000, Number(values.students)));
 const PROCS = Math.max(1, Math.min(16, Number(values.procs)));
 const SIM_SECONDS = Math.max(2, Math.min(120, Number(values["sim-seconds"])));
@@ -42,7 +42,9 @@ async function main() {
   const dataDir = mkdtempSync(join(tmpdir(), "livelab-bench-"));
   const port = 20000 + Math.floor(Math.random() * 20000);
   const url = `http://127.0.0.1:${port}`;
-  const server = spawn(process.execPath, ["--import", "tsx", join(here, "../src/main.ts")], {
+  // --profile DIR: a V8 CPU profile of the server for the whole run (open it in Chrome DevTools).
+  const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
+  const server = spawn(process.execPath, [...profile, "--expose-gc", "--import", "tsx", join(here, "../src/main.ts")], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LIVELAB_WEB: "off", LIVELAB_BENCH: "1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });
@@ -54,7 +56,7 @@ async function main() {
       if (t > 600) throw new Error("server did not start");
       await sleep(100);
     }
-    const metrics = async (session?: string) => ((await (await fetch(`${url}/api/bench/metrics${session ? `?session=${session}` : ""}`)).json()) as { data: { rss: number; heapUsed: number; eventLoopMaxMs: number; responses: number; duplicates: number } }).data;
+    const metrics = async (session?: string) => ((await (await fetch(`${url}/api/bench/metrics?gc=1${session ? `&session=${session}` : ""}`)).json()) as { data: { rss: number; heapUsed: number; eventLoopMaxMs: number; responses: number; duplicates: number } }).data;
     const created = await (await signUpTeacher(url)).createSession();
     const teacher: Socket = io(url, { transports: ["websocket"], forceNew: true });
     let teacherMessages = 0;

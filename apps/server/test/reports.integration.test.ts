@@ -4,6 +4,7 @@ import type { StudentQuestionState } from "@livelab/core/session";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "../src/db/demoClass.ts";
 import { spreadsheetSafe, toCsv } from "../src/http/csv.ts";
+import { newId } from "../src/security/tokens.ts";
 import {
   backends, connect, expectOk, newKey, promptNumber, signInTeacher, signUpTeacher, startServer, testDatabase,
   type Client, type RunningServer, type TeacherClient, type TestDatabase,
@@ -287,6 +288,10 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
 });
 
 describe("CSV cells", () => {
+  it("row ids never start with a character spreadsheets read as a formula", () => {
+    for (let i = 0; i < 5000; i++) expect(newId()).toMatch(/^[A-Za-z0-9][A-Za-z0-9_-]{15}$/);
+  });
+
   it("formula-leading text gets an apostrophe; numbers and plain text do not", () => {
     expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "plain", "", "a=b"].map(spreadsheetSafe)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "plain", "", "a=b"]);
     const csv = toCsv(["name", "value"], [["-x, \"y\"\nz", -0.5], [null, true]]);

@@ -43,6 +43,12 @@ export interface LoadedSession {
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
+/** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from raw SQL. */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "P2002" || code === "23505";
+}
+
 /**
  * All of the live server's reads and writes, in one place. Each method is one transaction;
  * the caller acknowledges to clients only after it resolves.
@@ -67,25 +73,38 @@ export class SessionStore {
     await this.db.prisma.$transaction(ops);
   }
 
+  /**
+   * Many joins in one statement (the join batcher's flush). Hot paths use one fixed SQL text
+   * with array parameters instead of Prisma's createMany: Prisma compiles a query per distinct
+   * row count, which was the largest single cost of a 2,000-student join storm and answer
+   * burst (docs/BENCHMARKS.md). Same columns, same constraints, same errors (23505 = unique).
+   */
   async insertParticipants(rows: ParticipantRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.prisma.participant.createMany({ data: rows.map((p) => ({ ...p, lastSeenAt: p.joinedAt })) });
+    await this.db.query(
+      `INSERT INTO "Participant" (id, "sessionId", nickname, "nicknameKey", "resumeTokenHash", "joinedAt", "lastSeenAt")
+       SELECT id, s, n, k, h, t, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[]) AS r(id, s, n, k, h, t)`,
+      [rows.map((r) => r.id), rows.map((r) => r.sessionId), rows.map((r) => r.nickname), rows.map((r) => r.nicknameKey), rows.map((r) => r.resumeTokenHash), rows.map((r) => r.joinedAt.toISOString())],
+    );
   }
 
   async markRemoved(participantId: string): Promise<void> {
     await this.db.prisma.participant.update({ where: { id: participantId }, data: { removed: true } });
   }
 
-  /** Many answers in one transaction (the answer batcher's flush). */
+  /** Many answers in one statement (the answer batcher's flush); see insertParticipants. */
   async insertResponses(rows: ResponseRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.prisma.response.createMany({
-      data: rows.map((r) => ({
-        id: r.id, sessionId: r.sessionId, participantId: r.participantId, questionId: r.questionId, attempt: r.attempt,
-        params: json(r.params), answer: json(r.answer ?? null), status: r.result.status, correct: r.result.correct, score: r.result.score,
-        feedbackKey: r.result.feedbackKey, idempotencyKey: r.idempotencyKey, msToAnswer: r.msToAnswer, answeredAt: r.answeredAt,
-      })),
-    });
+    await this.db.query(
+      `INSERT INTO "Response" (id, "sessionId", "participantId", "questionId", attempt, params, answer, status, correct, score, "feedbackKey", "idempotencyKey", "msToAnswer", "answeredAt")
+       SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::boolean[], $10::float8[], $11::text[], $12::text[], $13::int[], $14::timestamp(3)[])`,
+      [
+        rows.map((r) => r.id), rows.map((r) => r.sessionId), rows.map((r) => r.participantId), rows.map((r) => r.questionId), rows.map((r) => r.attempt),
+        rows.map((r) => JSON.stringify(r.params)), rows.map((r) => JSON.stringify(r.answer ?? null)), rows.map((r) => r.result.status),
+        rows.map((r) => r.result.correct), rows.map((r) => r.result.score), rows.map((r) => r.result.feedbackKey), rows.map((r) => r.idempotencyKey),
+        rows.map((r) => r.msToAnswer), rows.map((r) => r.answeredAt.toISOString()),
+      ],
+    );
   }
 
   async saveExperimentRun(r: { id: string; sessionId: string; participantId: string; activityId: string; params: Record<string, unknown>; value: number; trainLoss: number; valLoss: number }): Promise<void> {

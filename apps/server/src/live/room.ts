@@ -7,7 +7,7 @@ import {
 } from "@livelab/core/session";
 import { getPreset, type Keyframe } from "@livelab/core/sim";
 import type { Logger } from "pino";
-import type { ParticipantRow, ResponseRow, SessionStore } from "../db/store.ts";
+import { isUniqueViolation, type ParticipantRow, type ResponseRow, type SessionStore } from "../db/store.ts";
 import { hashSecret, newId, newSecret, secretMatches } from "../security/tokens.ts";
 import { WriteBatcher } from "./writeBatcher.ts";
 import type { ExperimentPool } from "./experimentPool.ts";
@@ -328,7 +328,7 @@ export class SessionRoom {
       if (this.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "this session has ended");
       this.state = apply(this.state, joined);
     } catch (e) {
-      if ((e as { code?: string }).code === "P2002") return fail(ERROR_CODES.NICKNAME_TAKEN, "that nickname is taken in this class; pick another");
+      if (isUniqueViolation(e)) return fail(ERROR_CODES.NICKNAME_TAKEN, "that nickname is taken in this class; pick another");
       this.deps.log.error({ err: e, session: this.id }, "could not store a participant");
       return fail(ERROR_CODES.STORAGE_UNAVAILABLE, "the database is unavailable; please try again");
     } finally {

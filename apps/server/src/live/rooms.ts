@@ -1,7 +1,7 @@
 import { builtInLesson, type Lesson } from "@livelab/core/lesson";
 import { gradeAnswer, questionSeed, sampleParams } from "@livelab/core/questions";
 import { decide, emptyState, fold, apply, findQuestionInLesson, type SessionEvent } from "@livelab/core/session";
-import type { LoadedSession } from "../db/store.ts";
+import { isUniqueViolation, type LoadedSession } from "../db/store.ts";
 import { hashSecret, newId, newJoinCode, newSecret, newSeed } from "../security/tokens.ts";
 import { SessionRoom, type RoomDeps } from "./room.ts";
 
@@ -40,7 +40,7 @@ export class Rooms {
       try {
         await this.deps.store.createSession({ id, code, lessonId: lesson.id, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events);
       } catch (e) {
-        if ((e as { code?: string }).code === "P2002" && tries < 5) continue; // code collision with another node
+        if (isUniqueViolation(e) && tries < 5) continue; // code collision with another node
         throw e;
       }
       const room = new SessionRoom(this.deps, { state: fold(decision.events), lesson, seq: decision.events.length, hostSecretHash: hashSecret(hostSecret), tokens: [] });

@@ -24,8 +24,13 @@ export function newJoinCode(length = 6): string {
   return code;
 }
 
+/**
+ * Row ids: 96 random bits, URL-safe. Never starting with "-" or "_": ids end up in CSV exports,
+ * where a leading "-" would make a spreadsheet read the id as a formula.
+ */
 export function newId(): string {
-  return randomBytes(12).toString("base64url");
+  const id = randomBytes(12).toString("base64url");
+  return /^[A-Za-z0-9]/.test(id) ? id : `i${id.slice(1)}`;
 }
 
 /** A 31-bit seed for a session's questions and simulations. */

@@ -5,7 +5,7 @@ import { emptyState, type SessionState } from "./state.ts";
 export function apply(s: SessionState, e: SessionEvent): SessionState {
   switch (e.type) {
     case "session.created":
-      return { ...emptyState(), participants: {}, answers: {}, id: e.sessionId, code: e.code, lessonId: e.lessonId, seed: e.seed, createdAt: e.at };
+      return { ...emptyState(), id: e.sessionId, code: e.code, lessonId: e.lessonId, seed: e.seed, createdAt: e.at };
     case "session.started":
       return { ...s, status: "live" };
     // Participants and answers are large, append-mostly collections (2,000 students in a
@@ -13,6 +13,7 @@ export function apply(s: SessionState, e: SessionEvent): SessionState {
     // answer that lands while a teacher command is being decided is never lost.
     case "participant.joined":
       s.participants[e.participantId] = { id: e.participantId, nickname: e.nickname, nicknameKey: e.nicknameKey, joinedAt: e.at, removed: false };
+      s.nicknameKeys.set(e.nicknameKey, e.participantId);
       return s;
     case "participant.removed": {
       const p = s.participants[e.participantId];

@@ -76,7 +76,7 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
     case "join": {
       if (s.joinLocked) return refuse(ERROR_CODES.JOINS_LOCKED, "the teacher has locked joining");
       // A removed participant keeps their nickname: the disruptive name does not come straight back.
-      const taken = Object.values(s.participants).some((p) => p.nicknameKey === cmd.nicknameKey);
+      const taken = s.nicknameKeys.has(cmd.nicknameKey);
       if (taken) return refuse(ERROR_CODES.NICKNAME_TAKEN, "that nickname is taken in this class; pick another");
       return done({ type: "participant.joined", participantId: cmd.participantId, nickname: cmd.nickname, nicknameKey: cmd.nicknameKey, at });
     }

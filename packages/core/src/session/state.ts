@@ -51,6 +51,8 @@ export interface SessionState {
   /** The question whose answers the teacher shows on the projector (null: none). */
   projectorQuestion: string | null;
   participants: Record<string, ParticipantState>;
+  /** Normalized nickname → participant id (removed ones keep theirs): O(1) uniqueness checks on join. */
+  nicknameKeys: Map<string, string>;
   questions: Record<string, QuestionRuntime>;
   /** answers[questionId][participantId] = attempts in order. */
   answers: Record<string, Record<string, AnswerRecord[]>>;
@@ -66,6 +68,6 @@ export function emptyState(): SessionState {
   return {
     id: "", code: "", lessonId: "", seed: 0, status: "lobby", createdAt: 0, endedAt: null,
     joinLocked: false, paused: false, activityIndex: 0, timeline: null, projectorQuestion: null,
-    participants: {}, questions: {}, answers: {},
+    participants: {}, nicknameKeys: new Map(), questions: {}, answers: {},
   };
 }
