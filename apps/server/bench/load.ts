@@ -1,5 +1,5 @@
 /**
- * `npm run bench -- [--students N] [--json] [--sim-seconds S] [--procs P] [--profile DIR]`
+ * `npm run bench -- [--students N] [--json] [--sim-seconds S] [--procs P] [--profile DIR] [--node-flags "…"]`
  *
  * Starts a real LiveLab server (PGlite, web app off) and P load-generator processes on
  * loopback, then measures, in one run: join storm, fan-out latency against a bare Socket.IO
@@ -16,7 +16,7 @@ import { parseArgs } from "node:util";
 import { io, type Socket } from "socket.io-client";
 import { signUpTeacher } from "../test/teacherClient.ts";
 
-const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" }, profile: { type: "string" } } });
+const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" }, profile: { type: "string" }, "node-flags": { type: "string", default: "" } } });
 const N = Math.max(1, Math.min(5000, Number(values.students)));
 const PROCS = Math.max(1, Math.min(16, Number(values.procs)));
 const SIM_SECONDS = Math.max(2, Math.min(120, Number(values["sim-seconds"])));
@@ -44,7 +44,9 @@ async function main() {
   const url = `http://127.0.0.1:${port}`;
   // --profile DIR: a V8 CPU profile of the server for the whole run (open it in Chrome DevTools).
   const profile = values.profile ? ["--cpu-prof", `--cpu-prof-dir=${values.profile}`] : [];
-  const server = spawn(process.execPath, [...profile, "--expose-gc", "--import", "tsx", join(here, "../src/main.ts")], {
+  // --node-flags "...": V8/Node flags for the server process (e.g. GC tuning experiments).
+  const nodeFlags = values["node-flags"]!.split(" ").filter(Boolean);
+  const server = spawn(process.execPath, [...profile, ...nodeFlags, "--expose-gc", "--import", "tsx", join(here, "../src/main.ts")], {
     env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LIVELAB_WEB: "off", LIVELAB_BENCH: "1", LOG_LEVEL: "warn", NODE_ENV: "production" },
     stdio: ["ignore", "ignore", "inherit"],
   });

@@ -209,7 +209,7 @@ export class SessionRoom {
 
   broadcastState(): void {
     this.transport?.toStudents("session:state", this.publicState());
-    this.transport?.toTeachers("session:state", this.teacherState());
+    this.transport?.toTeachers("session:state", this.teacherUpdate());
   }
 
   publicState(): PublicState {
@@ -225,24 +225,41 @@ export class SessionRoom {
     };
   }
 
-  /** Everything the teacher console needs (teacher sockets only). */
+  /**
+   * Everything the teacher console needs (teacher sockets only), as `host:attach` returns it.
+   * State broadcasts carry `teacherUpdate()` instead: the lesson outline never changes and the
+   * roster travels in `class:progress` when it changes, so a command in a 2,000-student room
+   * does not re-send ~150 kB to every teacher screen.
+   */
   teacherState() {
-    const connected = new Set(this.transport?.connectedParticipants() ?? []);
+    return { ...this.teacherUpdate(), lesson: this.lessonOutline(), participants: this.roster() };
+  }
+
+  teacherUpdate() {
     return {
       ...this.publicState(),
       code: this.code,
       joinLocked: this.state.joinLocked,
       projectorQuestion: this.state.projectorQuestion,
-      lesson: { id: this.lesson.id, title: this.lesson.title, activities: this.lesson.activities.map((a) => ({ id: a.id, kind: a.kind, title: a.title, teacherNotes: a.teacherNotes ?? null, simulation: a.simulation ?? null, questions: a.questions.map((q) => ({ id: q.id, kind: q.kind, prompt: q.prompt, options: "options" in q ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined })) })) },
       questionRuntime: this.state.questions,
-      participants: Object.values(this.state.participants).map((p) => ({ id: p.id, nickname: p.nickname, removed: p.removed, connected: connected.has(p.id) })),
     };
+  }
+
+  private outline: unknown = null;
+  private lessonOutline() {
+    this.outline ??= { id: this.lesson.id, title: this.lesson.title, activities: this.lesson.activities.map((a) => ({ id: a.id, kind: a.kind, title: a.title, teacherNotes: a.teacherNotes ?? null, simulation: a.simulation ?? null, questions: a.questions.map((q) => ({ id: q.id, kind: q.kind, prompt: q.prompt, options: "options" in q ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined })) })) };
+    return this.outline;
+  }
+
+  private roster() {
+    const connected = new Set(this.transport?.connectedParticipants() ?? []);
+    return Object.values(this.state.participants).map((p) => ({ id: p.id, nickname: p.nickname, removed: p.removed, connected: connected.has(p.id) }));
   }
 
   classProgress(withRoster = true): ClassProgress {
     const participants = Object.values(this.state.participants).filter((p) => !p.removed);
     const p: ClassProgress = { joined: participants.length, connected: this.transport?.connectedParticipants().length ?? 0, questions: questionProgress(this.state, this.lesson) };
-    if (withRoster) p.participants = this.teacherState().participants;
+    if (withRoster) p.participants = this.roster();
     return p;
   }
 

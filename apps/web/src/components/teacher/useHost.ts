@@ -58,7 +58,9 @@ export function useHost(socket: Socket | null, sessionId: string) {
     };
     socket.on("connect", attach);
     if (socket.connected) void attach();
-    socket.on("session:state", setState);
+    // State broadcasts leave out what did not change (the lesson outline, the roster).
+    const onState = (update: Partial<TeacherState>) => setState((s) => (s ? { ...s, ...update } : null));
+    socket.on("session:state", onState);
     const onProgress = (p: ClassProgress) => {
       setProgress(p);
       // The roster rides along only when it changed.
@@ -68,7 +70,7 @@ export function useHost(socket: Socket | null, sessionId: string) {
     socket.on("experiment:points", setPoints);
     return () => {
       socket.off("connect", attach);
-      socket.off("session:state", setState);
+      socket.off("session:state", onState);
       socket.off("class:progress", onProgress);
       socket.off("experiment:points", setPoints);
     };
