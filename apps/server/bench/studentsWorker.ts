@@ -19,6 +19,8 @@ interface Student {
 const students: Student[] = [];
 let url = "";
 let messages = 0;
+/** Size (JSON characters) of the last message that ended a fan-out measurement. */
+let fanoutBytes = 0;
 const send = (m: unknown) => process.send?.(m);
 
 function connect(target: string): Promise<Socket> {
@@ -43,6 +45,7 @@ function wire(st: Student): void {
       if (st.fanoutArmed) {
         st.fanoutArmed = false;
         st.fanoutMs = Date.now() - p.serverTime;
+        fanoutBytes = JSON.stringify(payload).length;
       }
     }
     if (event === "question:opened") st.prompt = (payload as { view: { prompt: string } } | null)?.view.prompt ?? null;
@@ -76,7 +79,7 @@ process.on("message", async (m: { cmd: string; [k: string]: unknown }) => {
     for (const s of students) { s.fanoutArmed = true; s.fanoutMs = null; }
     send({ cmd: "armed" });
   } else if (m.cmd === "collectFanout") {
-    send({ cmd: "fanout", latencies: students.map((s) => s.fanoutMs).filter((x): x is number => x !== null) });
+    send({ cmd: "fanout", bytes: fanoutBytes, latencies: students.map((s) => s.fanoutMs).filter((x): x is number => x !== null) });
   } else if (m.cmd === "burst") {
     const acks: number[] = [];
     let sent = 0;

@@ -8,7 +8,8 @@ import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { afterAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { freePort } from "./freePort.ts";
 import { openDatabase } from "../src/db/database.ts";
 import { connect, expectOk, newKey, promptNumber, signUpTeacher, sleep, type Client } from "./helpers.ts";
 
@@ -33,8 +34,12 @@ async function startProcess(dataDir: string, port: number): Promise<ChildProcess
 
 describe("faults (embedded database, separate server process)", () => {
   const dataDir = mkdtempSync(join(tmpdir(), "livelab-faults-"));
-  const port = 30000 + Math.floor(Math.random() * 20000);
-  const url = `http://127.0.0.1:${port}`;
+  let port = 0;
+  let url = "";
+  beforeAll(async () => {
+    port = await freePort();
+    url = `http://127.0.0.1:${port}`;
+  });
   let server: ChildProcess | null = null;
   afterAll(async () => {
     server?.kill("SIGKILL");
