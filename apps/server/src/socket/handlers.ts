@@ -80,19 +80,16 @@ export function registerSocketHandlers(deps: HandlerDeps): void {
     socket.data = { role: null, sessionId: null, participantId: null, bucket: new TokenBucket(20, 40) };
     const address = socket.handshake.address;
 
+    // One catch-all listener per socket (it receives the ack callback too) instead of one per
+    // event: a 2,000-student room, or a reconnect storm, allocates 2,000 closures, not 50,000.
     socket.onAny((event: string, ...args: unknown[]) => {
-      if (Object.hasOwn(KNOWN, event)) return;
-      reply(socket, event, args, fail(ERROR_CODES.UNKNOWN_EVENT, `unknown event "${String(event).slice(0, 64)}"`));
-    });
-
-    for (const [event, schema] of Object.entries(KNOWN)) {
-      socket.on(event, (...args: unknown[]) => {
-        void handle(socket, event, schema, args, deps, address).catch((e) => {
-          log.error({ err: e, event }, "handler crashed");
-          reply(socket, event, args, fail(ERROR_CODES.INTERNAL, "something went wrong on the server"));
-        });
+      const schema = Object.hasOwn(KNOWN, event) ? KNOWN[event] : undefined;
+      if (!schema) return reply(socket, event, args, fail(ERROR_CODES.UNKNOWN_EVENT, `unknown event "${String(event).slice(0, 64)}"`));
+      void handle(socket, event, schema, args, deps, address).catch((e) => {
+        log.error({ err: e, event }, "handler crashed");
+        reply(socket, event, args, fail(ERROR_CODES.INTERNAL, "something went wrong on the server"));
       });
-    }
+    });
 
     socket.on("disconnect", () => {
       const d = socket.data;
