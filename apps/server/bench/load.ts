@@ -60,7 +60,7 @@ async function main() {
       if (t > 600) throw new Error("server did not start");
       await sleep(100);
     }
-    const metrics = async (session?: string) => ((await (await fetch(`${url}/api/bench/metrics?gc=1${session ? `&session=${session}` : ""}`)).json()) as { data: { rss: number; heapUsed: number; eventLoopMaxMs: number; responses: number; duplicates: number } }).data;
+    const metrics = async (session?: string) => ((await (await fetch(`${url}/api/bench/metrics?gc=1${session ? `&session=${session}` : ""}`)).json()) as { data: { rss: number; heapUsed: number; external: number; eventLoopMaxMs: number; eventLoopP99Ms: number; gcMaxPauseMs: number; responses: number; duplicates: number } }).data;
     const created = await (await signUpTeacher(url)).createSession();
     const teacher: Socket = io(url, { transports: ["websocket"], forceNew: true });
     let teacherMessages = 0;
@@ -145,6 +145,9 @@ async function main() {
     const b0 = Date.now();
     await all(workers, (i) => ({ cmd: "connectBare", url: `http://127.0.0.1:${barePort}`, count: share(i) }), "connected");
     const bareConnectSeconds = (Date.now() - b0) / 1000;
+    const bareLoop = waitFor<{ ms: number }>(bare, "loopMax");
+    bare.send({ cmd: "loopMax" });
+    const bareConnectLoopMaxMs = (await bareLoop).ms;
     await sleep(1000);
     const baseFan: number[] = [];
     for (let round = 0; round < FANOUT_ROUNDS; round++) {
@@ -163,8 +166,15 @@ async function main() {
       fanout: { p50Ms: pct(fan, 50), p95Ms: pct(fan, 95), p99Ms: pct(fan, 99), maxMs: Math.max(...fan), received: fan.length, rounds: FANOUT_ROUNDS, messageBytes: stateBytes, baselineP50Ms: pct(baseFan, 50), baselineP99Ms: pct(baseFan, 99) },
       burst: { sent: burst.reduce((a, b) => a + b.sent, 0), acked: burst.reduce((a, b) => a + b.acked, 0), persisted: stored.responses, duplicates: stored.duplicates, p50AckMs: pct(acks, 50), p99AckMs: pct(acks, 99) },
       sim: { bytesPerStudentPerSec: simBytes.reduce((a, b) => a + b, 0) / Math.max(1, simBytes.length) / simSeconds, maxStepSkew: maxSkew },
-      reconnect: { seconds: reconnectSeconds, resumed: rec.reduce((a, r) => a + r.ok, 0), maxEventLoopDelayMs: afterReconnect.eventLoopMaxMs },
-      memory: { bytesPerStudent: (afterJoin.rss - before.rss) / N, heapBytesPerStudent: (afterJoin.heapUsed - before.heapUsed) / N, rssAfterJoin: afterJoin.rss },
+      reconnect: { seconds: reconnectSeconds, resumed: rec.reduce((a, r) => a + r.ok, 0), maxEventLoopDelayMs: afterReconnect.eventLoopMaxMs, p99EventLoopDelayMs: afterReconnect.eventLoopP99Ms, maxGcPauseMs: afterReconnect.gcMaxPauseMs, baselineConnectMaxEventLoopDelayMs: bareConnectLoopMaxMs },
+      // Retained after a full GC: the JS heap plus Buffers outside it (socket frames). RSS is
+      // reported too but moves in steps (PGlite's WebAssembly memory, pages the GC returns).
+      memory: {
+        bytesPerStudent: (afterJoin.heapUsed + afterJoin.external - before.heapUsed - before.external) / N,
+        heapBytesPerStudent: (afterJoin.heapUsed - before.heapUsed) / N,
+        rssBytesPerStudent: (afterJoin.rss - before.rss) / N,
+        rssAfterJoin: afterJoin.rss,
+      },
     };
     if (values.json) console.log(JSON.stringify(result));
     else console.table(Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === "object").map(([k, v]) => [k, v])));

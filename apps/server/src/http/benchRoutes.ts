@@ -1,4 +1,4 @@
-import { monitorEventLoopDelay } from "node:perf_hooks";
+import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import express, { type Router } from "express";
 import type { SessionStore } from "../db/store.ts";
 
@@ -11,13 +11,21 @@ export function benchRouter(store: SessionStore): Router {
   const r = express.Router();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
+  // The longest garbage-collection pause since the last reset: tells a GC stall from a busy loop.
+  let gcMaxMs = 0;
+  const gcObserver = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) gcMaxMs = Math.max(gcMaxMs, e.duration);
+  });
+  gcObserver.observe({ entryTypes: ["gc"] });
   r.post("/api/bench/reset", (_req, res) => {
     loop.reset();
+    gcMaxMs = 0;
     res.json({ ok: true });
   });
   r.get("/api/bench/metrics", async (req, res) => {
     const eventLoopMaxMs = loop.max / 1e6;
     const eventLoopP99Ms = loop.percentile(99) / 1e6;
+    const gcMaxPauseMs = gcMaxMs;
     // ?gc=1 (server started with --expose-gc): measure what is retained, not garbage awaiting collection.
     const gc = (globalThis as { gc?: () => void }).gc;
     if (req.query.gc === "1" && gc) {
@@ -36,7 +44,7 @@ export function benchRouter(store: SessionStore): Router {
       responses = rows[0]?.n ?? 0;
       duplicates = rows[0]?.d ?? 0;
     }
-    res.json({ ok: true, data: { rss: mem.rss, heapUsed: mem.heapUsed, eventLoopMaxMs, eventLoopP99Ms, responses, duplicates } });
+    res.json({ ok: true, data: { rss: mem.rss, heapUsed: mem.heapUsed, external: mem.external, eventLoopMaxMs, eventLoopP99Ms, gcMaxPauseMs, responses, duplicates } });
   });
   return r;
 }
