@@ -100,6 +100,12 @@ export class ReportStore {
     };
   }
 
+  /** The status of a session the teacher owns, or null (cheap ownership check). */
+  async ownedStatus(sessionId: string, teacherId: string): Promise<string | null> {
+    const s = await this.db.prisma.classSession.findFirst({ where: { id: sessionId, teacherId }, select: { status: true } });
+    return s?.status ?? null;
+  }
+
   /** Delete a session the teacher owns, with its participants, answers, runs and log (cascade). */
   async deleteOwned(sessionId: string, teacherId: string): Promise<boolean> {
     const { count } = await this.db.prisma.classSession.deleteMany({ where: { id: sessionId, teacherId } });

@@ -94,12 +94,12 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
   r.delete("/api/sessions/:id", signedIn, async (req, res) => {
     const id = String(req.params.id);
     try {
-      const owned = await deps.reports.loadOwned(id, teacherOf(res).id);
-      if (!owned) return void notFound(res);
+      const status = await deps.reports.ownedStatus(id, teacherOf(res).id);
+      if (status === null) return void notFound(res);
       // A class still running is ended first, so phones see "ended" rather than silence.
       const room = deps.rooms.get(id);
       if (room) {
-        if (owned.input.session.status !== "ended") await room.command({ type: "end" }).catch(() => undefined);
+        if (status !== "ended") await room.command({ type: "end" }).catch(() => undefined);
         await room.flush().catch(() => undefined);
         deps.rooms.remove(room);
         deps.onDeleted(id);
