@@ -70,7 +70,7 @@ async function main() {
     await tcall("host:attach", { sessionId: created.sessionId, hostSecret: created.hostSecret });
 
     for (let i = 0; i < PROCS; i++) {
-      const w = fork(join(here, "studentsWorker.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+      const w = fork(join(here, "studentsWorker.ts"), [], { execArgv: ["--expose-gc", "--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
       workers.push(w);
       await waitFor(w, "ready");
     }
@@ -140,7 +140,7 @@ async function main() {
 
     // Baseline: bare Socket.IO broadcasting the same-size payload to as many clients.
     log("bare Socket.IO baseline…");
-    bare = fork(join(here, "bareServer.ts"), [], { execArgv: ["--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
+    bare = fork(join(here, "bareServer.ts"), [], { execArgv: [...profile, "--import", "tsx"], stdio: ["ignore", "ignore", "inherit", "ipc"] });
     const { port: barePort } = await waitFor<{ port: number }>(bare, "port");
     const b0 = Date.now();
     await all(workers, (i) => ({ cmd: "connectBare", url: `http://127.0.0.1:${barePort}`, count: share(i) }), "connected");
@@ -180,7 +180,12 @@ async function main() {
     else console.table(Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === "object").map(([k, v]) => [k, v])));
   } finally {
     for (const w of workers) w.kill();
-    bare?.kill();
+    if (bare && bare.exitCode === null) {
+      // A clean exit, so a --profile of the baseline server gets written.
+      bare.send({ cmd: "close" });
+      await Promise.race([new Promise((r) => bare!.once("exit", r)), sleep(3000)]);
+      bare.kill();
+    }
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     rmSync(dataDir, { recursive: true, force: true });
