@@ -19,6 +19,7 @@ import { ExperimentPool } from "./live/experimentPool.ts";
 import { Rooms } from "./live/rooms.ts";
 import { nicknamePolicy } from "./security/nicknamePolicy.ts";
 import { FailureLimiter } from "./socket/rateLimit.ts";
+import { HandshakePacer } from "./socket/handshakePacer.ts";
 import { attachTransport, Presence, registerSocketHandlers, studentsRoom, teachersRoom, type HandlerDeps } from "./socket/handlers.ts";
 
 export interface AppDeps {
@@ -73,6 +74,8 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     maxHttpBufferSize: MAX_PAYLOAD_BYTES * 4,
     pingInterval: 20_000,
     pingTimeout: 25_000,
+    // A reconnect storm is accepted a few dozen handshakes per event-loop turn.
+    allowRequest: new HandshakePacer().allowRequest,
     serveClient: false,
   });
   const presence = new Presence();
