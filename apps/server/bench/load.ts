@@ -145,9 +145,12 @@ async function main() {
     const b0 = Date.now();
     await all(workers, (i) => ({ cmd: "connectBare", url: `http://127.0.0.1:${barePort}`, count: share(i) }), "connected");
     const bareConnectSeconds = (Date.now() - b0) / 1000;
-    const bareLoop = waitFor<{ ms: number }>(bare, "loopMax");
-    bare.send({ cmd: "loopMax" });
-    const bareConnectLoopMaxMs = (await bareLoop).ms;
+    const bareLoopMax = async () => {
+      const reply = waitFor<{ ms: number }>(bare!, "loopMax");
+      bare!.send({ cmd: "loopMax" }); // reads and resets
+      return (await reply).ms;
+    };
+    const bareConnectLoopMaxMs = await bareLoopMax();
     await sleep(1000);
     const baseFan: number[] = [];
     for (let round = 0; round < FANOUT_ROUNDS; round++) {
@@ -156,6 +159,14 @@ async function main() {
       await sleep(1000);
       baseFan.push(...(await all<{ latencies: number[] }>(workers, () => ({ cmd: "collectFanout" }), "fanout")).flatMap((f) => f.latencies));
     }
+
+    // The same reconnect storm against the bare server: its own event-loop stall is the baseline.
+    await sleep(500);
+    await bareLoopMax();
+    const br0 = Date.now();
+    await all(workers, () => ({ cmd: "reconnectBare" }), "reconnectedBare");
+    const bareReconnectSeconds = (Date.now() - br0) / 1000;
+    const bareReconnectLoopMaxMs = await bareLoopMax();
 
     const acks = burst.flatMap((b) => b.acks);
     const result = {
@@ -166,7 +177,7 @@ async function main() {
       fanout: { p50Ms: pct(fan, 50), p95Ms: pct(fan, 95), p99Ms: pct(fan, 99), maxMs: Math.max(...fan), received: fan.length, rounds: FANOUT_ROUNDS, messageBytes: stateBytes, baselineP50Ms: pct(baseFan, 50), baselineP99Ms: pct(baseFan, 99) },
       burst: { sent: burst.reduce((a, b) => a + b.sent, 0), acked: burst.reduce((a, b) => a + b.acked, 0), persisted: stored.responses, duplicates: stored.duplicates, p50AckMs: pct(acks, 50), p99AckMs: pct(acks, 99) },
       sim: { bytesPerStudentPerSec: simBytes.reduce((a, b) => a + b, 0) / Math.max(1, simBytes.length) / simSeconds, maxStepSkew: maxSkew },
-      reconnect: { seconds: reconnectSeconds, resumed: rec.reduce((a, r) => a + r.ok, 0), maxEventLoopDelayMs: afterReconnect.eventLoopMaxMs, p99EventLoopDelayMs: afterReconnect.eventLoopP99Ms, maxGcPauseMs: afterReconnect.gcMaxPauseMs, baselineConnectMaxEventLoopDelayMs: bareConnectLoopMaxMs },
+      reconnect: { seconds: reconnectSeconds, resumed: rec.reduce((a, r) => a + r.ok, 0), maxEventLoopDelayMs: afterReconnect.eventLoopMaxMs, p99EventLoopDelayMs: afterReconnect.eventLoopP99Ms, maxGcPauseMs: afterReconnect.gcMaxPauseMs, baselineConnectMaxEventLoopDelayMs: bareConnectLoopMaxMs, baselineSeconds: bareReconnectSeconds, baselineMaxEventLoopDelayMs: bareReconnectLoopMaxMs },
       // Retained after a full GC: the JS heap plus Buffers outside it (socket frames). RSS is
       // reported too but moves in steps (PGlite's WebAssembly memory, pages the GC returns).
       memory: {

@@ -67,6 +67,7 @@ process.on("message", async (m: { cmd: string; [k: string]: unknown }) => {
     }));
     send({ cmd: "joined", ms: Date.now() - t0, messages });
   } else if (m.cmd === "connectBare") {
+    url = m.url as string;
     const t0 = Date.now();
     await Promise.all(Array.from({ length: m.count as number }, async () => {
       const socket = await connect(m.url as string);
@@ -121,6 +122,15 @@ process.on("message", async (m: { cmd: string; [k: string]: unknown }) => {
       if (r.ok) ok++;
     }));
     send({ cmd: "reconnected", ms: Date.now() - t0, ok });
+  } else if (m.cmd === "reconnectBare") {
+    // The baseline's reconnect storm: every connection cut at once, then opened again.
+    for (const s of students) s.socket.disconnect();
+    const t0 = Date.now();
+    await Promise.all(students.map(async (s) => {
+      s.socket = await connect(url);
+      wire(s);
+    }));
+    send({ cmd: "reconnectedBare", ms: Date.now() - t0 });
   } else if (m.cmd === "close") {
     for (const s of students) s.socket.disconnect();
     students.length = 0;
