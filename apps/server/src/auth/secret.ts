@@ -6,6 +6,8 @@ import { join } from "node:path";
  * The key that signs teachers' sign-in cookies. AUTH_SECRET when set; otherwise one is made
  * on first start and kept in DATA_DIR/auth-secret (readable by the owner only), so
  * `npm start` needs no configuration and teachers stay signed in across restarts.
+ * With PGlite, DATA_DIR is the database folder too (like a server.crt in a PGDATA folder):
+ * callers open the database first, so the folder is initialized before this file appears.
  */
 export function loadAuthSecret(opts: { fromEnv?: string; dataDir: string }): string {
   if (opts.fromEnv) return opts.fromEnv;
