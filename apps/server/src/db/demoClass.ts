@@ -38,7 +38,7 @@ export interface DemoResult {
 
 /**
  * `npm run db:seed`: a demo teacher and one finished class of 24 students with realistic
- * answers (mostly right, the lesson's named mistakes, a few unreadable ones, short texts and a
+ * answers (mostly right, the lesson's named mistakes, other slips, short texts and a
  * λ experiment), played through a real room with a simulated clock so times to answer look
  * like a class. Rerunnable: an existing demo class is kept unless `fresh` is set.
  */
@@ -62,7 +62,7 @@ export async function seedDemo(db: Database, auth: Auth, opts: { fresh?: boolean
   const rooms = new Rooms({ store, experiments, log: pino({ level: "silent" }), now: () => clock });
   try {
     const { room } = await rooms.create(lesson, user.id);
-    const seed = (await db.prisma.classSession.findUniqueOrThrow({ where: { id: room.id }, select: { seed: true } })).seed;
+    const seed = room.state.seed;
     const students: { id: string; skill: number }[] = [];
     for (const nickname of NICKNAMES) {
       clock += 2000 + rng.nextInt(8000);
@@ -120,7 +120,7 @@ function demoAnswer(q: QuestionTemplate, params: Record<string, number>, skill: 
     case "numeric": {
       if (right) return formatNumber(expectedNumber(q, params));
       if (q.mistakes.length && roll < skill + (1 - skill) * 0.75) return formatNumber(compileFormula(pick(q.mistakes).answer, Object.keys(params)).evaluate(params));
-      return rng.nextFloat() < 0.3 ? "idk" : formatNumber(expectedNumber(q, params) * (1.5 + rng.nextFloat()));
+      return formatNumber(expectedNumber(q, params) * (1.5 + rng.nextFloat()));
     }
     case "expression":
       if (right) return q.answer;

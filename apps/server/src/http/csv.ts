@@ -1,7 +1,5 @@
 import { stringify } from "csv-stringify/sync";
-import { answerText, type SessionReport } from "@livelab/core/report";
-import type { Lesson } from "@livelab/core/lesson";
-import type { QuestionTemplate } from "@livelab/core/questions";
+import { answerText, questionsById, type SessionReport } from "@livelab/core/report";
 import type { OwnedSession } from "../db/reportStore.ts";
 
 type Cell = string | number | boolean | null;
@@ -26,17 +24,11 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return stringify([header.map(spreadsheetSafe), ...rows.map((r) => r.map(safe))], { bom: true, record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "true" : "false") } });
 }
 
-function templates(lesson: Lesson): Map<string, { q: QuestionTemplate; activityId: string }> {
-  const m = new Map<string, { q: QuestionTemplate; activityId: string }>();
-  for (const a of lesson.activities) for (const q of a.questions) m.set(q.id, { q, activityId: a.id });
-  return m;
-}
-
 /** One row per stored answer (every attempt; `final` marks the one that counts). */
 export function responsesCsv(owned: OwnedSession): string {
   const { input } = owned;
   const nick = new Map(input.participants.map((p) => [p.id, p.nickname]));
-  const byId = templates(input.lesson);
+  const byId = questionsById(input.lesson);
   const lastAttempt = new Map<string, number>();
   for (const r of owned.responses) {
     const k = `${r.participantId}\u0000${r.questionId}`;
@@ -46,8 +38,8 @@ export function responsesCsv(owned: OwnedSession): string {
   const rows = owned.responses.map((r): Cell[] => {
     const t = byId.get(r.questionId);
     return [
-      input.session.code, nick.get(r.participantId) ?? "", r.participantId, t?.activityId ?? "", r.questionId, t?.q.kind ?? "",
-      r.attempt, lastAttempt.get(`${r.participantId}\u0000${r.questionId}`) === r.attempt, answerText(t?.q, r.answer, r.params), r.status,
+      input.session.code, nick.get(r.participantId) ?? "", r.participantId, t?.activityId ?? "", r.questionId, t?.question.kind ?? "",
+      r.attempt, lastAttempt.get(`${r.participantId}\u0000${r.questionId}`) === r.attempt, answerText(t?.question, r.answer, r.params), r.status,
       r.correct, r.score, r.feedbackKey, r.msToAnswer, r.answeredAt.toISOString(), JSON.stringify(r.params),
     ];
   });

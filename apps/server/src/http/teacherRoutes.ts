@@ -21,7 +21,8 @@ export interface TeacherRouteDeps {
   onDeleted: (id: string) => void;
 }
 
-const teacherOf = (res: Response) => res.locals.teacher as Teacher;
+/** The teacher `requireTeacher` put on the response. */
+const teacherIn = (res: Response) => res.locals.teacher as Teacher;
 const notFound = (res: Response) => res.status(404).json({ ok: false, error: { code: ERROR_CODES.SESSION_NOT_FOUND, message: "no such session" } });
 const unavailable = (res: Response) => res.status(503).json({ ok: false, error: { code: ERROR_CODES.STORAGE_UNAVAILABLE, message: "the database is unavailable" } });
 
@@ -35,7 +36,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
   const signedIn = requireTeacher(deps.auth);
 
   r.get("/api/me", signedIn, (_req, res) => {
-    res.json({ ok: true, data: teacherOf(res) });
+    res.json({ ok: true, data: teacherIn(res) });
   });
 
   r.post("/api/sessions", signedIn, async (req, res) => {
@@ -44,7 +45,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
     const lesson = lessonById(parsed.data.lessonId ?? builtInLesson().id);
     if (!lesson) return void res.status(404).json({ ok: false, error: { code: ERROR_CODES.BAD_REQUEST, message: "unknown lesson" } });
     try {
-      const { room, hostSecret } = await deps.rooms.create(lesson, teacherOf(res).id);
+      const { room, hostSecret } = await deps.rooms.create(lesson, teacherIn(res).id);
       deps.onRoom(room.id);
       res.status(201).json({ ok: true, data: { sessionId: room.id, code: room.code, hostSecret, joinUrl: `${deps.publicUrl()}/join/${room.code}` } });
     } catch (e) {
@@ -55,7 +56,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
 
   r.get("/api/sessions", signedIn, async (_req, res) => {
     try {
-      res.json({ ok: true, data: await deps.reports.listSessions(teacherOf(res).id) });
+      res.json({ ok: true, data: await deps.reports.listSessions(teacherIn(res).id) });
     } catch (e) {
       deps.log.error({ err: e }, "could not list sessions");
       unavailable(res);
@@ -64,7 +65,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
 
   r.get("/api/sessions/:id/report", signedIn, async (req, res) => {
     try {
-      const owned = await deps.reports.loadOwned(String(req.params.id), teacherOf(res).id);
+      const owned = await deps.reports.loadOwned(String(req.params.id), teacherIn(res).id);
       if (!owned) return void notFound(res);
       res.json({ ok: true, data: buildReport(owned.input) });
     } catch (e) {
@@ -77,7 +78,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
     const table = String(req.params.table);
     if (table !== "responses" && table !== "students") return void notFound(res);
     try {
-      const owned = await deps.reports.loadOwned(String(req.params.id), teacherOf(res).id);
+      const owned = await deps.reports.loadOwned(String(req.params.id), teacherIn(res).id);
       if (!owned) return void notFound(res);
       const csv = table === "responses" ? responsesCsv(owned) : studentsCsv(buildReport(owned.input));
       const day = new Date(owned.input.session.createdAt).toISOString().slice(0, 10);
@@ -94,7 +95,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
   r.delete("/api/sessions/:id", signedIn, async (req, res) => {
     const id = String(req.params.id);
     try {
-      const status = await deps.reports.ownedStatus(id, teacherOf(res).id);
+      const status = await deps.reports.ownedStatus(id, teacherIn(res).id);
       if (status === null) return void notFound(res);
       // A class still running is ended first, so phones see "ended" rather than silence.
       const room = deps.rooms.get(id);
@@ -104,7 +105,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
         deps.rooms.remove(room);
         deps.onDeleted(id);
       }
-      await deps.reports.deleteOwned(id, teacherOf(res).id);
+      await deps.reports.deleteOwned(id, teacherIn(res).id);
       res.json({ ok: true, data: { deleted: id } });
     } catch (e) {
       deps.log.error({ err: e }, "could not delete a session");

@@ -35,6 +35,18 @@ const ORANGE = "#ea580c";
 const GREY = "#9ca3af";
 const INK = "#111827";
 
+/** A filled point, optionally ringed (so it stays visible over other marks). */
+function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill: string, ring?: string): void {
+  ctx.fillStyle = fill;
+  ctx.beginPath();
+  ctx.arc(x, y, r, 0, 7);
+  ctx.fill();
+  if (ring) {
+    ctx.strokeStyle = ring;
+    ctx.stroke();
+  }
+}
+
 /** Fitted 1-D curve with the training points (and the true curve faintly). */
 export function CurveCanvas({ sim, version, label }: { sim: Simulation; version: number; label: string }) {
   const ref = useCanvas((ctx, w, h) => {
@@ -49,23 +61,13 @@ export function CurveCanvas({ sim, version, label }: { sim: Simulation; version:
     ctx.moveTo(10, py(0));
     ctx.lineTo(w - 10, py(0));
     ctx.stroke();
-    ctx.fillStyle = "rgba(234,88,12,0.35)";
-    for (let i = 0; i < d.nVal; i++) {
-      ctx.beginPath();
-      ctx.arc(px(d.rawValX[i]), py(d.valY[i]), 2, 0, 7);
-      ctx.fill();
-    }
+    for (let i = 0; i < d.nVal; i++) dot(ctx, px(d.rawValX[i]), py(d.valY[i]), 2, "rgba(234,88,12,0.35)");
     ctx.strokeStyle = BLUE;
     ctx.lineWidth = 2.5;
     ctx.beginPath();
     curve.x.forEach((x, i) => (i === 0 ? ctx.moveTo(px(x), py(curve.y[i])) : ctx.lineTo(px(x), py(curve.y[i]))));
     ctx.stroke();
-    ctx.fillStyle = INK;
-    for (let i = 0; i < d.nTrain; i++) {
-      ctx.beginPath();
-      ctx.arc(px(d.rawTrainX[i]), py(d.trainY[i]), 4.5, 0, 7);
-      ctx.fill();
-    }
+    for (let i = 0; i < d.nTrain; i++) dot(ctx, px(d.rawTrainX[i]), py(d.trainY[i]), 4.5, INK);
   }, version);
   return <canvas ref={ref} className="plot" role="img" aria-label={label} />;
 }
@@ -127,14 +129,7 @@ export function HeatmapCanvas({ sim, version, label, size = 60 }: { sim: Simulat
     const d = sim.dataset;
     const px = (x: number) => ((x - g.xMin) / (g.xMax - g.xMin)) * w;
     const py = (y: number) => h - ((y - g.yMin) / (g.yMax - g.yMin)) * h;
-    for (let i = 0; i < d.nTrain; i++) {
-      ctx.fillStyle = d.trainY[i] === 1 ? "#1d4ed8" : "#c2410c";
-      ctx.strokeStyle = "white";
-      ctx.beginPath();
-      ctx.arc(px(d.trainX[2 * i]), py(d.trainX[2 * i + 1]), 4, 0, 7);
-      ctx.fill();
-      ctx.stroke();
-    }
+    for (let i = 0; i < d.nTrain; i++) dot(ctx, px(d.trainX[2 * i]), py(d.trainX[2 * i + 1]), 4, d.trainY[i] === 1 ? "#1d4ed8" : "#c2410c", "white");
   }, version);
   return <canvas ref={ref} className="plot square" role="img" aria-label={label} />;
 }
@@ -159,12 +154,7 @@ export function NetworkCanvas({ sim, version, label }: { sim: Simulation; versio
     pos.forEach((layer, l) => layer.forEach((p, i) => {
       const hidden = l > 0 && l < cols - 1;
       const kept = !hidden || mask[l - 1]?.[i] === 1;
-      ctx.fillStyle = kept ? (hidden ? BLUE : INK) : "#e5e7eb";
-      ctx.strokeStyle = kept ? "white" : GREY;
-      ctx.beginPath();
-      ctx.arc(p.x, p.y, Math.max(2.5, Math.min(7, h / (2.5 * layer.length))), 0, 7);
-      ctx.fill();
-      ctx.stroke();
+      dot(ctx, p.x, p.y, Math.max(2.5, Math.min(7, h / (2.5 * layer.length))), kept ? (hidden ? BLUE : INK) : "#e5e7eb", kept ? "white" : GREY);
     }));
   }, version);
   return <canvas ref={ref} className="plot" role="img" aria-label={label} />;
@@ -213,12 +203,7 @@ export function GeometryCanvas({ sim, version, label }: { sim: Simulation; versi
     ctx.beginPath();
     ctx.ellipse(px(0), py(0), (g.l2.radius / span) * (w / 2), (g.l2.radius / span) * (h / 2), 0, 0, 7);
     ctx.stroke();
-    for (const [p, color] of [[g.l1.weights, ORANGE], [g.l2.weights, BLUE], [g.center, INK]] as const) {
-      ctx.fillStyle = color;
-      ctx.beginPath();
-      ctx.arc(px(p[0]), py(p[1]), 5, 0, 7);
-      ctx.fill();
-    }
+    for (const [p, color] of [[g.l1.weights, ORANGE], [g.l2.weights, BLUE], [g.center, INK]] as const) dot(ctx, px(p[0]), py(p[1]), 5, color);
   }, version);
   return <canvas ref={ref} className="plot square" role="img" aria-label={label} />;
 }

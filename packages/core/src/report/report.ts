@@ -121,6 +121,13 @@ export function answerText(template: QuestionTemplate | undefined, answer: unkno
   return JSON.stringify(answer);
 }
 
+/** Every question of a lesson by id, with the activity it belongs to (built once per report). */
+export function questionsById(lesson: Lesson): Map<string, { question: QuestionTemplate; activityId: string }> {
+  const m = new Map<string, { question: QuestionTemplate; activityId: string }>();
+  for (const a of lesson.activities) for (const q of a.questions) m.set(q.id, { question: q, activityId: a.id });
+  return m;
+}
+
 export function median(values: number[]): number | null {
   if (values.length === 0) return null;
   const s = [...values].sort((a, b) => a - b);
@@ -165,6 +172,13 @@ export function buildReport(input: ReportInput): SessionReport {
   questions.sort((a, b) => a.openedAt - b.openedAt);
 
   const graded = questions.filter((q) => q.graded);
+  const templates = questionsById(lesson);
+  const runsByParticipant = new Map<string, ReportInput["experimentRuns"]>();
+  for (const run of input.experimentRuns) {
+    const list = runsByParticipant.get(run.participantId);
+    if (list) list.push(run);
+    else runsByParticipant.set(run.participantId, [run]);
+  }
   const studentReports: StudentReport[] = input.participants.map((p) => {
     const answers: StudentReport["answers"] = {};
     let answered = 0;
@@ -174,11 +188,10 @@ export function buildReport(input: ReportInput): SessionReport {
       if (!a) continue;
       answered++;
       if (q.graded && a.last.correct === true) correct++;
-      const template = lesson.activities.find((x) => x.id === q.activityId)?.questions.find((x) => x.id === q.id);
-      answers[q.id] = { answer: answerText(template, a.last.answer, a.last.params), status: a.last.status, attempts: a.count, msToAnswer: a.first.msToAnswer };
+      answers[q.id] = { answer: answerText(templates.get(q.id)?.question, a.last.answer, a.last.params), status: a.last.status, attempts: a.count, msToAnswer: a.first.msToAnswer };
     }
     const experiments: StudentReport["experiments"] = {};
-    for (const run of input.experimentRuns) if (run.participantId === p.id) experiments[run.activityId] = { value: run.value, valLoss: run.valLoss };
+    for (const run of runsByParticipant.get(p.id) ?? []) experiments[run.activityId] = { value: run.value, valLoss: run.valLoss };
     return { id: p.id, nickname: p.nickname, joinedAt: p.joinedAt, removed: p.removed, answered, correct, correctRate: rate(correct, graded.length), answers, experiments };
   });
 
@@ -253,14 +266,14 @@ function questionReport(q: QuestionTemplate, activity: Lesson["activities"][numb
     for (const o of q.options) if (!buckets.has(`option:${o.id}`)) buckets.set(`option:${o.id}`, { key: `option:${o.id}`, label: fillPlaceholders(o.text, shownParams), count: 0, correct: q.kind === "single" ? (q.correct ? q.correct === o.id : null) : q.correct.includes(o.id) });
   }
 
-  const firstValues = new Set(finals.map((r) => JSON.stringify(r.params)));
+  const paramSets = new Set(finals.map((r) => JSON.stringify(r.params)));
   return {
     id: q.id,
     activityId: activity.id,
     activityTitle: activity.title,
     kind: q.kind,
     prompt: fillPlaceholders(q.prompt, shownParams),
-    paramsVary: firstValues.size > 1,
+    paramsVary: paramSets.size > 1,
     graded,
     points: q.points,
     openedAt,

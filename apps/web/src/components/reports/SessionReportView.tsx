@@ -4,10 +4,10 @@ import type { QuestionReport, SessionReport, StudentReport } from "@livelab/core
 import { goSignIn } from "../../lib/authClient";
 import { Tex } from "../../lib/tex";
 import { ExperimentPlot } from "../teacher/charts";
+import { classDate } from "../../lib/format";
 
 const pct = (r: number | null) => (r === null ? "—" : `${Math.round(r * 100)}%`);
 const secs = (ms: number | null) => (ms === null ? "—" : ms < 60_000 ? `${Math.round(ms / 1000)} s` : `${Math.floor(ms / 60_000)} min ${Math.round((ms % 60_000) / 1000)} s`);
-const when = (ms: number) => new Date(ms).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 const KIND: Record<string, string> = { numeric: "number", expression: "formula", single: "one choice", multiple: "several choices", text: "short text" };
 const STATUS_MARK: Record<string, string> = { correct: "✓", incorrect: "✗", invalid: "?", ungraded: "•" };
 
@@ -58,7 +58,7 @@ export function SessionReportView({ sessionId }: { sessionId: string }) {
       <main className="wrap report">
         <h1>{s.lessonTitle}</h1>
         <p className="muted">
-          {when(s.createdAt)} · code <code>{s.code}</code> · <span className="badge">{s.status === "ended" ? "ended" : "still running"}</span>
+          {classDate(s.createdAt)} · code <code>{s.code}</code> · <span className="badge">{s.status === "ended" ? "ended" : "still running"}</span>
           {s.endedAt !== null && <> · {Math.round((s.endedAt - s.createdAt) / 60_000)} minutes</>}
         </p>
         <p className="row">

@@ -2,6 +2,7 @@
 import { useCallback, useEffect, useState } from "react";
 import { authClient, goSignIn } from "../../lib/authClient";
 import { hostInfo } from "./useHost";
+import { classDate } from "../../lib/format";
 
 interface LessonInfo { id: string; title: string; summary: string; activities: number }
 interface SessionItem { id: string; code: string; lessonTitle: string; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
@@ -18,7 +19,6 @@ async function api<T>(path: string, init?: RequestInit): Promise<T | null> {
   return body.data as T;
 }
 
-const when = (iso: string) => new Date(iso).toLocaleString(undefined, { dateStyle: "medium", timeStyle: "short" });
 
 /** The teacher's home: start a class, and every class they ran, newest first, with its report. */
 export function MySessions() {
@@ -54,7 +54,7 @@ export function MySessions() {
   };
 
   const remove = async (s: SessionItem) => {
-    if (!confirm(`Delete the class ${s.code} of ${when(s.createdAt)} with its ${s.participants} students' answers? This cannot be undone.`)) return;
+    if (!confirm(`Delete the class ${s.code} of ${classDate(s.createdAt)} with its ${s.participants} students' answers? This cannot be undone.`)) return;
     try {
       await api(`/api/sessions/${s.id}`, { method: "DELETE" });
       localStorage.removeItem(`livelab:host:${s.id}`);
@@ -107,7 +107,7 @@ export function MySessions() {
                 <tbody>
                   {sessions.map((s) => (
                     <tr key={s.id}>
-                      <td>{when(s.createdAt)}</td>
+                      <td>{classDate(s.createdAt)}</td>
                       <td>{s.lessonTitle}</td>
                       <td><code>{s.code}</code></td>
                       <td className="num">{s.participants}</td>
