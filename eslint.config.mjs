@@ -58,6 +58,26 @@ export default tseslint.config(
     languageOptions: { globals: { process: "readonly", console: "readonly" } },
   },
   {
+    // "Answers never reach students early" as a rule, not a comment: the web app may import the
+    // engine (sim), the clock formula (timeline) and the error table (errors) as code, and only
+    // types from the rest. Questions, lessons, sessions and reports hold answer formulas and
+    // solutions, and protocol's code is zod schemas the browser does not need.
+    files: ["apps/web/**/*.{ts,tsx}"],
+    rules: {
+      "no-restricted-imports": [
+        "error",
+        {
+          paths: ["@livelab/core", "@livelab/core/questions", "@livelab/core/lesson", "@livelab/core/session", "@livelab/core/report", "@livelab/core/protocol"].map((name) => ({
+            name,
+            allowTypeImports: true,
+            message: "the web app never grades: import only @livelab/core/sim, /timeline and /errors as code (types from /protocol).",
+          })),
+          patterns: [{ group: ["**/packages/core/**", "@livelab/core/src/**"], message: "import core through its package exports." }],
+        },
+      ],
+    },
+  },
+  {
     // Tests of core may compare against Math.* and use Node APIs.
     files: ["packages/core/src/**/*.test.ts", "packages/core/test/**/*.ts", "packages/core/bench/**/*.ts"],
     rules: { "no-restricted-properties": "off", "no-restricted-globals": "off", "no-restricted-imports": "off", "no-restricted-syntax": "off" },

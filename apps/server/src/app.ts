@@ -1,7 +1,7 @@
 import { createServer, type Server as HttpServer } from "node:http";
 import type { AddressInfo } from "node:net";
 import express from "express";
-import { MAX_PAYLOAD_BYTES } from "@livelab/core/protocol";
+import { ERROR_CODES, fail, MAX_PAYLOAD_BYTES } from "@livelab/core/protocol";
 import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { toNodeHandler } from "better-auth/node";
@@ -11,7 +11,7 @@ import { redirectAnonymous } from "./auth/teacher.ts";
 import { ReportStore } from "./db/reportStore.ts";
 import { teacherRouter } from "./http/teacherRoutes.ts";
 import type { Database } from "./db/database.ts";
-import { SessionStore } from "./db/store.ts";
+import { PrismaRoomStore } from "./db/prismaRoomStore.ts";
 import { apiRouter } from "./http/routes.ts";
 import { benchRouter } from "./http/benchRoutes.ts";
 import { publicUrl } from "./http/publicUrl.ts";
@@ -20,7 +20,10 @@ import { Rooms } from "./live/rooms.ts";
 import { nicknamePolicy } from "./security/nicknamePolicy.ts";
 import { FailureLimiter } from "./socket/rateLimit.ts";
 import { HandshakePacer } from "./socket/handshakePacer.ts";
-import { attachTransport, Presence, registerSocketHandlers, studentsRoom, teachersRoom, type HandlerDeps } from "./socket/handlers.ts";
+import { registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
+import { Presence } from "./socket/presence.ts";
+import { socketTransport, studentsRoom, teachersRoom } from "./socket/transport.ts";
+import type { LiveServer } from "./socket/types.ts";
 
 export interface AppDeps {
   db: Database;
@@ -42,9 +45,8 @@ export interface AppOptions {
 
 export interface LiveLabApp {
   http: HttpServer;
-  io: Server;
+  io: LiveServer;
   rooms: Rooms;
-  store: SessionStore;
   auth: Auth;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
@@ -56,9 +58,7 @@ export interface LiveLabApp {
  * tests start it on port 0 against PGlite or PostgreSQL.
  */
 export async function createApp(deps: AppDeps, options: AppOptions = {}): Promise<LiveLabApp> {
-  const store = new SessionStore(deps.db);
   const experiments = new ExperimentPool(options.experimentWorkers);
-  const rooms = new Rooms({ store, experiments, log: deps.log, nicknamePolicy });
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
   const auth = createAuth({ prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl, rateLimit: options.authRateLimit, log: deps.log });
@@ -69,7 +69,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
-  const io = new Server(http, {
+  const io: LiveServer = new Server(http, {
     // Socket.IO's transport cap; each event is further limited to MAX_PAYLOAD_BYTES with a typed error.
     maxHttpBufferSize: MAX_PAYLOAD_BYTES * 4,
     pingInterval: 20_000,
@@ -79,11 +79,14 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     serveClient: false,
   });
   const presence = new Presence();
-  const handlerDeps: HandlerDeps = { io, rooms, store, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
-  app.use(apiRouter({ store, publicUrl: url }));
+  const rooms = new Rooms({
+    store: new PrismaRoomStore(deps.db), experiments, log: deps.log, nicknamePolicy,
+    transportFor: (sessionId) => socketTransport(io, presence, sessionId),
+  });
+  const handlerDeps: HandlerDeps = { io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
+  app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
     auth, rooms, reports: new ReportStore(deps.db), log: deps.log, publicUrl: url,
-    onRoom: (id) => attachTransport(rooms.get(id)!, handlerDeps),
     onDeleted: (id) => {
       io.in(studentsRoom(id)).disconnectSockets(true);
       io.in(teachersRoom(id)).disconnectSockets(true);
@@ -91,16 +94,15 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   }));
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
   app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/")));
-  if (options.bench) app.use(benchRouter(store));
+  if (options.bench) app.use(benchRouter(deps.db));
   if (options.fallback) app.use(options.fallback);
-  app.use((_req, res) => { res.status(404).json({ ok: false, error: { code: "NOT_FOUND", message: "not found" } }); });
+  app.use((_req, res) => { res.status(404).json(fail(ERROR_CODES.NOT_FOUND, "not found")); });
   registerSocketHandlers(handlerDeps);
 
   await rooms.restore();
-  for (const room of rooms.all()) attachTransport(room, handlerDeps);
 
   return {
-    http, io, rooms, store, auth,
+    http, io, rooms, auth,
     listen: (p, host = "0.0.0.0") =>
       new Promise((resolve, reject) => {
         http.once("error", reject);

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { pino } from "pino";
 import pg from "pg";
+import type { Ack, AckData, ClientEventName, ClientEvents, ClientPayload, ServerEventName, ServerEvents, ServerPayload } from "@livelab/core/protocol";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
 import { createApp, type LiveLabApp } from "../src/app.ts";
@@ -104,19 +105,22 @@ export async function createSession(url: string): Promise<{ sessionId: string; c
   return (await signUpTeacher(url)).createSession();
 }
 
-/** A socket.io client that records every event it receives. */
+/** A socket.io client that records every event it receives, typed by the protocol's event maps. */
 export interface Client {
-  socket: Socket;
+  socket: Socket<ServerEvents, ClientEvents>;
   received: { event: string; payload: unknown }[];
-  call<T = unknown>(event: string, payload?: unknown, timeoutMs?: number): Promise<{ ok: true; data: T } | { ok: false; error: { code: string; message: string } }>;
-  next<T = unknown>(event: string, timeoutMs?: number, where?: (p: T) => boolean): Promise<T>;
+  /** Send a protocol event with its payload; resolves with the typed acknowledgement. */
+  call<E extends ClientEventName>(event: E, payload?: ClientPayload<E>, timeoutMs?: number): Promise<Ack<AckData[E]>>;
+  /** Send anything at all (hostile and fuzz tests): the server must answer with a typed error. */
+  callRaw(event: string, payload?: unknown, timeoutMs?: number): Promise<Ack<unknown>>;
+  next<E extends ServerEventName>(event: E, timeoutMs?: number, where?: (p: ServerPayload<E>) => boolean): Promise<ServerPayload<E>>;
   /** Like next, but an event already received (and matching) counts too. */
-  waitFor<T = unknown>(event: string, where: (p: T) => boolean, timeoutMs?: number): Promise<T>;
+  waitFor<E extends ServerEventName>(event: E, where: (p: ServerPayload<E>) => boolean, timeoutMs?: number): Promise<ServerPayload<E>>;
   close(): void;
 }
 
 export async function connect(url: string): Promise<Client> {
-  const socket = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+  const socket: Socket<ServerEvents, ClientEvents> = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true });
   const received: Client["received"] = [];
   const waiters: { event: string; where?: (p: never) => boolean; resolve: (p: unknown) => void }[] = [];
   socket.onAny((event: string, payload: unknown) => {
@@ -138,27 +142,30 @@ export async function connect(url: string): Promise<Client> {
     socket.once("connect", () => resolve());
     socket.once("connect_error", reject);
   });
+  const raw = socket as unknown as { emit(event: string, ...args: unknown[]): void };
+  const callRaw = (event: string, payload?: unknown, timeoutMs = 20_000) =>
+    new Promise<Ack<unknown>>((resolve, reject) => {
+      const timer = setTimeout(() => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)), timeoutMs);
+      const done = (r: Ack<unknown>) => { clearTimeout(timer); resolve(r); };
+      if (payload === undefined) raw.emit(event, done);
+      else raw.emit(event, payload, done);
+    });
   return {
     socket,
     received,
-    call: (event, payload, timeoutMs = 20_000) =>
-      new Promise((resolve, reject) => {
-        const timer = setTimeout(() => reject(new Error(`no ack for ${event} within ${timeoutMs} ms`)), timeoutMs);
-        const done = (r: never) => { clearTimeout(timer); resolve(r); };
-        if (payload === undefined) socket.emit(event, done);
-        else socket.emit(event, payload, done);
-      }),
-    next,
-    waitFor<T>(event: string, where: (p: T) => boolean, timeoutMs = 20_000): Promise<T> {
-      const seen = [...received].reverse().find((m) => m.event === event && where(m.payload as T));
-      if (seen) return Promise.resolve(seen.payload as T);
-      return next<T>(event, timeoutMs, where);
+    call: (event, payload, timeoutMs) => callRaw(event, payload, timeoutMs) as never,
+    callRaw,
+    next: (event, timeoutMs, where) => next(event, timeoutMs, where),
+    waitFor(event, where, timeoutMs = 20_000) {
+      const seen = [...received].reverse().find((m) => m.event === event && where(m.payload as never));
+      if (seen) return Promise.resolve(seen.payload as never);
+      return next(event, timeoutMs, where);
     },
     close: () => socket.disconnect(),
   };
 }
 
-export function expectOk<T>(r: { ok: true; data: T } | { ok: false; error: { code: string; message: string } }): T {
+export function expectOk<T>(r: Ack<T>): T {
   if (!r.ok) throw new Error(`expected ok, got ${r.error.code}: ${r.error.message}`);
   return r.data;
 }

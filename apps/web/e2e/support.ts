@@ -28,7 +28,7 @@ export async function startLiveLab(opts: { seed?: boolean } = {}): Promise<{ url
   const url = `http://127.0.0.1:${port}`;
   // `npm run db:seed` before the server starts (PGlite is single-process: one opener at a time).
   const seedOutput = opts.seed
-    ? execFileSync(process.execPath, ["--import", "tsx", join(root, "apps/server/src/db/cli.ts"), "seed"], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn" }, encoding: "utf8" })
+    ? execFileSync(process.execPath, ["--import", "tsx", join(root, "apps/server/src/tools/dbCli.ts"), "seed"], { cwd: root, env: { ...process.env, DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn" }, encoding: "utf8" })
     : "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, "apps/server/src/main.ts")], {
     cwd: root,

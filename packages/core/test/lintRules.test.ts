@@ -32,4 +32,14 @@ describe("core's lint rules", () => {
     expect(await lint("export const a = Math.sqrt(2) + Math.abs(-1);")).toEqual([]);
     expect(await lint("export const a = Math.exp(1);", "packages/cli/src/example.ts")).toEqual([]);
   });
+  it("keep answers out of the web app: grading, lesson and session code cannot be imported there (types can)", async () => {
+    const web = "apps/web/src/components/example.tsx";
+    for (const module of ["@livelab/core/questions", "@livelab/core/lesson", "@livelab/core/session", "@livelab/core/report", "@livelab/core", "@livelab/core/protocol"]) {
+      expect(await lint(`import { x } from "${module}";\nexport const y = x;`, web)).toEqual(["no-restricted-imports"]);
+      expect(await lint(`import type { X } from "${module}";\nexport type Y = X;`, web)).toEqual([]);
+    }
+    for (const module of ["@livelab/core/sim", "@livelab/core/timeline", "@livelab/core/errors"]) {
+      expect(await lint(`import { x } from "${module}";\nexport const y = x;`, web)).toEqual([]);
+    }
+  });
 });

@@ -1,13 +1,13 @@
 import { monitorEventLoopDelay, PerformanceObserver } from "node:perf_hooks";
 import express, { type Router } from "express";
-import type { SessionStore } from "../db/store.ts";
+import type { Database } from "../db/database.ts";
 
 /**
  * Measurements for the load harness (`npm run bench`), only when LIVELAB_BENCH=1: the server's
  * memory (after a full GC with ?gc=1), its largest event-loop delay since the last reset, and what the database holds for a
  * session (answers stored, and any stored twice).
  */
-export function benchRouter(store: SessionStore): Router {
+export function benchRouter(db: Database): Router {
   const r = express.Router();
   const loop = monitorEventLoopDelay({ resolution: 10 });
   loop.enable();
@@ -37,7 +37,7 @@ export function benchRouter(store: SessionStore): Router {
     let responses = 0;
     let duplicates = 0;
     if (session) {
-      const rows = await store.db.query<{ n: number; d: number }>(
+      const rows = await db.query<{ n: number; d: number }>(
         `SELECT count(*)::int AS n, (count(*) - count(DISTINCT ("participantId", "questionId", "idempotencyKey")))::int AS d FROM "Response" WHERE "sessionId" = $1`,
         [session],
       );

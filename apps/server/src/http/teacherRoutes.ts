@@ -1,12 +1,13 @@
 import express, { type Response, type Router } from "express";
 import { builtInLesson } from "@livelab/core/lesson";
-import { CreateSessionSchema, ERROR_CODES } from "@livelab/core/protocol";
+import { CreateSessionSchema, ERROR_CODES, fail } from "@livelab/core/protocol";
 import { buildReport } from "@livelab/core/report";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 import { requireTeacher, type Teacher } from "../auth/teacher.ts";
 import type { ReportStore } from "../db/reportStore.ts";
-import { lessonById, type Rooms } from "../live/rooms.ts";
+import type { Rooms } from "../live/rooms.ts";
+import { lessonById } from "../lessons/lessonLibrary.ts";
 import { responsesCsv, studentsCsv } from "./csv.ts";
 
 export interface TeacherRouteDeps {
@@ -15,16 +16,14 @@ export interface TeacherRouteDeps {
   reports: ReportStore;
   log: Logger;
   publicUrl: () => string;
-  /** A room was created: connect it to the sockets. */
-  onRoom: (id: string) => void;
   /** A session was deleted: drop its sockets. */
   onDeleted: (id: string) => void;
 }
 
 /** The teacher `requireTeacher` put on the response. */
 const teacherIn = (res: Response) => res.locals.teacher as Teacher;
-const notFound = (res: Response) => res.status(404).json({ ok: false, error: { code: ERROR_CODES.SESSION_NOT_FOUND, message: "no such session" } });
-const unavailable = (res: Response) => res.status(503).json({ ok: false, error: { code: ERROR_CODES.STORAGE_UNAVAILABLE, message: "the database is unavailable" } });
+const notFound = (res: Response) => res.status(404).json(fail(ERROR_CODES.SESSION_NOT_FOUND, "no such session"));
+const unavailable = (res: Response) => res.status(503).json(fail(ERROR_CODES.STORAGE_UNAVAILABLE, "the database is unavailable"));
 
 /**
  * What needs a signed-in teacher: starting a session (it becomes theirs), the list of their
@@ -41,12 +40,11 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
 
   r.post("/api/sessions", signedIn, async (req, res) => {
     const parsed = CreateSessionSchema.safeParse(req.body ?? {});
-    if (!parsed.success) return void res.status(400).json({ ok: false, error: { code: ERROR_CODES.BAD_REQUEST, message: parsed.error.issues[0].message } });
+    if (!parsed.success) return void res.status(400).json(fail(ERROR_CODES.BAD_REQUEST, parsed.error.issues[0].message));
     const lesson = lessonById(parsed.data.lessonId ?? builtInLesson().id);
-    if (!lesson) return void res.status(404).json({ ok: false, error: { code: ERROR_CODES.BAD_REQUEST, message: "unknown lesson" } });
+    if (!lesson) return void res.status(404).json(fail(ERROR_CODES.LESSON_NOT_FOUND, "no such lesson"));
     try {
       const { room, hostSecret } = await deps.rooms.create(lesson, teacherIn(res).id);
-      deps.onRoom(room.id);
       res.status(201).json({ ok: true, data: { sessionId: room.id, code: room.code, hostSecret, joinUrl: `${deps.publicUrl()}/join/${room.code}` } });
     } catch (e) {
       deps.log.error({ err: e }, "could not create a session");

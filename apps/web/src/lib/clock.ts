@@ -1,6 +1,5 @@
 "use client";
-import type { Socket } from "socket.io-client";
-import { call } from "./socket";
+import { call, type LiveSocket } from "./socket";
 
 /**
  * Estimates the offset between this device's clock and the server's from ping/pong round
@@ -12,7 +11,7 @@ export class ServerClock {
   private bestRtt = Infinity;
   private timer: ReturnType<typeof setInterval> | null = null;
 
-  constructor(private readonly socket: Socket) {}
+  constructor(private readonly socket: LiveSocket) {}
 
   now(): number {
     return Date.now() + this.offset;
@@ -21,7 +20,7 @@ export class ServerClock {
   async sync(samples = 5): Promise<void> {
     for (let i = 0; i < samples; i++) {
       const t0 = Date.now();
-      const r = await call<{ t0: number; serverTime: number }>(this.socket, "time:ping", { t0 }, 5000);
+      const r = await call(this.socket, "time:ping", { t0 }, 5000);
       const t1 = Date.now();
       if (!r.ok) continue;
       const rtt = t1 - t0;

@@ -1,18 +1,23 @@
 "use client";
 import { io, type Socket } from "socket.io-client";
+import { ERROR_CODES } from "@livelab/core/errors";
+import type { Ack, AckData, ClientEventName, ClientEvents, ClientPayload, ServerEvents } from "@livelab/core/protocol";
 
-export type AckResult<T> = { ok: true; data: T } | { ok: false; error: { code: string; message: string } };
+/** A page's connection, typed by the protocol's event maps (packages/core/src/protocol/events.ts). */
+export type LiveSocket = Socket<ServerEvents, ClientEvents>;
 
 /** The one Socket.IO connection of a page (same origin as the page). */
-export function connectSocket(): Socket {
+export function connectSocket(): LiveSocket {
   return io({ transports: ["websocket", "polling"], reconnectionDelay: 500, reconnectionDelayMax: 4000 });
 }
 
 /** Emit with an ack, as a promise; a timeout becomes a typed error (the caller may retry). */
-export function call<T>(socket: Socket, event: string, payload: unknown, timeoutMs = 10_000): Promise<AckResult<T>> {
+export function call<E extends ClientEventName>(socket: LiveSocket, event: E, payload: ClientPayload<E>, timeoutMs = 10_000): Promise<Ack<AckData[E]>> {
   return new Promise((resolve) => {
-    socket.timeout(timeoutMs).emit(event, payload, (err: Error | null, res: AckResult<T>) => {
-      if (err) resolve({ ok: false, error: { code: "TIMEOUT", message: "no answer from the server (network?)" } });
+    // Socket.IO's typed emit cannot relate a generic event name to its arguments: the signature of `call` does.
+    const timed = socket.timeout(timeoutMs) as unknown as { emit(event: E, payload: unknown, ack: (err: Error | null, res: Ack<AckData[E]>) => void): void };
+    timed.emit(event, payload, (err, res) => {
+      if (err) resolve({ ok: false, error: { code: ERROR_CODES.TIMEOUT, message: "no answer from the server (network?)" } });
       else resolve(res);
     });
   });

@@ -56,3 +56,4 @@ export const LessonSchema = z.object({
 export type Lesson = z.infer<typeof LessonSchema>;
 export type LessonInput = z.input<typeof LessonSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
+export type LessonSimulation = z.infer<typeof LessonSimulationSchema>;

@@ -2,8 +2,9 @@ import { z } from "zod";
 import { SPEEDS } from "../session/timeline.ts";
 
 /**
- * The Socket.IO protocol, one zod schema per client → server event. Server and web import
- * these; docs/PROTOCOL.md describes them. Bump PROTOCOL_VERSION on any incompatible change.
+ * The Socket.IO protocol, one zod schema per client → server event (events.ts types the
+ * acknowledgements and the server → client messages). Server and web import these;
+ * docs/PROTOCOL.md describes them. Bump PROTOCOL_VERSION on any incompatible change.
  */
 export const PROTOCOL_VERSION = 1;
 
@@ -79,18 +80,3 @@ export const COMMON_EVENTS = {
 export type StudentEventName = keyof typeof STUDENT_EVENTS;
 export type TeacherEventName = keyof typeof TEACHER_EVENTS;
 export type CommonEventName = keyof typeof COMMON_EVENTS;
-export type ClientEventName = StudentEventName | TeacherEventName | CommonEventName;
-
-/** Server → client broadcasts (past tense / nouns). */
-export const SERVER_EVENTS = [
-  "session:state",
-  "question:opened",
-  "question:revealed",
-  "sim:checkpoint",
-  "class:progress",
-  "experiment:result",
-  "experiment:points",
-  "participant:removed",
-  "session:ended",
-] as const;
-export type ServerEventName = (typeof SERVER_EVENTS)[number];

@@ -1,67 +1,147 @@
 import type { SessionEvent } from "./events.ts";
-import { emptyState, type SessionState } from "./state.ts";
+import { emptyState, type AnswerRecord, type ParticipantState, type SessionState } from "./state.ts";
 
-/** Apply one event to the state (pure; returns a new state object, sharing untouched parts). */
+/**
+ * Apply events to a state: pure. The input state is never changed; the result shares every
+ * part the events did not touch. A lecture hall's participants and answers are large
+ * collections, so a batch of events copies each touched collection once (a batch of 500
+ * joins is one copy, not 500): apply the events of one committed write together.
+ */
+export function applyAll(s: SessionState, events: readonly SessionEvent[]): SessionState {
+  if (events.length === 0) return s;
+  const draft = new Draft(s);
+  for (const e of events) applyTo(draft, e);
+  return draft.state;
+}
+
+/** Apply one event (pure). */
 export function apply(s: SessionState, e: SessionEvent): SessionState {
+  return applyAll(s, [e]);
+}
+
+/** The state after a sequence of events. */
+export function fold(events: readonly SessionEvent[], from: SessionState = emptyState()): SessionState {
+  return applyAll(from, events);
+}
+
+/** A copy of the state whose collections are cloned the first time an event writes to them. */
+class Draft {
+  state: SessionState;
+  private participantsCopied = false;
+  private nicknamesCopied = false;
+  private questionsCopied = false;
+  private answersCopied = false;
+  private readonly answerMapsCopied = new Set<string>();
+
+  constructor(from: SessionState) {
+    this.state = { ...from };
+  }
+
+  participants(): Record<string, ParticipantState> {
+    if (!this.participantsCopied) {
+      this.state.participants = { ...this.state.participants };
+      this.participantsCopied = true;
+    }
+    return this.state.participants;
+  }
+
+  nicknameKeys(): Map<string, string> {
+    if (!this.nicknamesCopied) {
+      this.state.nicknameKeys = new Map(this.state.nicknameKeys);
+      this.nicknamesCopied = true;
+    }
+    return this.state.nicknameKeys;
+  }
+
+  questions(): SessionState["questions"] {
+    if (!this.questionsCopied) {
+      this.state.questions = { ...this.state.questions };
+      this.questionsCopied = true;
+    }
+    return this.state.questions;
+  }
+
+  /** answers[questionId], writable. */
+  answersTo(questionId: string): Record<string, AnswerRecord[]> {
+    if (!this.answersCopied) {
+      this.state.answers = { ...this.state.answers };
+      this.answersCopied = true;
+    }
+    if (!this.answerMapsCopied.has(questionId)) {
+      this.state.answers[questionId] = { ...this.state.answers[questionId] };
+      this.answerMapsCopied.add(questionId);
+    }
+    return this.state.answers[questionId];
+  }
+}
+
+function applyTo(d: Draft, e: SessionEvent): void {
+  const s = d.state;
   switch (e.type) {
     case "session.created":
-      return { ...emptyState(), id: e.sessionId, code: e.code, lessonId: e.lessonId, seed: e.seed, createdAt: e.at };
+      d.state = { ...emptyState(), id: e.sessionId, code: e.code, lessonId: e.lessonId, seed: e.seed, createdAt: e.at };
+      return;
     case "session.started":
-      return { ...s, status: "live" };
-    // Participants and answers are large, append-mostly collections (2,000 students in a
-    // lecture hall): they are updated in place, so applying one costs O(1), and a join or an
-    // answer that lands while a teacher command is being decided is never lost.
+      s.status = "live";
+      return;
     case "participant.joined":
-      s.participants[e.participantId] = { id: e.participantId, nickname: e.nickname, nicknameKey: e.nicknameKey, joinedAt: e.at, removed: false };
-      s.nicknameKeys.set(e.nicknameKey, e.participantId);
-      return s;
+      d.participants()[e.participantId] = { id: e.participantId, nickname: e.nickname, nicknameKey: e.nicknameKey, joinedAt: e.at, removed: false };
+      d.nicknameKeys().set(e.nicknameKey, e.participantId);
+      return;
     case "participant.removed": {
       const p = s.participants[e.participantId];
-      if (p) s.participants[e.participantId] = { ...p, removed: true };
-      return s;
+      if (p) d.participants()[e.participantId] = { ...p, removed: true };
+      return;
     }
     case "joins.locked":
-      return { ...s, joinLocked: true };
+      s.joinLocked = true;
+      return;
     case "joins.unlocked":
-      return { ...s, joinLocked: false };
+      s.joinLocked = false;
+      return;
     case "activity.changed":
-      return { ...s, activityIndex: e.index, timeline: e.timeline, projectorQuestion: null };
+      s.activityIndex = e.index;
+      s.timeline = e.timeline;
+      s.projectorQuestion = null;
+      return;
     case "session.paused":
-      return { ...s, paused: true };
+      s.paused = true;
+      return;
     case "session.resumed":
-      return { ...s, paused: false };
+      s.paused = false;
+      return;
     case "question.opened":
-      return { ...s, questions: { ...s.questions, [e.questionId]: { status: "open", openedAt: e.at, deadline: e.deadline, closedAt: null } } };
+      d.questions()[e.questionId] = { status: "open", openedAt: e.at, deadline: e.deadline, closedAt: null };
+      return;
     case "question.closed": {
       const q = s.questions[e.questionId];
-      return q ? { ...s, questions: { ...s.questions, [e.questionId]: { ...q, status: "closed", closedAt: e.at } } } : s;
+      if (q) d.questions()[e.questionId] = { ...q, status: "closed", closedAt: e.at };
+      return;
     }
     case "question.revealed": {
       const q = s.questions[e.questionId];
-      if (!q) return s;
-      return { ...s, questions: { ...s.questions, [e.questionId]: { ...q, status: "revealed", closedAt: q.closedAt ?? e.at, predictionOutcome: e.predictionOutcome } } };
+      if (q) d.questions()[e.questionId] = { ...q, status: "revealed", closedAt: q.closedAt ?? e.at, predictionOutcome: e.predictionOutcome };
+      return;
     }
     case "answer.recorded": {
-      const byQ = (s.answers[e.questionId] ??= {});
-      (byQ[e.participantId] ??= []).push({ attempt: e.attempt, idempotencyKey: e.idempotencyKey, result: e.result, answer: e.answer, at: e.at });
-      return s;
+      const byParticipant = d.answersTo(e.questionId);
+      const record: AnswerRecord = { attempt: e.attempt, idempotencyKey: e.idempotencyKey, result: e.result, answer: e.answer, at: e.at };
+      byParticipant[e.participantId] = [...(byParticipant[e.participantId] ?? []), record];
+      return;
     }
     case "timeline.changed":
-      return { ...s, timeline: e.timeline };
+      s.timeline = e.timeline;
+      return;
     case "projector.changed":
-      return { ...s, projectorQuestion: e.questionId };
+      s.projectorQuestion = e.questionId;
+      return;
     case "session.ended":
-      return { ...s, status: "ended", endedAt: e.at };
+      s.status = "ended";
+      s.endedAt = e.at;
+      return;
     default: {
       const never: never = e;
       throw new Error(`unknown event ${JSON.stringify(never)}`);
     }
   }
-}
-
-/** The state after a sequence of events. */
-export function fold(events: readonly SessionEvent[], from: SessionState = emptyState()): SessionState {
-  let s = from;
-  for (const e of events) s = apply(s, e);
-  return s;
 }

@@ -1,8 +1,11 @@
-import type { GradeResult } from "../questions/grade.ts";
 import type { ParamValues } from "../sim/presets/params.ts";
 import type { Speed } from "./timeline.ts";
 
-/** What teachers, students and timers ask of a session. Already validated in shape (protocol). */
+/**
+ * What teachers, students and timers ask of a session. Already validated in shape (protocol);
+ * `decide` checks everything else. Ids, codes and seeds are made by the caller (core has no
+ * randomness of its own).
+ */
 export type SessionCommand =
   | { type: "create"; sessionId: string; code: string; lessonId: string; seed: number }
   | { type: "join"; participantId: string; nickname: string; nicknameKey: string }
@@ -12,8 +15,8 @@ export type SessionCommand =
   | { type: "pause"; paused: boolean }
   | { type: "openQuestion"; questionId: string; durationSec?: number | null }
   | { type: "closeQuestion"; questionId: string; reason: "teacher" | "deadline" }
-  | { type: "revealQuestion"; questionId: string; predictionOutcome?: string | null }
-  | { type: "recordAnswer"; participantId: string; questionId: string; idempotencyKey: string; answer: unknown; result: GradeResult }
+  | { type: "revealQuestion"; questionId: string }
+  | { type: "answer"; participantId: string; questionId: string; idempotencyKey: string; answer: unknown }
   | { type: "sim"; op: SimOp }
   | { type: "showOnProjector"; questionId: string | null }
   | { type: "end" };

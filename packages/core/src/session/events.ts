@@ -1,4 +1,5 @@
 import type { GradeResult } from "../questions/grade.ts";
+import type { QuestionParams } from "../questions/sampling.ts";
 import type { Timeline } from "./timeline.ts";
 
 /**
@@ -18,7 +19,7 @@ export type SessionEvent =
   | { type: "question.opened"; questionId: string; deadline: number | null; at: number }
   | { type: "question.closed"; questionId: string; reason: "teacher" | "deadline"; at: number }
   | { type: "question.revealed"; questionId: string; predictionOutcome?: string | null; at: number }
-  | { type: "answer.recorded"; participantId: string; questionId: string; attempt: number; idempotencyKey: string; answer: unknown; result: GradeResult; at: number }
+  | { type: "answer.recorded"; participantId: string; questionId: string; attempt: number; idempotencyKey: string; answer: unknown; params: QuestionParams; result: GradeResult; at: number }
   | { type: "timeline.changed"; timeline: Timeline; at: number }
   | { type: "projector.changed"; questionId: string | null; at: number }
   | { type: "session.ended"; at: number };

@@ -1,4 +1,4 @@
-/** The live-session state machine: (state, command, ctx) → { state, events }. */
+/** The live-session state machine: (state, command, ctx) → { state, events }, and what each role is sent. */
 export * from "./state.ts";
 export * from "./events.ts";
 export * from "./commands.ts";
@@ -7,3 +7,6 @@ export * from "./reduce.ts";
 export * from "./timeline.ts";
 export * from "./nickname.ts";
 export * from "./views.ts";
+export * from "./teacherViews.ts";
+export * from "./score.ts";
+export * from "./experiments.ts";

@@ -1,16 +1,24 @@
 import type { Activity } from "../lesson/schema.ts";
-import { ERROR_CODES, type ProtocolError } from "../protocol/errors.ts";
+import { ERROR_CODES, type ProtocolError } from "../errors.ts";
+import { gradeAnswer, type GradeResult } from "../questions/grade.ts";
+import { resolvePrediction } from "../questions/prediction.ts";
+import { questionSeed, sampleParams, type QuestionParams } from "../questions/sampling.ts";
+import type { QuestionTemplate } from "../questions/schema.ts";
 import { SimError } from "../sim/errors.ts";
 import { Simulation } from "../sim/simulation.ts";
-import { apply } from "./apply.ts";
+import { applyAll } from "./apply.ts";
 import type { SessionCommand, SimOp } from "./commands.ts";
 import type { SessionEvent } from "./events.ts";
-import type { AnswerRecord, SessionContext, SessionState } from "./state.ts";
+import { own, type AnswerRecord, type SessionContext, type SessionState } from "./state.ts";
 import { changeParams, newTimeline, pause, play, reset, seek, setSpeed, stepBy, type Timeline } from "./timeline.ts";
 
-export type Decision = { ok: true; state: SessionState; events: SessionEvent[] } | { ok: false; error: ProtocolError };
+/**
+ * What a command leads to: the events to persist and apply, or a typed refusal. `duplicate` is
+ * set when an answer was resent with a known idempotency key (no events: the stored one stands).
+ */
+export type Decision = { ok: true; events: SessionEvent[]; duplicate?: AnswerRecord } | { ok: false; error: ProtocolError };
 
-const refuse = (code: ProtocolError["code"], message: string): Decision => ({ ok: false, error: { code, message } });
+const refuse = (code: ProtocolError["code"], message: string): { ok: false; error: ProtocolError } => ({ ok: false, error: { code, message } });
 
 /** The activity a question belongs to, and the question. */
 export function findQuestionInLesson(ctx: SessionContext, questionId: string) {
@@ -31,24 +39,22 @@ function timelineFor(activity: Activity | undefined, ctx: SessionContext): Timel
 }
 
 /**
- * The session's state machine: given the state and a command, decide which events happen
- * (or refuse with a typed error), and return the state after them. Pure: the clock and the
- * lesson come in through `ctx`; ids, codes and secrets are made by the caller.
+ * decide then apply, in one call: what the server does, minus the database in between.
+ * Pure: the clock and the lesson come in through `ctx`; ids, codes and secrets are made by
+ * the caller.
  */
-export function reduce(s: SessionState, cmd: SessionCommand, ctx: SessionContext): Decision {
+export function reduce(s: SessionState, cmd: SessionCommand, ctx: SessionContext): ({ ok: true; state: SessionState } & Extract<Decision, { ok: true }>) | { ok: false; error: ProtocolError } {
   const decided = decide(s, cmd, ctx);
   if (!decided.ok) return decided;
-
-  let state = s;
-  for (const e of decided.events) state = apply(state, e);
-  return { ok: true, state, events: decided.events };
+  return { ...decided, state: applyAll(s, decided.events) };
 }
 
 /**
- * Decide the events of a command without applying them: the server persists the events
- * first and applies them only once they are committed.
+ * The session's state machine: given the state and a command, decide which events happen
+ * (or refuse with a typed error), without applying them. The server persists the events and
+ * applies them (`applyAll`) only once they are committed; tests call `reduce`.
  */
-export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext): { ok: true; events: SessionEvent[] } | { ok: false; error: ProtocolError } {
+export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext): Decision {
   const at = ctx.now;
   const done = (...events: SessionEvent[]) => ({ ok: true as const, events });
   if (cmd.type === "create") {
@@ -69,7 +75,7 @@ export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext
   return decided;
 }
 
-function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): { ok: true; events: SessionEvent[] } | { ok: false; error: ProtocolError } {
+function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): Decision {
   const at = ctx.now;
   const done = (...events: SessionEvent[]) => ({ ok: true as const, events });
   switch (cmd.type) {
@@ -81,7 +87,7 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
       return done({ type: "participant.joined", participantId: cmd.participantId, nickname: cmd.nickname, nicknameKey: cmd.nicknameKey, at });
     }
     case "remove": {
-      const p = s.participants[cmd.participantId];
+      const p = own(s.participants, cmd.participantId);
       if (!p) return refuse(ERROR_CODES.BAD_REQUEST, "no such participant");
       if (p.removed) return done();
       return done({ type: "participant.removed", participantId: cmd.participantId, at });
@@ -110,38 +116,45 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
       const found = findQuestionInLesson(ctx, cmd.questionId);
       if (!found) return refuse(ERROR_CODES.QUESTION_NOT_FOUND, `no question ${cmd.questionId} in this lesson`);
       if (found.index !== s.activityIndex) return refuse(ERROR_CODES.BAD_REQUEST, `question ${cmd.questionId} belongs to activity ${found.index + 1}; go there first`);
-      if (s.questions[cmd.questionId]?.status === "open") return refuse(ERROR_CODES.QUESTION_ALREADY_OPEN, "the question is already open");
+      if (own(s.questions, cmd.questionId)?.status === "open") return refuse(ERROR_CODES.QUESTION_ALREADY_OPEN, "the question is already open");
       const d = cmd.durationSec;
       if (d !== undefined && d !== null && !(Number.isFinite(d) && d >= 5 && d <= 3600)) return refuse(ERROR_CODES.BAD_REQUEST, "a timer must be between 5 and 3600 seconds");
       return done({ type: "question.opened", questionId: cmd.questionId, deadline: d ? at + Math.round(d * 1000) : null, at });
     }
     case "closeQuestion": {
-      const q = s.questions[cmd.questionId];
+      const q = own(s.questions, cmd.questionId);
       if (!q || q.status !== "open") return cmd.reason === "deadline" ? done() : refuse(ERROR_CODES.QUESTION_NOT_OPEN, "the question is not open");
       if (cmd.reason === "deadline" && (q.deadline === null || at < q.deadline)) return done(); // a stale timer
       return done({ type: "question.closed", questionId: cmd.questionId, reason: cmd.reason, at });
     }
     case "revealQuestion": {
-      const q = s.questions[cmd.questionId];
+      const q = own(s.questions, cmd.questionId);
       if (!q) return refuse(ERROR_CODES.QUESTION_NOT_OPEN, "the question has not been asked yet");
+      const found = findQuestionInLesson(ctx, cmd.questionId);
       const events: SessionEvent[] = [];
       if (q.status === "open") events.push({ type: "question.closed", questionId: cmd.questionId, reason: "teacher", at });
-      events.push({ type: "question.revealed", questionId: cmd.questionId, predictionOutcome: cmd.predictionOutcome, at });
+      // A prediction question's right option is what its simulation shows, fixed at the reveal.
+      const predictionOutcome = found && found.question.kind === "single" && found.question.prediction ? predictionFor(found.question, ctx) : undefined;
+      events.push({ type: "question.revealed", questionId: cmd.questionId, ...(predictionOutcome !== undefined ? { predictionOutcome } : {}), at });
       return done(...events);
     }
-    case "recordAnswer": {
+    case "answer": {
       const check = checkAnswer(s, cmd.participantId, cmd.questionId, cmd.idempotencyKey, ctx);
       if (check.kind === "refuse") return { ok: false, error: check.error };
-      if (check.kind === "duplicate") return done();
+      if (check.kind === "duplicate") return { ok: true, events: [], duplicate: check.record };
+      const { params, result } = gradeFor(s, ctx, cmd.participantId, check.question, cmd.answer);
+      // An answer that cannot be read (empty, "abc", "0.99.8") is refused, not stored: it must
+      // not use up the student's attempt. They get the reason and can fix it.
+      if (result.status === "invalid") return refuse(ERROR_CODES.INVALID_ANSWER, result.reason ?? "that answer could not be read");
       return done({
         type: "answer.recorded", participantId: cmd.participantId, questionId: cmd.questionId, attempt: check.attempt,
-        idempotencyKey: cmd.idempotencyKey, answer: cmd.answer, result: cmd.result, at,
+        idempotencyKey: cmd.idempotencyKey, answer: cmd.answer, params, result, at,
       });
     }
     case "sim":
       return simCommand(s, cmd.op, ctx);
     case "showOnProjector": {
-      if (cmd.questionId !== null && !s.questions[cmd.questionId]) return refuse(ERROR_CODES.QUESTION_NOT_OPEN, "that question has not been asked yet");
+      if (cmd.questionId !== null && !own(s.questions, cmd.questionId)) return refuse(ERROR_CODES.QUESTION_NOT_OPEN, "that question has not been asked yet");
       if (s.projectorQuestion === cmd.questionId) return done();
       return done({ type: "projector.changed", questionId: cmd.questionId, at });
     }
@@ -162,7 +175,7 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
   }
 }
 
-function simCommand(s: SessionState, op: SimOp, ctx: SessionContext): { ok: true; events: SessionEvent[] } | { ok: false; error: ProtocolError } {
+function simCommand(s: SessionState, op: SimOp, ctx: SessionContext): Decision {
   const t = s.timeline;
   if (!t) return refuse(ERROR_CODES.NO_SIMULATION, "the current activity has no simulation");
   const at = ctx.now;
@@ -194,7 +207,7 @@ function simCommand(s: SessionState, op: SimOp, ctx: SessionContext): { ok: true
 }
 
 export type AnswerCheck =
-  | { kind: "accept"; attempt: number }
+  | { kind: "accept"; attempt: number; question: QuestionTemplate }
   | { kind: "duplicate"; record: AnswerRecord }
   | { kind: "refuse"; error: ProtocolError };
 
@@ -203,22 +216,40 @@ export type AnswerCheck =
  * duplicate (answered with the stored result), whatever the question's state now.
  */
 export function checkAnswer(s: SessionState, participantId: string, questionId: string, idempotencyKey: string, ctx: SessionContext): AnswerCheck {
-  const previous = s.answers[questionId]?.[participantId] ?? [];
+  const byParticipant = own(s.answers, questionId);
+  const previous = (byParticipant && own(byParticipant, participantId)) ?? [];
   const dup = previous.find((r) => r.idempotencyKey === idempotencyKey);
   if (dup) return { kind: "duplicate", record: dup };
-  const p = s.participants[participantId];
+  const p = own(s.participants, participantId);
   const no = (code: ProtocolError["code"], message: string): AnswerCheck => ({ kind: "refuse", error: { code, message } });
   if (!p) return no(ERROR_CODES.FORBIDDEN, "not a participant of this session");
   if (p.removed) return no(ERROR_CODES.PARTICIPANT_REMOVED, "you were removed from this session");
   if (s.status === "ended") return no(ERROR_CODES.SESSION_ENDED, "this session has ended");
   const found = findQuestionInLesson(ctx, questionId);
   if (!found) return no(ERROR_CODES.QUESTION_NOT_FOUND, `no question ${questionId}`);
-  const q = s.questions[questionId];
+  const q = own(s.questions, questionId);
   if (!q || q.status !== "open") return no(ERROR_CODES.QUESTION_NOT_OPEN, "this question is not open for answers");
   if (q.deadline !== null && ctx.now > q.deadline) return no(ERROR_CODES.DEADLINE_PASSED, "time is up for this question");
   if (s.paused) return no(ERROR_CODES.SESSION_PAUSED, "the teacher has paused the class");
   if (previous.length >= found.question.attempts) {
     return no(ERROR_CODES.ALREADY_ANSWERED, found.question.attempts === 1 ? "you have already answered this question" : `you have used all ${found.question.attempts} attempts`);
   }
-  return { kind: "accept", attempt: previous.length + 1 };
+  return { kind: "accept", attempt: previous.length + 1, question: found.question };
+}
+
+function predictionFor(question: QuestionTemplate, ctx: SessionContext): string | null | undefined {
+  if (question.kind !== "single" || !question.prediction) return undefined;
+  return ctx.prediction ? ctx.prediction(question) : resolvePrediction(question.prediction);
+}
+
+/**
+ * Grade one answer of one student: their own numbers (from the session's seed), and for a
+ * prediction question the outcome fixed at the reveal, or else what the simulation shows.
+ * The one place answers are graded, live and when a restarted server re-reads stored answers.
+ */
+export function gradeFor(s: SessionState, ctx: SessionContext, participantId: string, question: QuestionTemplate, answer: unknown): { params: QuestionParams; result: GradeResult } {
+  const params = sampleParams(question, questionSeed(s.seed, participantId, question.id));
+  const fixed = own(s.questions, question.id)?.predictionOutcome;
+  const predictionOutcome = fixed !== undefined ? fixed : predictionFor(question, ctx);
+  return { params, result: gradeAnswer(question, params, answer, predictionOutcome !== undefined ? { predictionOutcome } : {}) };
 }

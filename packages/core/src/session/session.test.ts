@@ -1,8 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { builtInLesson } from "../lesson/index.ts";
-import { gradeAnswer } from "../questions/grade.ts";
 import { questionSeed, sampleParams } from "../questions/sampling.ts";
-import { fold } from "./apply.ts";
+import { apply, applyAll, fold } from "./apply.ts";
 import type { SessionCommand } from "./commands.ts";
 import type { SessionEvent } from "./events.ts";
 import { checkAnswer, reduce } from "./reduce.ts";
@@ -15,7 +14,7 @@ const lesson = builtInLesson();
 const decayIndex = lesson.activities.findIndex((a) => a.id === "decay-factor");
 const polyIndex = lesson.activities.findIndex((a) => a.id === "overfit-poly");
 
-/** Drive the reducer like the server does, keeping the event log. */
+/** Drive the state machine as the server does (decide, then apply), keeping the event log. */
 function harness() {
   let state: SessionState = emptyState();
   const log: SessionEvent[] = [];
@@ -29,11 +28,8 @@ function harness() {
     }
     return r;
   };
-  const answer = (participantId: string, questionId: string, text: string, key: string, at = now) => {
-    const t = lesson.activities[decayIndex].questions[0];
-    const params = sampleParams(t, questionSeed(state.seed, participantId, questionId));
-    return run({ type: "recordAnswer", participantId, questionId, idempotencyKey: key, answer: text, result: gradeAnswer(t, params, text) }, at);
-  };
+  const answer = (participantId: string, questionId: string, text: string, key: string, at = now) =>
+    run({ type: "answer", participantId, questionId, idempotencyKey: key, answer: text }, at);
   run({ type: "create", sessionId: "s1", code: "ABC123", lessonId: lesson.id, seed: 77 });
   return { run, answer, get state() { return state; }, log, tick: (ms: number) => (now += ms) };
 }
@@ -182,4 +178,57 @@ describe("session state machine", () => {
     expect(normalizeNickname(42).ok).toBe(false);
     expect(normalizeNickname("<b>hi</b>")).toMatchObject({ ok: true, nickname: "<b>hi</b>" }); // rendered as text, not HTML
   });
+
+  it("apply is pure: a frozen state goes in unchanged, and a batch equals one event at a time", () => {
+    const h = harness();
+    h.run({ type: "join", participantId: "p1", nickname: "Ann", nicknameKey: "ann" });
+    h.run({ type: "goTo", index: decayIndex });
+    h.run({ type: "openQuestion", questionId: "l2-decay-factor" });
+    h.answer("p1", "l2-decay-factor", "0.998", "key-00000010");
+    const before = h.state;
+    const frozen = structuredClone(before);
+    deepFreeze(before);
+    const events: SessionEvent[] = [
+      { type: "participant.joined", participantId: "p2", nickname: "Bo", nicknameKey: "bo", at: 5 },
+      { type: "answer.recorded", participantId: "p2", questionId: "l2-decay-factor", attempt: 1, idempotencyKey: "key-00000011", answer: "0.5", params: { eta: 0.1, lambda: 0.01 }, result: { status: "incorrect", correct: false, score: 0, feedback: "", feedbackKey: null, expected: "" }, at: 6 },
+      { type: "participant.removed", participantId: "p1", at: 7 },
+      { type: "question.revealed", questionId: "l2-decay-factor", at: 8 },
+    ];
+    const batch = applyAll(before, events);
+    expect(before).toEqual(frozen); // would throw on write (frozen), and is unchanged
+    expect(batch).toEqual(events.reduce(apply, before));
+    expect(batch.participants.p1.removed).toBe(true);
+    expect(before.participants.p1.removed).toBe(false);
+    expect(batch.answers["l2-decay-factor"].p2).toHaveLength(1);
+    expect(before.answers["l2-decay-factor"].p2).toBeUndefined();
+    expect(batch.nicknameKeys.get("bo")).toBe("p2");
+    expect(before.nicknameKeys.has("bo")).toBe(false);
+  });
+
+  it("ids that name Object.prototype's members are unknown ids, and change nothing", () => {
+    const h = harness();
+    h.run({ type: "goTo", index: decayIndex });
+    for (const id of ["constructor", "__proto__", "toString", "hasOwnProperty"]) {
+      const removed = h.run({ type: "remove", participantId: id });
+      expect(removed.ok ? "ok" : removed.error.code).toBe("BAD_REQUEST");
+      const revealed = h.run({ type: "revealQuestion", questionId: id });
+      expect(revealed.ok ? "ok" : revealed.error.code).toBe("QUESTION_NOT_OPEN");
+      const shown = h.run({ type: "showOnProjector", questionId: id });
+      expect(shown.ok ? "ok" : shown.error.code).toBe("QUESTION_NOT_OPEN");
+      const closed = h.run({ type: "closeQuestion", questionId: id, reason: "teacher" });
+      expect(closed.ok ? "ok" : closed.error.code).toBe("QUESTION_NOT_OPEN");
+      const answered = h.answer(id, "l2-decay-factor", "1", "key-00000012");
+      expect(answered.ok ? "ok" : answered.error.code).toBe("FORBIDDEN");
+    }
+    expect(Object.keys(h.state.participants)).toEqual([]);
+  });
 });
+
+function deepFreeze<T>(o: T): T {
+  if (o && typeof o === "object" && !Object.isFrozen(o)) {
+    Object.freeze(o);
+    if (o instanceof Map) for (const v of o.values()) deepFreeze(v);
+    else for (const v of Object.values(o)) deepFreeze(v);
+  }
+  return o;
+}

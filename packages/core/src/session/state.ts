@@ -1,5 +1,6 @@
 import type { Lesson } from "../lesson/schema.ts";
 import type { GradeResult } from "../questions/grade.ts";
+import type { SingleChoiceQuestion } from "../questions/schema.ts";
 import type { Timeline } from "./timeline.ts";
 
 export type SessionStatus = "lobby" | "live" | "ended";
@@ -62,6 +63,11 @@ export interface SessionState {
 export interface SessionContext {
   now: number;
   lesson: Lesson;
+  /**
+   * The option a prediction question's simulation shows to be right. Pure but costly (it runs
+   * the simulation), so a server passes a memoized one; without it, `decide` runs it each time.
+   */
+  prediction?: (question: SingleChoiceQuestion) => string | null;
 }
 
 export function emptyState(): SessionState {
@@ -70,4 +76,12 @@ export function emptyState(): SessionState {
     joinLocked: false, paused: false, activityIndex: 0, timeline: null, projectorQuestion: null,
     participants: {}, nicknameKeys: new Map(), questions: {}, answers: {},
   };
+}
+
+/**
+ * A record's own entry, never an inherited one: ids come from clients, and "constructor" or
+ * "__proto__" must read as "no such id", not as Object.prototype's members.
+ */
+export function own<T>(record: Readonly<Record<string, T>>, key: string): T | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
 }

@@ -48,6 +48,18 @@ export interface StudentQuestionState {
   result: RevealedResult | null;
 }
 
+/** The part of the state every student may see (one payload, broadcast to the whole class). */
+export interface PublicState {
+  sessionId: string;
+  status: SessionState["status"];
+  paused: boolean;
+  activity: ActivityView;
+  timeline: Timeline | null;
+  /** The current activity's asked questions (status and timer only: each student's copy comes on its own). */
+  questions: { questionId: string; status: QuestionStatus; deadline: number | null }[];
+  serverTime: number;
+}
+
 export interface StudentSnapshot {
   sessionId: string;
   code: string;
@@ -104,6 +116,16 @@ export function studentQuestionState(s: SessionState, ctx: SessionContext, parti
     lastAnswer: attempts.at(-1)?.answer ?? null,
     result: rt.status === "revealed" ? revealedResult(s, ctx, participantId, template.id) : null,
   };
+}
+
+export function publicState(s: SessionState, ctx: SessionContext): PublicState {
+  const activity = ctx.lesson.activities[s.activityIndex];
+  const questions: PublicState["questions"] = [];
+  for (const q of activity?.questions ?? []) {
+    const rt = s.questions[q.id];
+    if (rt) questions.push({ questionId: q.id, status: rt.status, deadline: rt.deadline });
+  }
+  return { sessionId: s.id, status: s.status, paused: s.paused, activity: activityView(s, ctx), timeline: s.timeline, questions, serverTime: ctx.now };
 }
 
 export function studentSnapshot(s: SessionState, ctx: SessionContext, participantId: string): StudentSnapshot {

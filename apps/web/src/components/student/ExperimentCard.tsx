@@ -1,14 +1,11 @@
 "use client";
 import { useState } from "react";
-import type { Socket } from "socket.io-client";
-import type { ActivityView } from "@livelab/core/protocol";
-import { call, randomKey } from "../../lib/socket";
-
-export interface ExperimentResult { activityId: string; value: number; valLoss: number; trainLoss: number; rank: number; of: number }
+import type { ActivityView, ExperimentResult } from "@livelab/core/protocol";
+import { call, randomKey, type LiveSocket } from "../../lib/socket";
 
 /** Pick λ on a log slider (or exactly 0), send it, see your validation loss and rank. */
 export function ExperimentCard({ socket, activityId, def, result, onResult }: {
-  socket: Socket; activityId: string; def: NonNullable<ActivityView["experiment"]>; result: ExperimentResult | null; onResult: (r: ExperimentResult) => void;
+  socket: LiveSocket; activityId: string; def: NonNullable<ActivityView["experiment"]>; result: ExperimentResult | null; onResult: (r: ExperimentResult) => void;
 }) {
   const lo = Math.log10(def.min);
   const hi = Math.log10(def.max);
@@ -20,7 +17,7 @@ export function ExperimentCard({ socket, activityId, def, result, onResult }: {
   const send = async () => {
     setBusy(true);
     setError(null);
-    const r = await call<Omit<ExperimentResult, "activityId">>(socket, "experiment:submit", { activityId, value, idempotencyKey: randomKey() }, 30_000);
+    const r = await call(socket, "experiment:submit", { activityId, value, idempotencyKey: randomKey() }, 30_000);
     setBusy(false);
     if (r.ok) onResult({ activityId, ...r.data });
     else setError(r.error.message);

@@ -1,27 +1,19 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
-import type { ActivityView, RevealedResult, StudentQuestionState, StudentSnapshot, Timeline } from "@livelab/core/protocol";
+import type { ExperimentResult, PersonalSummary, PublicState, RevealedResult, ServerEvents, StudentQuestionState, StudentSnapshot } from "@livelab/core/protocol";
 import { call, randomKey } from "../../lib/socket";
-import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useSession";
+import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
 import { QuestionCard, type SaveState } from "./QuestionCard";
-import type { ExperimentResult } from "./ExperimentCard";
 import dynamic from "next/dynamic";
 
 // Only the experiment activity needs it: keep it out of the first load.
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
 import { pending, seats, type Seat } from "./storage";
 
-interface PublicState {
-  status: string;
-  paused: boolean;
-  activity: ActivityView;
-  timeline: Timeline | null;
-  questions: { questionId: string; status: StudentQuestionState["status"]; deadline: number | null }[];
-}
-
-interface Summary { asked: number; answered: number; correct: number; graded: number }
+/** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
+type ClassState = Omit<PublicState, "sessionId" | "serverTime">;
 
 /** The phone: join with code + nickname, then follow the class. Reloads resume the same seat. */
 export function StudentApp({ code }: { code: string }) {
@@ -31,11 +23,11 @@ export function StudentApp({ code }: { code: string }) {
   const [joinError, setJoinError] = useState<string | null>(null);
   const [nickname, setNickname] = useState("");
   const [busy, setBusy] = useState(false);
-  const [state, setState] = useState<PublicState | null>(null);
+  const [state, setState] = useState<ClassState | null>(null);
   const [questions, setQuestions] = useState<Record<string, StudentQuestionState>>({});
   const [saves, setSaves] = useState<Record<string, SaveState>>({});
   const [experiment, setExperiment] = useState<ExperimentResult | null>(null);
-  const [summary, setSummary] = useState<Summary | null>(null);
+  const [summary, setSummary] = useState<PersonalSummary | null>(null);
   const [removed, setRemoved] = useState(false);
   const seatRef = useRef<Seat | null>(null);
 
@@ -50,7 +42,7 @@ export function StudentApp({ code }: { code: string }) {
     // Kept until acknowledged: survives a reload or a dropped connection.
     pending.put(current.participantId, { questionId, answer, idempotencyKey: key });
     setSaves((s) => ({ ...s, [questionId]: { kind: "sending" } }));
-    const r = await call<{ attempt: number }>(socket, "answer:submit", { questionId, answer, idempotencyKey: key });
+    const r = await call(socket, "answer:submit", { questionId, answer, idempotencyKey: key });
     if (r.ok) {
       pending.drop(current.participantId, questionId);
       setSaves((s) => ({ ...s, [questionId]: { kind: "saved", attempt: r.data.attempt } }));
@@ -74,7 +66,7 @@ export function StudentApp({ code }: { code: string }) {
     const attach = async () => {
       const stored = seats.get(code);
       if (!stored) return;
-      const r = await call<{ participantId: string; snapshot: StudentSnapshot; summary: Summary | null }>(socket, "session:resume", { resumeToken: stored.resumeToken });
+      const r = await call(socket, "session:resume", { resumeToken: stored.resumeToken });
       if (r.ok) {
         seatRef.current = stored;
         setSeat(stored);
@@ -98,22 +90,23 @@ export function StudentApp({ code }: { code: string }) {
         return next;
       });
     };
-    const onOpened = (q: StudentQuestionState | null) => { if (q) setQuestions((qs) => ({ ...qs, [q.questionId]: q })); };
-    const onRevealed = (r: RevealedResult | null) => {
-      if (r) setQuestions((qs) => (qs[r.questionId] ? { ...qs, [r.questionId]: { ...qs[r.questionId], status: "revealed", result: r } } : qs));
+    const onOpened = (q: StudentQuestionState) => setQuestions((qs) => ({ ...qs, [q.questionId]: q }));
+    const onRevealed = (r: RevealedResult) => {
+      setQuestions((qs) => (qs[r.questionId] ? { ...qs, [r.questionId]: { ...qs[r.questionId], status: "revealed", result: r } } : qs));
     };
     const onExperiment = (r: ExperimentResult) => setExperiment(r);
-    const onEnded = (s: Summary) => setSummary(s);
+    const onEnded = (s: PersonalSummary) => setSummary(s);
     const onRemoved = () => { setRemoved(true); seats.clear(code); };
-    // eslint-disable-next-line @typescript-eslint/no-explicit-any -- each handler types its own payload
-    const handlers: [string, (payload: any) => void][] = [
-      ["session:state", onState], ["question:opened", onOpened], ["question:revealed", onRevealed],
-      ["experiment:result", onExperiment], ["session:ended", onEnded], ["participant:removed", onRemoved],
-    ];
-    for (const [event, fn] of handlers) socket.on(event, fn);
+    // One table of the phone's messages, each handler typed by the protocol's ServerEvents.
+    const handlers: Partial<ServerEvents> = {
+      "session:state": onState, "question:opened": onOpened, "question:revealed": onRevealed,
+      "experiment:result": onExperiment, "session:ended": onEnded, "participant:removed": onRemoved,
+    };
+    const entries = Object.entries(handlers) as [keyof ServerEvents, (payload: unknown) => void][];
+    for (const [event, fn] of entries) socket.on(event, fn);
     return () => {
       socket.off("connect", attach);
-      for (const [event, fn] of handlers) socket.off(event, fn);
+      for (const [event, fn] of entries) socket.off(event, fn);
     };
   }, [socket, code, applySnapshot, resend]);
 
@@ -121,7 +114,7 @@ export function StudentApp({ code }: { code: string }) {
     if (!socket) return;
     setBusy(true);
     setJoinError(null);
-    const r = await call<{ participantId: string; resumeToken: string; snapshot: StudentSnapshot }>(socket, "session:join", { code, nickname });
+    const r = await call(socket, "session:join", { code, nickname });
     setBusy(false);
     if (!r.ok) return setJoinError(r.error.message);
     const s: Seat = { resumeToken: r.data.resumeToken, participantId: r.data.participantId, nickname: r.data.snapshot.participant.nickname };

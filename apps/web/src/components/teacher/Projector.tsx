@@ -1,7 +1,7 @@
 "use client";
 import QRCode from "qrcode";
 import { useEffect, useState } from "react";
-import { useConnection, useKeyframeFetch } from "../../lib/useSession";
+import { useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { useLockstep } from "../../lib/useLockstep";
 import { Tex } from "../../lib/tex";
 import { SimView } from "../SimView";

@@ -1,9 +1,10 @@
 "use client";
 import { getPreset, type ParamDef } from "@livelab/core/sim";
-import type { Timeline } from "@livelab/core/timeline";
+import type { ClientPayload, Timeline } from "@livelab/core/protocol";
+import { SPEEDS } from "@livelab/core/timeline";
 import { useState } from "react";
 
-type Send = (op: Record<string, unknown>) => void;
+type Send = (op: ClientPayload<"sim:control">) => void;
 
 /** Play / pause / step / seek / speed, and the preset's live parameters (λ, p, …). */
 export function SimControls({ timeline, step, send }: { timeline: Timeline; step: number; send: Send }) {
@@ -18,7 +19,7 @@ export function SimControls({ timeline, step, send }: { timeline: Timeline; step
         <button onClick={() => send({ op: "step", steps: 10 })} aria-label="forward 10 steps">+10</button>
         <button onClick={() => send({ op: "reset" })}>⟲ Reset</button>
         <span className="muted">speed</span>
-        {[0.25, 1, 4].map((s) => <button key={s} aria-pressed={timeline.speed === s} onClick={() => send({ op: "speed", speed: s })} style={timeline.speed === s ? { fontWeight: 700, borderColor: "#1d4ed8" } : undefined}>{s}×</button>)}
+        {SPEEDS.map((s) => <button key={s} aria-pressed={timeline.speed === s} onClick={() => send({ op: "speed", speed: s })} style={timeline.speed === s ? { fontWeight: 700, borderColor: "#1d4ed8" } : undefined}>{s}×</button>)}
       </div>
       <label htmlFor="seek">Step {step} of {timeline.maxSteps}</label>
       <input id="seek" type="range" min={0} max={timeline.maxSteps} value={step} onChange={(e) => send({ op: "seek", step: Number(e.target.value) })} style={{ width: "100%" }} />

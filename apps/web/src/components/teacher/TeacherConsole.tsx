@@ -1,7 +1,8 @@
 "use client";
 import { useState } from "react";
+import type { ClientEventName, ClientPayload } from "@livelab/core/protocol";
 import { call } from "../../lib/socket";
-import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useSession";
+import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { useLockstep } from "../../lib/useLockstep";
 import { Tex } from "../../lib/tex";
 import { SimView } from "../SimView";
@@ -19,7 +20,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
   const [timer, setTimer] = useState<string>("0");
   const [logScale, setLogScale] = useState(false);
 
-  const send = async (event: string, payload: unknown) => {
+  const send = async <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => {
     if (!socket) return;
     const r = await call(socket, event, payload);
     setMessage(r.ok ? null : `${r.error.code}: ${r.error.message}`);

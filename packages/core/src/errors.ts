@@ -1,6 +1,8 @@
 /**
- * Every refusal LiveLab sends is `{ ok: false, error: { code, message } }` with one of these
- * codes. Shared by server and clients; documented in docs/PROTOCOL.md.
+ * Every refusal LiveLab sends — socket acks and HTTP API bodies alike — is
+ * `{ ok: false, error: { code, message } }` with one of these codes. It sits at the bottom of
+ * core (below session/ and protocol/) so every layer and both apps take codes from one table;
+ * documented in docs/PROTOCOL.md.
  */
 export const ERROR_CODES = {
   BAD_REQUEST: "BAD_REQUEST",
@@ -18,6 +20,7 @@ export const ERROR_CODES = {
   PARTICIPANT_REMOVED: "PARTICIPANT_REMOVED",
   RESUME_TOKEN_INVALID: "RESUME_TOKEN_INVALID",
   ACTIVITY_NOT_FOUND: "ACTIVITY_NOT_FOUND",
+  LESSON_NOT_FOUND: "LESSON_NOT_FOUND",
   QUESTION_NOT_FOUND: "QUESTION_NOT_FOUND",
   QUESTION_NOT_OPEN: "QUESTION_NOT_OPEN",
   QUESTION_ALREADY_OPEN: "QUESTION_ALREADY_OPEN",
@@ -30,6 +33,10 @@ export const ERROR_CODES = {
   NO_EXPERIMENT: "NO_EXPERIMENT",
   STORAGE_UNAVAILABLE: "STORAGE_UNAVAILABLE",
   INTERNAL: "INTERNAL",
+  /** HTTP: no such route or resource (another teacher's session answers this too). */
+  NOT_FOUND: "NOT_FOUND",
+  /** Made by clients, never sent by the server: no acknowledgement arrived in time. */
+  TIMEOUT: "TIMEOUT",
 } as const;
 
 export type ErrorCode = (typeof ERROR_CODES)[keyof typeof ERROR_CODES];

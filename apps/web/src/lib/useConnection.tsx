@@ -1,16 +1,13 @@
 "use client";
 import { useEffect, useMemo, useRef, useState } from "react";
-import type { Socket } from "socket.io-client";
-import type { Keyframe } from "@livelab/core/sim";
-import type { Timeline } from "@livelab/core/timeline";
 import { ServerClock } from "./clock";
-import { call, connectSocket } from "./socket";
+import { call, connectSocket, type LiveSocket } from "./socket";
 
 export type ConnectionState = "connecting" | "online" | "offline";
 
 /** The socket, its connection state and a synced server clock, for one page. */
-export function useConnection(): { socket: Socket | null; clock: ServerClock | null; connection: ConnectionState } {
-  const [socket, setSocket] = useState<Socket | null>(null);
+export function useConnection(): { socket: LiveSocket | null; clock: ServerClock | null; connection: ConnectionState } {
+  const [socket, setSocket] = useState<LiveSocket | null>(null);
   const [connection, setConnection] = useState<ConnectionState>("connecting");
   const clockRef = useRef<ServerClock | null>(null);
   useEffect(() => {
@@ -31,11 +28,11 @@ export function useConnection(): { socket: Socket | null; clock: ServerClock | n
 }
 
 /** A stable keyframe fetcher for useLockstep. */
-export function useKeyframeFetch(socket: Socket | null) {
+export function useKeyframeFetch(socket: LiveSocket | null) {
   return useMemo(() => {
     if (!socket) return undefined;
     return async (step: number) => {
-      const r = await call<{ keyframe: Keyframe; changes: Timeline["changes"]; revision: number }>(socket, "sim:keyframe", { step }, 15_000);
+      const r = await call(socket, "sim:keyframe", { step }, 15_000);
       return r.ok ? r.data : null;
     };
   }, [socket]);

@@ -3,10 +3,11 @@ import { compileFormula, expectedNumber, formatNumber, questionSeed, resolvePred
 import { Prng } from "@livelab/core/sim";
 import { pino } from "pino";
 import type { Auth } from "../auth/auth.ts";
+import type { Database } from "../db/database.ts";
+import { PrismaRoomStore } from "../db/prismaRoomStore.ts";
 import { ExperimentPool } from "../live/experimentPool.ts";
+import { NO_SOCKETS } from "../live/roomTransport.ts";
 import { Rooms } from "../live/rooms.ts";
-import type { Database } from "./database.ts";
-import { SessionStore } from "./store.ts";
 
 export const DEMO_TEACHER = { name: "Demo Teacher", email: "demo@livelab.local", password: "livelab-demo-2026" };
 
@@ -57,9 +58,8 @@ export async function seedDemo(db: Database, auth: Auth, opts: { fresh?: boolean
   // A class two days ago, 10:00–10:50.
   const start = Math.floor(Date.now() / 86_400_000 - 2) * 86_400_000 + 10 * 3_600_000;
   let clock = start;
-  const store = new SessionStore(db);
   const experiments = new ExperimentPool(1);
-  const rooms = new Rooms({ store, experiments, log: pino({ level: "silent" }), now: () => clock });
+  const rooms = new Rooms({ store: new PrismaRoomStore(db), experiments, log: pino({ level: "silent" }), now: () => clock, transportFor: () => NO_SOCKETS });
   try {
     const { room } = await rooms.create(lesson, user.id);
     const seed = room.state.seed;
@@ -79,7 +79,7 @@ export async function seedDemo(db: Database, auth: Auth, opts: { fresh?: boolean
           if (rng.nextFloat() < 0.1) continue;
           clock += 3000 + rng.nextInt(9000);
           const lambda = rng.nextFloat() < 0.08 ? 0 : Math.pow(10, -4 + 5 * rng.nextFloat());
-          await room.submitExperiment(s.id, activity.id, Number(lambda.toPrecision(2)));
+          await room.submitExperiment(s.id, activity.id, Number(lambda.toPrecision(2)), `demo-${s.id}-${activity.id}`.slice(0, 64));
         }
         await room.flush();
       }

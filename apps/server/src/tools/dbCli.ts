@@ -5,8 +5,8 @@
  *   the login and the report's URL. `-- --fresh` replaces the demo class.
  * - reset: drop every LiveLab table and migrate again (asks for --yes).
  */
-import { openDatabase } from "./database.ts";
-import { migrate } from "./migrate.ts";
+import { openDatabase } from "../db/database.ts";
+import { migrate } from "../db/migrate.ts";
 import { seedDemo } from "./demoClass.ts";
 import { pino } from "pino";
 import { loadEnv } from "../env.ts";

@@ -1,74 +1,34 @@
-import type { SessionEvent } from "@livelab/core/session";
-import type { GradeResult } from "@livelab/core/questions";
 import type { Lesson } from "@livelab/core/lesson";
-import type { Database } from "./database.ts";
+import type { GradeResult } from "@livelab/core/questions";
+import type { SessionEvent } from "@livelab/core/session";
 import type { Prisma } from "../generated/prisma/client.ts";
-
-export interface ResponseRow {
-  id: string;
-  sessionId: string;
-  participantId: string;
-  questionId: string;
-  attempt: number;
-  params: Record<string, number>;
-  answer: unknown;
-  result: GradeResult;
-  idempotencyKey: string;
-  msToAnswer: number | null;
-  answeredAt: Date;
-}
-
-/** A participant row as the join batcher writes it. */
-export interface ParticipantRow {
-  id: string;
-  sessionId: string;
-  nickname: string;
-  nicknameKey: string;
-  resumeTokenHash: string;
-  joinedAt: Date;
-}
-
-export interface LoadedSession {
-  id: string;
-  code: string;
-  lessonId: string;
-  lesson: Lesson;
-  seed: number;
-  status: string;
-  events: SessionEvent[];
-  participants: { id: string; nickname: string; nicknameKey: string; resumeTokenHash: string; joinedAt: Date; removed: boolean }[];
-  responses: ResponseRow[];
-  experimentRuns: { participantId: string; activityId: string; value: number; trainLoss: number; valLoss: number }[];
-}
+import type { Database } from "./database.ts";
+import type { ExperimentRunRow, LoadedSession, NewSession, ParticipantRow, ResponseRow, RoomStore } from "./roomStore.ts";
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
-/** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from raw SQL. */
-export function isUniqueViolation(e: unknown): boolean {
-  const code = (e as { code?: string } | null)?.code;
-  return code === "P2002" || code === "23505";
-}
-
 /**
- * All of the live server's reads and writes, in one place. Each method is one transaction;
- * the caller acknowledges to clients only after it resolves.
+ * The live rooms' storage on the real database (PGlite or PostgreSQL, through Prisma). Each
+ * method is one transaction; the room acknowledges to clients only after it resolves.
  */
-export class SessionStore {
-  constructor(readonly db: Database) {}
+export class PrismaRoomStore implements RoomStore {
+  constructor(private readonly db: Database) {}
 
-  async createSession(s: { id: string; code: string; lessonId: string; lesson: Lesson; hostSecretHash: string; seed: number; teacherId: string | null }, events: SessionEvent[]): Promise<void> {
+  async createSession(s: NewSession, events: SessionEvent[]): Promise<void> {
     await this.db.prisma.$transaction([
       this.db.prisma.classSession.create({ data: { ...s, lesson: json(s.lesson) } }),
       this.db.prisma.sessionEvent.createMany({ data: events.map((e, i) => ({ sessionId: s.id, seq: i + 1, type: e.type, payload: json(e) })) }),
     ]);
   }
 
-  /** Append log events with consecutive sequence numbers starting at fromSeq, and mirror the status. */
   async appendEvents(sessionId: string, fromSeq: number, events: SessionEvent[], status?: { status: string; endedAt?: Date }): Promise<void> {
     if (events.length === 0) return;
     const ops: Prisma.PrismaPromise<unknown>[] = [
       this.db.prisma.sessionEvent.createMany({ data: events.map((e, i) => ({ sessionId, seq: fromSeq + i, type: e.type, payload: json(e) })) }),
     ];
+    for (const e of events) {
+      if (e.type === "participant.removed") ops.push(this.db.prisma.participant.update({ where: { id: e.participantId, sessionId }, data: { removed: true } }));
+    }
     if (status) ops.push(this.db.prisma.classSession.update({ where: { id: sessionId }, data: { status: status.status, endedAt: status.endedAt ?? null } }));
     await this.db.prisma.$transaction(ops);
   }
@@ -88,10 +48,6 @@ export class SessionStore {
     );
   }
 
-  async markRemoved(participantId: string): Promise<void> {
-    await this.db.prisma.participant.update({ where: { id: participantId }, data: { removed: true } });
-  }
-
   /** Many answers in one statement (the answer batcher's flush); see insertParticipants. */
   async insertResponses(rows: ResponseRow[]): Promise<void> {
     if (rows.length === 0) return;
@@ -107,7 +63,7 @@ export class SessionStore {
     );
   }
 
-  async saveExperimentRun(r: { id: string; sessionId: string; participantId: string; activityId: string; params: Record<string, unknown>; value: number; trainLoss: number; valLoss: number }): Promise<void> {
+  async saveExperimentRun(r: ExperimentRunRow): Promise<void> {
     await this.db.prisma.experimentRun.upsert({
       where: { participantId_activityId: { participantId: r.participantId, activityId: r.activityId } },
       create: { ...r, params: json(r.params) },
@@ -115,11 +71,10 @@ export class SessionStore {
     });
   }
 
-  async codeExists(code: string): Promise<{ status: string } | null> {
+  async codeStatus(code: string): Promise<{ status: string } | null> {
     return this.db.prisma.classSession.findUnique({ where: { code }, select: { status: true } });
   }
 
-  /** Every session that has not ended, with everything needed to rebuild its live state. */
   async loadLiveSessions(): Promise<LoadedSession[]> {
     const sessions = await this.db.prisma.classSession.findMany({ where: { status: { not: "ended" } } });
     const out: LoadedSession[] = [];
@@ -131,9 +86,9 @@ export class SessionStore {
         this.db.prisma.experimentRun.findMany({ where: { sessionId: s.id } }),
       ]);
       out.push({
-        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status,
+        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
         events: events.map((e) => e.payload as unknown as SessionEvent),
-        participants,
+        participants: participants.map((p) => ({ id: p.id, sessionId: p.sessionId, nickname: p.nickname, nicknameKey: p.nicknameKey, resumeTokenHash: p.resumeTokenHash, joinedAt: p.joinedAt, removed: p.removed })),
         responses: responses.map((r) => ({
           id: r.id, sessionId: r.sessionId, participantId: r.participantId, questionId: r.questionId, attempt: r.attempt,
           params: r.params as Record<string, number>, answer: r.answer, idempotencyKey: r.idempotencyKey, msToAnswer: r.msToAnswer, answeredAt: r.answeredAt,
@@ -143,14 +98,5 @@ export class SessionStore {
       });
     }
     return out;
-  }
-
-  async ping(): Promise<boolean> {
-    try {
-      await this.db.query("SELECT 1");
-      return true;
-    } catch {
-      return false;
-    }
   }
 }

@@ -1,0 +1,97 @@
+import type { Lesson } from "@livelab/core/lesson";
+import type { GradeResult } from "@livelab/core/questions";
+import type { SessionEvent } from "@livelab/core/session";
+
+/**
+ * What a live room reads and writes, and nothing else: the room depends on this interface,
+ * not on Prisma. `PrismaRoomStore` is the real one (PGlite or PostgreSQL); `MemoryRoomStore`
+ * keeps rows in memory for unit tests of the room. One contract test suite
+ * (test/roomStore.contract.test.ts) runs against both, so the memory store cannot drift.
+ *
+ * Every method is one transaction: it either writes everything or nothing, and a unique
+ * constraint refusal is an error for which `isUniqueViolation` is true.
+ */
+export interface RoomStore {
+  createSession(s: NewSession, events: SessionEvent[]): Promise<void>;
+  /**
+   * Append log events with consecutive sequence numbers from `fromSeq`. A `participant.removed`
+   * event also marks that participant's row, and `status` mirrors the session's status — all
+   * in the same transaction.
+   */
+  appendEvents(sessionId: string, fromSeq: number, events: SessionEvent[], status?: { status: string; endedAt?: Date }): Promise<void>;
+  insertParticipants(rows: ParticipantRow[]): Promise<void>;
+  insertResponses(rows: ResponseRow[]): Promise<void>;
+  /** A student's run in a class experiment; a new run replaces their previous one. */
+  saveExperimentRun(r: ExperimentRunRow): Promise<void>;
+  /** The status of the session with this join code, or null if there is none. */
+  codeStatus(code: string): Promise<{ status: string } | null>;
+  /** Every session that has not ended, with everything needed to rebuild its live state. */
+  loadLiveSessions(): Promise<LoadedSession[]>;
+}
+
+export interface NewSession {
+  id: string;
+  code: string;
+  lessonId: string;
+  lesson: Lesson;
+  hostSecretHash: string;
+  seed: number;
+  teacherId: string | null;
+}
+
+/** A participant row as the join batcher writes it. */
+export interface ParticipantRow {
+  id: string;
+  sessionId: string;
+  nickname: string;
+  nicknameKey: string;
+  resumeTokenHash: string;
+  joinedAt: Date;
+}
+
+export interface ResponseRow {
+  id: string;
+  sessionId: string;
+  participantId: string;
+  questionId: string;
+  attempt: number;
+  params: Record<string, number>;
+  answer: unknown;
+  result: GradeResult;
+  idempotencyKey: string;
+  msToAnswer: number | null;
+  answeredAt: Date;
+}
+
+export interface ExperimentRunRow {
+  id: string;
+  sessionId: string;
+  participantId: string;
+  activityId: string;
+  params: Record<string, unknown>;
+  value: number;
+  trainLoss: number;
+  valLoss: number;
+}
+
+export interface LoadedSession {
+  id: string;
+  code: string;
+  lessonId: string;
+  lesson: Lesson;
+  seed: number;
+  status: string;
+  hostSecretHash: string;
+  /** The SessionEvent log, in seq order. */
+  events: SessionEvent[];
+  participants: (ParticipantRow & { removed: boolean })[];
+  /** In the order they were answered (attempts in order). Feedback text is not stored: `result.feedback` is empty. */
+  responses: ResponseRow[];
+  experimentRuns: { participantId: string; activityId: string; value: number; trainLoss: number; valLoss: number }[];
+}
+
+/** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from raw SQL. */
+export function isUniqueViolation(e: unknown): boolean {
+  const code = (e as { code?: string } | null)?.code;
+  return code === "P2002" || code === "23505";
+}

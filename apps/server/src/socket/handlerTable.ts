@@ -1,0 +1,128 @@
+import { ERROR_CODES, fail, ok, type Ack, type AckData, type ClientEventName, type CommandAck, type ParsedPayload } from "@livelab/core/protocol";
+import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
+import type { SessionRoom } from "../live/room.ts";
+import { participantRoom, studentsRoom, teachersRoom } from "./transport.ts";
+import type { HandlerContext } from "./types.ts";
+
+/** A handler of event E: its validated payload in, the acknowledgement the protocol promises out. */
+export type Handler<E extends ClientEventName> = (ctx: HandlerContext, data: ParsedPayload<E>) => Promise<Ack<AckData[E]>> | Ack<AckData[E]>;
+
+/** One handler per client → server event, checked against the protocol's map by the compiler. */
+export type Handlers = { [E in ClientEventName]: Handler<E> };
+
+/** The session this connection joined as a student, or a refusal. */
+function studentRoom({ socket, deps }: HandlerContext): { room: SessionRoom; participantId: string } | { error: Ack<never> } {
+  const d = socket.data;
+  if (d.role !== "student" || !d.sessionId || !d.participantId) return { error: fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first") };
+  const room = deps.rooms.get(d.sessionId);
+  if (!room) return { error: fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active") };
+  return { room, participantId: d.participantId };
+}
+
+/** A teacher command: only from a connection attached as this session's host. */
+function teacherCommand<P>(toCommand: (data: P) => SessionCommand): (ctx: HandlerContext, data: P) => Promise<Ack<CommandAck>> {
+  return async ({ socket, deps }, data) => {
+    const d = socket.data;
+    if (d.role !== "teacher" || !d.sessionId) return fail(ERROR_CODES.FORBIDDEN, "only the teacher of this session can do that");
+    const room = deps.rooms.get(d.sessionId);
+    if (!room) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
+    return room.command(toCommand(data));
+  };
+}
+
+async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom, participantId: string): Promise<void> {
+  socket.data.role = "student";
+  socket.data.sessionId = room.id;
+  socket.data.participantId = participantId;
+  await socket.join([studentsRoom(room.id), participantRoom(participantId)]);
+  deps.presence.add(room.id, participantId);
+  room.broadcastPresence();
+}
+
+/** Join and resume: refused for a connection that already has a role, or that guessed too often. */
+function joinRefusal({ socket, deps, address }: HandlerContext, what: string): Ack<never> | null {
+  if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, `too many ${what}; wait a minute`);
+  if (socket.data.role === "teacher") return fail(ERROR_CODES.FORBIDDEN, "a teacher connection cannot join as a student");
+  if (socket.data.role === "student") return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
+  return null;
+}
+
+function countFailure({ socket, deps, address }: HandlerContext): void {
+  deps.joinFailures.fail(address);
+  deps.socketJoinFailures.fail(socket.id);
+}
+
+export const HANDLERS: Handlers = {
+  // ------------------------------------------------------------ students
+  "session:join": async (ctx, data) => {
+    const refused = joinRefusal(ctx, "wrong join codes");
+    if (refused) return refused;
+    const room = ctx.deps.rooms.getByCode(data.code);
+    if (!room) {
+      countFailure(ctx);
+      const known = await ctx.deps.rooms.codeStatus(data.code).catch(() => null);
+      return known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code");
+    }
+    if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
+    const nick = normalizeNickname(data.nickname);
+    if (!nick.ok) return fail(ERROR_CODES.NICKNAME_INVALID, nick.reason);
+    const joined = await room.join({ nickname: nick.nickname, key: nick.key });
+    if (!joined.ok) return joined;
+    await attachStudent(ctx, room, joined.data.participantId);
+    return ok({ ...joined.data, sessionId: room.id });
+  },
+  "session:resume": async (ctx, data) => {
+    const refused = joinRefusal(ctx, "failed attempts");
+    if (refused) return refused;
+    const seat = ctx.deps.rooms.seatFor(data.resumeToken);
+    if (!seat) {
+      countFailure(ctx);
+      return fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code");
+    }
+    const { room, participantId } = seat;
+    if (room.state.participants[participantId]?.removed) return fail(ERROR_CODES.PARTICIPANT_REMOVED, "you were removed from this session");
+    await attachStudent(ctx, room, participantId);
+    return ok({ participantId, sessionId: room.id, snapshot: room.snapshotFor(participantId), summary: room.state.status === "ended" ? room.personalSummary(participantId) : null });
+  },
+  "answer:submit": (ctx, data) => {
+    const s = studentRoom(ctx);
+    if ("error" in s) return s.error;
+    return s.room.submitAnswer(s.participantId, data.questionId, data.answer, data.idempotencyKey);
+  },
+  "experiment:submit": (ctx, data) => {
+    const s = studentRoom(ctx);
+    if ("error" in s) return s.error;
+    return s.room.submitExperiment(s.participantId, data.activityId, data.value, data.idempotencyKey);
+  },
+
+  // ------------------------------------------------------------ teachers
+  "host:attach": async ({ socket, deps }, data) => {
+    if (socket.data.role === "student") return fail(ERROR_CODES.FORBIDDEN, "a student connection cannot host");
+    const room = deps.rooms.get(data.sessionId);
+    if (!room || !room.hostSecretValid(data.hostSecret)) return fail(ERROR_CODES.FORBIDDEN, "unknown session or wrong host secret");
+    if (socket.data.sessionId && socket.data.sessionId !== room.id) return fail(ERROR_CODES.BAD_REQUEST, "this connection already hosts another session");
+    socket.data.role = "teacher";
+    socket.data.sessionId = room.id;
+    await socket.join(teachersRoom(room.id));
+    return ok({ state: room.teacherState(), progress: room.classProgress() });
+  },
+  "activity:goto": teacherCommand((d) => ({ type: "goTo", index: d.index })),
+  "session:lock": teacherCommand((d) => ({ type: "lockJoins", locked: d.locked })),
+  "session:pause": teacherCommand((d) => ({ type: "pause", paused: d.paused })),
+  "question:open": teacherCommand((d) => ({ type: "openQuestion", questionId: d.questionId, durationSec: d.durationSec ?? null })),
+  "question:close": teacherCommand((d) => ({ type: "closeQuestion", questionId: d.questionId, reason: "teacher" })),
+  "question:reveal": teacherCommand((d) => ({ type: "revealQuestion", questionId: d.questionId })),
+  "participant:remove": teacherCommand((d) => ({ type: "remove", participantId: d.participantId })),
+  "session:end": teacherCommand(() => ({ type: "end" })),
+  "sim:control": teacherCommand((d) => ({ type: "sim", op: d })),
+  "projector:show": teacherCommand((d) => ({ type: "showOnProjector", questionId: d.questionId })),
+
+  // ------------------------------------------------------------ everyone
+  "sim:keyframe": ({ socket, deps }, data) => {
+    if (!socket.data.sessionId) return fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first");
+    const room = deps.rooms.get(socket.data.sessionId);
+    if (!room) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
+    return room.keyframe(data.step);
+  },
+  "time:ping": (_ctx, data) => ok({ t0: data.t0, serverTime: Date.now() }),
+};

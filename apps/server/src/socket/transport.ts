@@ -1,0 +1,18 @@
+import type { RoomTransport } from "../live/roomTransport.ts";
+import type { Presence } from "./presence.ts";
+import type { LiveServer } from "./types.ts";
+
+export const studentsRoom = (sessionId: string) => `s:${sessionId}:students`;
+export const teachersRoom = (sessionId: string) => `s:${sessionId}:teachers`;
+export const participantRoom = (participantId: string) => `p:${participantId}`;
+
+/** A room's transport over Socket.IO rooms: one for its students, one for its teacher screens, one per participant. */
+export function socketTransport(io: LiveServer, presence: Presence, sessionId: string): RoomTransport {
+  return {
+    toStudents: (event, payload) => io.to(studentsRoom(sessionId)).emit(event, ...([payload] as never)),
+    toTeachers: (event, payload) => io.to(teachersRoom(sessionId)).emit(event, ...([payload] as never)),
+    toParticipant: (pid, event, payload) => io.to(participantRoom(pid)).emit(event, ...([payload] as never)),
+    connectedParticipants: () => presence.of(sessionId),
+    disconnectParticipant: (pid) => io.in(participantRoom(pid)).disconnectSockets(true),
+  };
+}

@@ -1,0 +1,37 @@
+import type { ClientEvents, ServerEvents } from "@livelab/core/protocol";
+import type { Logger } from "pino";
+import type { Server, Socket } from "socket.io";
+import type { Rooms } from "../live/rooms.ts";
+import type { Presence } from "./presence.ts";
+import type { FailureLimiter, TokenBucket } from "./rateLimit.ts";
+
+/** What the server remembers about one connection. */
+export interface SocketData {
+  role: "student" | "teacher" | null;
+  sessionId: string | null;
+  participantId: string | null;
+  bucket: TokenBucket;
+}
+
+/** Socket.IO typed by the protocol's event maps (packages/core/src/protocol/events.ts). */
+export type LiveServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
+export type LiveSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
+
+export interface HandlerDeps {
+  io: LiveServer;
+  rooms: Rooms;
+  log: Logger;
+  presence: Presence;
+  /** Failed join/resume attempts per network address (a whole school may share one). */
+  joinFailures: FailureLimiter;
+  /** ... and per connection, which is where a guessing script shows itself first. */
+  socketJoinFailures: FailureLimiter;
+}
+
+/** What every handler is called with, besides its validated payload. */
+export interface HandlerContext {
+  socket: LiveSocket;
+  deps: HandlerDeps;
+  /** The client's network address (for join limits). */
+  address: string;
+}

@@ -1,0 +1,91 @@
+import type { z } from "zod";
+import type { Ack, ProtocolError } from "../errors.ts";
+import type { Keyframe } from "../sim/keyframe.ts";
+import type { ExperimentPoints, ExperimentResult } from "../session/experiments.ts";
+import type { PersonalSummary } from "../session/score.ts";
+import type { ClassProgress, TeacherState, TeacherUpdate } from "../session/teacherViews.ts";
+import type { Timeline } from "../session/timeline.ts";
+import type { PublicState, RevealedResult, StudentQuestionState, StudentSnapshot } from "../session/views.ts";
+import { COMMON_EVENTS, STUDENT_EVENTS, TEACHER_EVENTS } from "./schemas.ts";
+
+/**
+ * The Socket.IO protocol, typed both ways. Payloads of client → server events are the zod
+ * schemas in schemas.ts; what each one acknowledges with, and every server → client message,
+ * are declared here. The server, the web app and the tests all take their types from this
+ * file (as Socket.IO's typed `Server<ClientEvents, ServerEvents>` / `Socket<ServerEvents,
+ * ClientEvents>`), so a change to a message is a compile error wherever it is used.
+ */
+
+export const CLIENT_EVENTS = { ...STUDENT_EVENTS, ...TEACHER_EVENTS, ...COMMON_EVENTS } as const;
+export type ClientEventName = keyof typeof CLIENT_EVENTS;
+
+/** What a client sends with event E (before parsing: defaults may be left out). */
+export type ClientPayload<E extends ClientEventName> = z.input<(typeof CLIENT_EVENTS)[E]>;
+/** The same payload after the server's validation. */
+export type ParsedPayload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]>;
+
+export interface JoinAck { participantId: string; resumeToken: string; sessionId: string; snapshot: StudentSnapshot }
+export interface ResumeAck { participantId: string; sessionId: string; snapshot: StudentSnapshot; summary: PersonalSummary | null }
+export interface AnswerAck { questionId: string; attempt: number; saved: true; duplicate: boolean }
+export type ExperimentAck = Omit<ExperimentResult, "activityId">;
+export interface HostAttachAck { state: TeacherState; progress: ClassProgress }
+/** A teacher command was carried out (or was already in effect). */
+export type CommandAck = { done: true };
+export interface KeyframeAck { revision: number; keyframe: Keyframe; changes: Timeline["changes"] }
+export interface PingAck { t0: number; serverTime: number }
+
+/** The `data` of `{ ok: true, data }` for each client → server event. */
+export interface AckData {
+  "session:join": JoinAck;
+  "session:resume": ResumeAck;
+  "answer:submit": AnswerAck;
+  "experiment:submit": ExperimentAck;
+  "host:attach": HostAttachAck;
+  "activity:goto": CommandAck;
+  "session:lock": CommandAck;
+  "session:pause": CommandAck;
+  "question:open": CommandAck;
+  "question:close": CommandAck;
+  "question:reveal": CommandAck;
+  "participant:remove": CommandAck;
+  "session:end": CommandAck;
+  "sim:control": CommandAck;
+  "projector:show": CommandAck;
+  "sim:keyframe": KeyframeAck;
+  "time:ping": PingAck;
+}
+
+/** Client → server events as Socket.IO types them: a payload and an acknowledgement callback. */
+export type ClientEvents = {
+  [E in ClientEventName]: (payload: ClientPayload<E>, ack: (result: Ack<AckData[E]>) => void) => void;
+};
+
+/** A simulation checkpoint: everyone at `step` of timeline `revision` must have weights hashing to `hash`. */
+export interface Checkpoint { revision: number; step: number; hash: string }
+
+/** Server → client messages (broadcasts in the past tense or nouns). */
+export interface ServerEvents {
+  /** To students: the class's public state changed. */
+  "session:state": (state: PublicState) => void;
+  /** To teacher screens: the state changed (outline and roster left out; see TeacherUpdate). */
+  "host:state": (state: TeacherUpdate) => void;
+  /** To each student: their own copy of a question that just opened. */
+  "question:opened": (question: StudentQuestionState) => void;
+  /** To each student: their own result, at the reveal. */
+  "question:revealed": (result: RevealedResult) => void;
+  "sim:checkpoint": (checkpoint: Checkpoint) => void;
+  /** To teacher screens, coalesced: answers and joins. */
+  "class:progress": (progress: ClassProgress) => void;
+  /** To a student whose rank changed. */
+  "experiment:result": (result: ExperimentResult) => void;
+  /** To teacher screens, coalesced: the class's runs. */
+  "experiment:points": (points: ExperimentPoints) => void;
+  "participant:removed": (notice: { reason: string }) => void;
+  /** To each student: their own summary. */
+  "session:ended": (summary: PersonalSummary) => void;
+  /** A refusal for a client that sent no acknowledgement callback. */
+  "protocol:error": (error: ProtocolError & { event: string }) => void;
+}
+
+export type ServerEventName = keyof ServerEvents;
+export type ServerPayload<E extends ServerEventName> = Parameters<ServerEvents[E]>[0];
