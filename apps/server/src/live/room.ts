@@ -354,14 +354,19 @@ export class SessionRoom {
     const inFlight = this.answersInFlight.get(flightKey);
     if (inFlight) return inFlight;
     const previous = this.answerSlots.get(slot) ?? Promise.resolve();
-    const work = previous.then(() => this.answerNow(participantId, questionId, answer, idempotencyKey));
-    const settled = work.catch(() => undefined);
+    let settled: Promise<unknown> | null = null;
+    const work = previous.then(async () => {
+      try {
+        return await this.answerNow(participantId, questionId, answer, idempotencyKey);
+      } finally {
+        // Before the caller hears back: a resend after the ack is answered from the state.
+        this.answersInFlight.delete(flightKey);
+        if (this.answerSlots.get(slot) === settled) this.answerSlots.delete(slot);
+      }
+    });
+    settled = work.catch(() => undefined);
     this.answerSlots.set(slot, settled);
     this.answersInFlight.set(flightKey, work);
-    void settled.then(() => {
-      this.answersInFlight.delete(flightKey);
-      if (this.answerSlots.get(slot) === settled) this.answerSlots.delete(slot);
-    });
     return work;
   }
 
