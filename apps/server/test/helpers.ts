@@ -84,6 +84,13 @@ export function serverPerSuite(backend: Backend): { tdb: TestDatabase; server: R
   return ctx;
 }
 
+/** What an afterAll does: close the clients, stop the server, drop its database. */
+export async function tearDown(server: RunningServer | undefined, tdb: TestDatabase | undefined, clients: (Client | undefined)[]): Promise<void> {
+  for (const c of clients) c?.close();
+  await server?.stop();
+  await tdb?.drop();
+}
+
 export async function startServer(tdb: TestDatabase): Promise<RunningServer> {
   const db = await tdb.open();
   await migrate(db);

@@ -2,7 +2,7 @@ import { resume, Simulation } from "@livelab/core/sim";
 import type { Timeline } from "@livelab/core/protocol";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createSession} from "./helpers.ts";
-import { backends, connect, hostedSession, expectOk, newKey, promptNumber, sleep, startServer, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
+import { backends, connect, hostedSession, expectOk, newKey, promptNumber, sleep, startServer, tearDown, testDatabase, type Client, type RunningServer, type TestDatabase } from "./helpers.ts";
 
 const STUDENTS = 30;
 
@@ -36,12 +36,7 @@ describe.each(backends())("a full class on %s", (backend) => {
     );
   });
 
-  afterAll(async () => {
-    teacher?.close();
-    for (const s of students) s.client.close();
-    await server?.stop();
-    await tdb?.drop();
-  });
+  afterAll(() => tearDown(server, tdb, [teacher, ...students.map((s) => s.client)]));
 
   it("everyone joined once, with unique participant ids; the teacher sees them", async () => {
     expect(new Set(students.map((s) => s.participantId)).size).toBe(STUDENTS);

@@ -5,7 +5,7 @@ import { seedDemo } from "../src/tools/demoClass.ts";
 import { spreadsheetSafe, toCsv } from "../src/http/csv.ts";
 import { newId } from "../src/security/tokens.ts";
 import {
-  backends, connect, expectOk, newKey, promptNumber, signInTeacher, signUpTeacher, startServer, testDatabase,
+  backends, connect, expectOk, newKey, promptNumber, signInTeacher, signUpTeacher, startServer, tearDown, testDatabase,
   type Client, type RunningServer, type TeacherClient, type TestDatabase,
 } from "./helpers.ts";
 
@@ -34,12 +34,7 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     bob = await signUpTeacher(server.url, { name: "Bob" });
   });
 
-  afterAll(async () => {
-    teacherSocket?.close();
-    for (const s of students) s.client.close();
-    await server?.stop();
-    await tdb?.drop();
-  });
+  afterAll(() => tearDown(server, tdb, [teacherSocket, ...students.map((s) => s.client)]));
 
   it("starting a session needs a signed-in teacher; the session belongs to them", async () => {
     const anon = await fetch(`${server.url}/api/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });

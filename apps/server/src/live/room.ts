@@ -2,7 +2,7 @@ import type { Lesson } from "@livelab/core/lesson";
 import { ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type TeacherState } from "@livelab/core/protocol";
 import { resolvePrediction } from "@livelab/core/questions";
 import {
-  applyAll, classProgress, decide, experimentJob, isLogEvent, lessonOutline, personalSummary, publicState, revealedResult, stepAt,
+  applyAll, classProgress, decide, experimentJob, isLogEvent, lessonOutline, personalSummary, publicState, revealedResult,
   studentQuestionState, studentSnapshot, teacherState, teacherUpdate,
   type Decision, type LessonOutline, type PersonalSummary, type SessionCommand, type SessionContext, type SessionEvent, type SessionState, type StudentSnapshot,
 } from "@livelab/core/session";
@@ -13,7 +13,7 @@ import { ClassExperiments } from "./classExperiments.ts";
 import { Coalescer } from "./coalescer.ts";
 import type { ExperimentPool } from "./experimentPool.ts";
 import type { RoomTransport } from "./roomTransport.ts";
-import { SimRunner } from "./simRunner.ts";
+import { RoomSimulation } from "./roomSimulation.ts";
 import { WriteBatcher } from "./writeBatcher.ts";
 
 export interface RoomDeps {
@@ -35,8 +35,6 @@ export interface RoomInit {
   tokens: [string, string][];
   transport: RoomTransport;
 }
-
-export const CHECKPOINT_INTERVAL_MS = 1000;
 
 /** A stored row and the event it records: applied to the state once its batch commits. */
 interface Pending<Row> { row: Row; event: SessionEvent }
@@ -72,12 +70,11 @@ export class SessionRoom {
 
   // Timers and what the room tells the teacher, coalesced.
   private readonly deadlines = new Map<string, NodeJS.Timeout>();
-  private checkpointTimer: NodeJS.Timeout | null = null;
   private readonly progress: Coalescer;
   private rosterDirty = false;
 
   // The server's copy of the simulation, prediction outcomes (costly: each runs a simulation), experiments.
-  private readonly sim = new SimRunner();
+  private readonly simulation: RoomSimulation;
   private readonly predictions = new Map<string, string | null>();
   readonly experiments: ClassExperiments;
 
@@ -97,6 +94,10 @@ export class SessionRoom {
     this.answers = new WriteBatcher(applyCommitted((rows) => deps.store.insertResponses(rows)));
     this.progress = new Coalescer(() => this.transport.toTeachers("class:progress", this.classProgress(this.takeRosterChange())), 250);
     this.experiments = new ClassExperiments(init.state.id, { store: deps.store, pool: deps.experiments, transport: this.transport, log: deps.log });
+    this.simulation = new RoomSimulation({
+      timeline: () => this.current.timeline, live: () => this.current.status !== "ended", now: () => this.now(),
+      transport: this.transport, log: deps.log, sessionId: init.state.id,
+    });
   }
 
   get state(): SessionState { return this.current; }
@@ -126,14 +127,14 @@ export class SessionRoom {
   /** Start timers that a restored session needs (deadlines, checkpoints). */
   start(): void {
     for (const [qid, q] of Object.entries(this.current.questions)) if (q.status === "open" && q.deadline !== null) this.scheduleDeadline(qid, q.deadline);
-    this.syncCheckpoints();
+    this.simulation.sync();
   }
 
   close(): void {
     this.closed = true;
     for (const t of this.deadlines.values()) clearTimeout(t);
     this.deadlines.clear();
-    if (this.checkpointTimer) clearInterval(this.checkpointTimer);
+    this.simulation.close();
     this.progress.stop();
     this.experiments.close();
   }
@@ -214,7 +215,7 @@ export class SessionRoom {
       }
     }
     this.broadcastState();
-    this.syncCheckpoints();
+    this.simulation.sync();
     this.progress.markDirty();
   }
 
@@ -269,38 +270,8 @@ export class SessionRoom {
 
   // ---------------------------------------------------------------- simulation
 
-  private syncCheckpoints(): void {
-    const playing = this.current.timeline?.playing === true && this.current.status !== "ended";
-    if (playing && !this.checkpointTimer) {
-      this.checkpointTimer = setInterval(() => void this.sendCheckpoint(), CHECKPOINT_INTERVAL_MS);
-      this.checkpointTimer.unref();
-    } else if (!playing && this.checkpointTimer) {
-      clearInterval(this.checkpointTimer);
-      this.checkpointTimer = null;
-    }
-    // One checkpoint right away after any timeline change (e.g. a pause pins the step).
-    if (this.current.timeline) void this.sendCheckpoint();
-  }
-
-  private async sendCheckpoint(): Promise<void> {
-    const t = this.current.timeline;
-    if (!t || this.closed) return;
-    try {
-      const cp = await this.sim.checkpoint(t, this.now());
-      if (this.current.timeline?.revision !== cp.revision) return; // superseded while computing
-      this.transport.toStudents("sim:checkpoint", cp);
-      this.transport.toTeachers("sim:checkpoint", cp);
-    } catch (e) {
-      this.deps.log.error({ err: e, session: this.id }, "checkpoint failed");
-    }
-  }
-
-  async keyframe(step?: number): Promise<Ack<KeyframeAck>> {
-    const t = this.current.timeline;
-    if (!t) return fail(ERROR_CODES.NO_SIMULATION, "the current activity has no simulation");
-    const target = step ?? stepAt(t, this.now());
-    const keyframe = await this.sim.keyframe(t, target);
-    return ok({ revision: t.revision, keyframe, changes: t.changes });
+  keyframe(step?: number): Promise<Ack<KeyframeAck>> {
+    return this.simulation.keyframe(step);
   }
 
   // ---------------------------------------------------------------- students

@@ -39,30 +39,31 @@ async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom
   room.broadcastPresence();
 }
 
-/** Join and resume: refused for a connection that already has a role, or that guessed too often. */
-function joinRefusal({ socket, deps, address }: HandlerContext, what: string): Ack<never> | null {
-  if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, `too many ${what}; wait a minute`);
+/**
+ * Join and resume look something up by what a phone typed or kept (a code, a resume token):
+ * refused for a connection that already has a role or guessed too often, and a miss counts
+ * as a guess (per connection and per network address).
+ */
+async function lookUp<T>({ socket, deps, address }: HandlerContext, find: () => T | undefined | null, miss: () => Promise<Ack<never>> | Ack<never>): Promise<Ack<T>> {
+  if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, "too many failed attempts; wait a minute");
   if (socket.data.role === "teacher") return fail(ERROR_CODES.FORBIDDEN, "a teacher connection cannot join as a student");
   if (socket.data.role === "student") return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
-  return null;
-}
-
-function countFailure({ socket, deps, address }: HandlerContext): void {
+  const found = find();
+  if (found) return ok(found);
   deps.joinFailures.fail(address);
   deps.socketJoinFailures.fail(socket.id);
+  return miss();
 }
 
 export const HANDLERS: Handlers = {
   // ------------------------------------------------------------ students
   "session:join": async (ctx, data) => {
-    const refused = joinRefusal(ctx, "wrong join codes");
-    if (refused) return refused;
-    const room = ctx.deps.rooms.getByCode(data.code);
-    if (!room) {
-      countFailure(ctx);
+    const found = await lookUp(ctx, () => ctx.deps.rooms.getByCode(data.code), async () => {
       const known = await ctx.deps.rooms.codeStatus(data.code).catch(() => null);
       return known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code");
-    }
+    });
+    if (!found.ok) return found;
+    const room = found.data;
     if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
     const nick = normalizeNickname(data.nickname);
     if (!nick.ok) return fail(ERROR_CODES.NICKNAME_INVALID, nick.reason);
@@ -72,14 +73,9 @@ export const HANDLERS: Handlers = {
     return ok({ ...joined.data, sessionId: room.id });
   },
   "session:resume": async (ctx, data) => {
-    const refused = joinRefusal(ctx, "failed attempts");
-    if (refused) return refused;
-    const seat = ctx.deps.rooms.seatFor(data.resumeToken);
-    if (!seat) {
-      countFailure(ctx);
-      return fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code");
-    }
-    const { room, participantId } = seat;
+    const found = await lookUp(ctx, () => ctx.deps.rooms.seatFor(data.resumeToken), () => fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code"));
+    if (!found.ok) return found;
+    const { room, participantId } = found.data;
     if (room.state.participants[participantId]?.removed) return fail(ERROR_CODES.PARTICIPANT_REMOVED, "you were removed from this session");
     await attachStudent(ctx, room, participantId);
     return ok({ participantId, sessionId: room.id, snapshot: room.snapshotFor(participantId), summary: room.state.status === "ended" ? room.personalSummary(participantId) : null });

@@ -1,10 +1,22 @@
 "use client";
-import { useEffect, useRef } from "react";
+import { useEffect, useRef, useState } from "react";
 import { decisionGrid, dropoutMask, fittedCurve, geometry, layerWeights, type Simulation } from "@livelab/core/sim";
 
-/** A canvas redrawn by `draw` whenever `version` changes, sized to its box (HiDPI aware). */
+/**
+ * A canvas drawn by `draw`, sized to its box (HiDPI aware), and drawn again only when
+ * `version` changes (the simulation's step, new points) or the canvas is resized — not on
+ * every render of the page around it.
+ */
 export function useCanvas(draw: (ctx: CanvasRenderingContext2D, w: number, h: number) => void, version: unknown) {
   const ref = useRef<HTMLCanvasElement>(null);
+  const [size, setSize] = useState("");
+  useEffect(() => {
+    const c = ref.current;
+    if (!c || typeof ResizeObserver === "undefined") return;
+    const observer = new ResizeObserver(() => setSize(`${c.clientWidth}x${c.clientHeight}`));
+    observer.observe(c);
+    return () => observer.disconnect();
+  }, []);
   useEffect(() => {
     const c = ref.current;
     if (!c) return;
@@ -25,8 +37,8 @@ export function useCanvas(draw: (ctx: CanvasRenderingContext2D, w: number, h: nu
       // A drawing problem must never take the page down in the middle of a class.
       console.error("could not draw", e);
     }
-  });
-  void version;
+    // `draw` is a new closure every render; what it draws changes only with version and size.
+  }, [version, size]);
   return ref;
 }
 
