@@ -1,3 +1,4 @@
+import type { ServerEvents } from "@livelab/core/protocol";
 import type { RoomTransport } from "../live/roomTransport.ts";
 import type { Presence } from "./presence.ts";
 import type { LiveServer } from "./types.ts";
@@ -9,9 +10,9 @@ export const participantRoom = (participantId: string) => `p:${participantId}`;
 /** A room's transport over Socket.IO rooms: one for its students, one for its teacher screens, one per participant. */
 export function socketTransport(io: LiveServer, presence: Presence, sessionId: string): RoomTransport {
   return {
-    toStudents: (event, payload) => io.to(studentsRoom(sessionId)).emit(event, ...([payload] as never)),
-    toTeachers: (event, payload) => io.to(teachersRoom(sessionId)).emit(event, ...([payload] as never)),
-    toParticipant: (pid, event, payload) => io.to(participantRoom(pid)).emit(event, ...([payload] as never)),
+    toStudents: (event, payload) => io.to(studentsRoom(sessionId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
+    toTeachers: (event, payload) => io.to(teachersRoom(sessionId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
+    toParticipant: (pid, event, payload) => io.to(participantRoom(pid)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
     connectedParticipants: () => presence.of(sessionId),
     disconnectParticipant: (pid) => io.in(participantRoom(pid)).disconnectSockets(true),
   };
