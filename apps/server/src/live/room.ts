@@ -1,5 +1,5 @@
 import { gradeAnswer, questionSeed, resolvePrediction, sampleParams, type GradeResult } from "@livelab/core/questions";
-import type { Lesson } from "@livelab/core/lesson";
+import { teacherOutline, type Lesson } from "@livelab/core/lesson";
 import { ERROR_CODES, fail, ok, type Ack } from "@livelab/core/protocol";
 import {
   activityView, apply, checkAnswer, decide, findQuestionInLesson, isLogEvent, revealedResult, stepAt, studentQuestionState, studentSnapshot,
@@ -247,7 +247,7 @@ export class SessionRoom {
 
   private outline: unknown = null;
   private lessonOutline() {
-    this.outline ??= { id: this.lesson.id, title: this.lesson.title, activities: this.lesson.activities.map((a) => ({ id: a.id, kind: a.kind, title: a.title, teacherNotes: a.teacherNotes ?? null, simulation: a.simulation ?? null, questions: a.questions.map((q) => ({ id: q.id, kind: q.kind, prompt: q.prompt, options: "options" in q ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined })) })) };
+    this.outline ??= teacherOutline(this.lesson);
     return this.outline;
   }
 

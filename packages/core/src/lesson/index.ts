@@ -18,3 +18,4 @@ export function builtInLesson(): Lesson {
   }
   return builtIn;
 }
+export { teacherOutline, type TeacherOutline } from "./outline.ts";

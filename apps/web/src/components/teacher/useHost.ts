@@ -14,7 +14,7 @@ export interface TeacherState {
   activity: ActivityView;
   timeline: Timeline | null;
   questions: { questionId: string; status: string; deadline: number | null }[];
-  lesson: { id: string; title: string; activities: { id: string; kind: string; title: string; teacherNotes: string | null; simulation: { presetId: string } | null; questions: { id: string; kind: string; prompt: string; options?: { id: string; text: string }[] }[] }[] };
+  lesson: { id: string; title: string; activities: { id: string; kind: string; title: string; teacherNotes: string | null; simulation: { presetId: string } | null; questions: { id: string; kind: string; prompt: string; options?: { id: string; text: string }[]; mistakes?: { key: string; label: string }[] }[] }[] };
   questionRuntime: Record<string, { status: string; deadline: number | null }>;
   participants: { id: string; nickname: string; removed: boolean; connected: boolean }[];
 }
