@@ -102,7 +102,6 @@ function checkNumeric(q: NumericQuestion): DiscriminationResult {
     for (let i = 0; i < n; i++) {
       const v = values[i];
       if (!Number.isFinite(v)) continue;
-      const m = q.mistakes[i];
       // The mistake as computed, and as a student who made it would round it.
       const asRounded = roundTo(v, precision);
       if (withinTolerance(v, answer, q.tolerance)) {
