@@ -99,6 +99,11 @@ describe("livelab grade", () => {
     const r = JSON.parse((await run("grade", question, "--params", JSON.stringify(params), `--answer=${answer}`, "--json")).out[0]);
     expect(r).toMatchObject({ correct: false, feedback: key, label });
   });
+  it("says when the parameters are not ones a student can get (issue 19's old k = 10)", async () => {
+    const r = await run("grade", "l2-decay-k-steps", "--params", '{"eta":0.1,"lambda":0.01,"k":10,"w0":1}', "--answer", "0.98", "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(["note: lambda = 0.01 is not among the values students get (0.05, 0.1)", "note: k = 10 is not among the values students get (20, 30)"]);
+  });
   it("a correctly rounded h/p is accepted (h = 1, p = 0.75: 1.33)", async () => {
     const r = JSON.parse((await run("grade", "dropout-kept-value", "--params", '{"h":1,"p":0.75}', "--answer", "1.33", "--json")).out[0]);
     expect(r).toMatchObject({ correct: true, feedback: null, label: null });

@@ -48,6 +48,9 @@ export function gradeCommand(args: string[], io: Io): number {
     if (v === undefined) throw new CliError(`missing parameter ${name} for question ${questionId}`);
     if (typeof v !== "number" || !Number.isFinite(v)) throw new CliError(`parameter ${name} must be a finite number, got ${JSON.stringify(v)}`);
     values[name] = v;
+    // Allowed (handy for exploring), but say so: no student of this lesson gets these numbers.
+    const spec = template.params[name];
+    if (!spec.values.includes(v)) io.err(`note: ${name} = ${v} is not among the values students get (${spec.values.join(", ")})`);
   }
   const answerText = parsed.values.answer;
   const answer = template.kind === "multiple" ? answerText.split(",").map((s) => s.trim()).filter(Boolean) : answerText;
