@@ -84,6 +84,32 @@ describe("livelab grade", () => {
     const expr = JSON.parse((await run("grade", "l2-gradient", "--answer", "2 w lambda", "--json")).out[0]);
     expect(expr.correct).toBe(true);
   });
+  // Issue 19's table: each classic mistake, on a parameter set students can now get, is
+  // reported as that mistake (never graded correct), and a rounded h/p is accepted.
+  it.each([
+    ["l2-decay-k-steps", { eta: 0.1, lambda: 0.05, k: 20, w0: 1 }, "0.8", "linear-not-compound", "Used 1 − 2kηλ (linear, not compound)"],
+    ["l1-soft-threshold", { w: 0.04, eta: 0.1, lambda: 0.5 }, "-0.01", "crossed-zero", "Crossed zero (plain subgradient step)"],
+    ["penalty-l1-value", { a: 0.5, b: -1, c: 0.5, lambda: 0.1 }, "0", "signed-sum", "Summed the signed weights (forgot the absolute value)"],
+    ["penalty-l1-value", { a: 0.5, b: -1, c: 0.5, lambda: 0.1 }, "0.15", "used-l2", "Summed squares (the L2 penalty)"],
+    ["penalty-l2-value", { a: 1.5, b: -1, c: 0.5, lambda: 0.1 }, "0.3", "used-l1", "Summed absolute values (the L1 penalty)"],
+    ["penalty-elastic-value", { a: 0.5, b: -1, l1: 0.1, l2: 0.05 }, "0.2", "swapped-lambdas", "Swapped λ₁ and λ₂"],
+    ["l2-decay-factor", { eta: 0.1, lambda: 0.01 }, "0.98", "forgot-eta", "Used 1 − 2λ (forgot the learning rate)"],
+    ["dropout-kept-value", { h: 1, p: 0.75 }, "4", "divided-by-drop-rate", "Gave h/(1 − p) (divided by the drop rate)"],
+  ])("%s %j: %s is the named mistake", async (question, params, answer, key, label) => {
+    const r = JSON.parse((await run("grade", question, "--params", JSON.stringify(params), `--answer=${answer}`, "--json")).out[0]);
+    expect(r).toMatchObject({ correct: false, feedback: key, label });
+  });
+  it("says when the parameters are not ones a student can get (issue 19's old k = 10)", async () => {
+    const r = await run("grade", "l2-decay-k-steps", "--params", '{"eta":0.1,"lambda":0.01,"k":10,"w0":1}', "--answer", "0.98", "--json");
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(["note: lambda = 0.01 is not among the values students get (0.05, 0.1)", "note: k = 10 is not among the values students get (20, 30)"]);
+  });
+  it("a correctly rounded h/p is accepted (h = 1, p = 0.75: 1.33)", async () => {
+    const r = JSON.parse((await run("grade", "dropout-kept-value", "--params", '{"h":1,"p":0.75}', "--answer", "1.33", "--json")).out[0]);
+    expect(r).toMatchObject({ correct: true, feedback: null, label: null });
+    const text = await run("grade", "l2-decay-factor", "--params", '{"eta":0.1,"lambda":0.01}', "--answer", "0.999");
+    expect(text.out[0]).toMatch(/^INCORRECT \(Used 1 − ηλ \(dropped the 2\)\): /);
+  });
   it("hostile answers are graded invalid, never crash", async () => {
     for (const a of ["", "abc", "1e999", "NaN", "x".repeat(10_000)]) {
       const r = await run("grade", "l2-decay-factor", "--params", '{"eta":0.1,"lambda":0.01}', "--answer", a, "--json");
@@ -125,7 +151,8 @@ describe("livelab lesson check", () => {
     files.set("good.json", JSON.stringify(regularizationLesson));
     const good = await run("lesson", "check", "good.json");
     expect(good.code).toBe(0);
-    expect(good.out[0]).toContain("20 activities");
+    expect(good.out[0]).toContain("21 activities");
+    expect(good.err).toEqual([]);
     const broken = JSON.parse(JSON.stringify(regularizationLesson));
     broken.activities[3].questions[0].answer = "1 - 2*eta*lambdaa";
     broken.activities[0].kind = "lecture";
@@ -134,6 +161,31 @@ describe("livelab lesson check", () => {
     expect(bad.code).toBe(1);
     expect(bad.err.join("\n")).toContain("activities[0].kind");
     files.set("notjson.json", "{ nope");
+  });
+  it("refuses a lesson whose named mistake is graded correct for some students, naming the question, the mistake and one parameter set", async () => {
+    // The parameter lists the built-in lesson had before issue 19.
+    const old = JSON.parse(JSON.stringify(regularizationLesson));
+    Object.assign(old.activities[4].questions[0], {
+      params: { eta: { values: [0.1, 0.2], label: "η" }, lambda: { values: [0.01, 0.05], label: "λ" }, k: { values: [10, 50, 100] }, w0: { values: [1, 2, 5], label: "w₀" } },
+      tolerance: { type: "rel", value: 5e-3 },
+    });
+    files.set("old.json", JSON.stringify(old));
+    const bad = await run("lesson", "check", "old.json");
+    expect(bad.code).toBe(1);
+    expect(bad.err).toHaveLength(1);
+    expect(bad.err[0]).toContain("old.json: activities[4].questions[0].mistakes[0]: ");
+    expect(bad.err[0]).toContain('question "l2-decay-k-steps": the mistake "linear-not-compound"');
+    expect(bad.err[0]).toContain("η = 0.1, λ = 0.01, k = 10, w₀ = 1");
+    expect(bad.err[0]).toContain("9 of 36 parameter sets");
+  });
+  it("says when a question's parameter sets were sampled rather than all tried", async () => {
+    const big = JSON.parse(JSON.stringify(regularizationLesson));
+    const values = Array.from({ length: 10 }, (_, i) => i + 1);
+    big.activities[18].questions[0].params = { B: { values: [32, 64, 128] }, lambda: { values: [0.001, 0.01] }, u: { values }, v: { values }, x: { values } };
+    files.set("big.json", JSON.stringify(big));
+    const r = await run("lesson", "check", "big.json");
+    expect(r.code).toBe(0);
+    expect(r.err).toEqual(['big.json: note: activities[18].questions[0].params: question "lambda-mean-vs-sum": 6000 parameter sets, too many to try all; checked a seeded sample of 4096']);
     expect((await run("lesson", "check", "notjson.json")).code).toBe(2);
   });
 });

@@ -48,19 +48,23 @@ export function gradeCommand(args: string[], io: Io): number {
     if (v === undefined) throw new CliError(`missing parameter ${name} for question ${questionId}`);
     if (typeof v !== "number" || !Number.isFinite(v)) throw new CliError(`parameter ${name} must be a finite number, got ${JSON.stringify(v)}`);
     values[name] = v;
+    // Allowed (handy for exploring), but say so: no student of this lesson gets these numbers.
+    const spec = template.params[name];
+    if (!spec.values.includes(v)) io.err(`note: ${name} = ${v} is not among the values students get (${spec.values.join(", ")})`);
   }
   const answerText = parsed.values.answer;
   const answer = template.kind === "multiple" ? answerText.split(",").map((s) => s.trim()).filter(Boolean) : answerText;
   const result = gradeAnswer(template, values, answer);
   const expected = template.kind === "numeric" ? Number(result.expected) : result.expected;
+  const mistake = template.kind === "numeric" || template.kind === "expression" ? template.mistakes.find((m) => m.key === result.feedbackKey) : undefined;
   if (parsed.values.json) {
     io.out(JSON.stringify({
-      correct: result.correct, score: result.score, feedback: result.feedbackKey, expected,
+      correct: result.correct, score: result.score, feedback: result.feedbackKey, label: mistake?.label ?? null, expected,
       status: result.status, message: result.feedback, reason: result.reason ?? null, normalized: result.normalized ?? null,
     }));
     return 0;
   }
-  io.out(`${result.status.toUpperCase()}${result.feedbackKey ? ` (${result.feedbackKey})` : ""}: ${result.feedback}`);
+  io.out(`${result.status.toUpperCase()}${mistake ? ` (${mistake.label})` : result.feedbackKey ? ` (${result.feedbackKey})` : ""}: ${result.feedback}`);
   io.out(`expected: ${result.expected}`);
   const solution = workedSolution(template, values);
   if (solution) io.out(`solution: ${solution}`);

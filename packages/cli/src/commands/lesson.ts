@@ -3,8 +3,10 @@ import { CliError } from "../cliError.ts";
 import type { Io } from "../options.ts";
 
 /**
- * `livelab lesson check <file>`: validate a lesson file. Exit 0 if valid; exit 1 with one
- * `path: message` line per problem if not; exit 2 if the file cannot be read or parsed.
+ * `livelab lesson check <file>`: validate a lesson file with core's `checkLesson` (the same
+ * check the lesson editor and import run). Exit 0 if valid; exit 1 with one `path: message`
+ * line per problem if not; exit 2 if the file cannot be read or parsed. Notes (e.g. a question
+ * whose parameter sets were sampled, not all tried) go to stderr as `note:` lines either way.
  * `livelab lesson show`: print the built-in lesson as JSON (a starting point for your own).
  */
 export function lessonCommand(args: string[], io: Io): number {
@@ -30,6 +32,7 @@ export function lessonCommand(args: string[], io: Io): number {
     throw new CliError(`${file} is not valid JSON: ${(e as Error).message}`);
   }
   const checked = checkLesson(json);
+  for (const n of checked.notes) io.err(`${file}: note: ${n.path}: ${n.message}`);
   if (!checked.ok) {
     for (const e of checked.errors) io.err(`${file}: ${e.path}: ${e.message}`);
     return 1;

@@ -1,10 +1,10 @@
-import { compileFormula } from "../questions/expressions.ts";
-import { fillPlaceholders } from "../questions/render.ts";
 import type { QuestionTemplate } from "../questions/schema.ts";
 import { Simulation } from "../sim/simulation.ts";
 import { getPreset } from "../sim/presets/registry.ts";
 import { SimError } from "../sim/errors.ts";
+import { checkQuestion } from "./checkQuestion.ts";
 import { LessonSchema, type Lesson } from "./schema.ts";
+import { plainTextProblem, texTextProblem } from "./texHygiene.ts";
 
 export interface LessonIssue {
   /** Where, as a path into the file: `activities[3].questions[0].answer`. */
@@ -12,7 +12,11 @@ export interface LessonIssue {
   message: string;
 }
 
-export type LessonCheck = { ok: true; lesson: Lesson } | { ok: false; errors: LessonIssue[] };
+/**
+ * `notes` are worth a teacher's attention but are not errors (e.g. a question with too many
+ * parameter sets to try every one, checked on a seeded sample).
+ */
+export type LessonCheck = { ok: true; lesson: Lesson; notes: LessonIssue[] } | { ok: false; errors: LessonIssue[]; notes: LessonIssue[] };
 
 function pathText(path: readonly PropertyKey[]): string {
   let out = "";
@@ -20,31 +24,31 @@ function pathText(path: readonly PropertyKey[]): string {
   return out || "(root)";
 }
 
-/** Every combination of a question's parameter values (capped, for validation). */
-function combinations(t: QuestionTemplate, cap = 2000): Record<string, number>[] {
-  let combos: Record<string, number>[] = [{}];
-  for (const [name, spec] of Object.entries(t.params)) {
-    const next: Record<string, number>[] = [];
-    for (const c of combos) for (const v of spec.values) next.push({ ...c, [name]: v });
-    combos = next.slice(0, cap);
-  }
-  return combos;
-}
-
 /**
  * Validate a lesson: first its shape (zod), then its meaning — unique ids, simulations and
  * experiments that exist with valid parameters, formulas that parse and give finite numbers
- * for every parameter combination, named mistakes that differ from the answer somewhere,
- * choices that exist. Errors name the field.
+ * for every parameter set, text the app shows without raw TeX, choices that exist, and named
+ * mistakes that the grader tells apart from the answer, from each other and from a correctly
+ * rounded answer for every parameter set a student can get. Errors name the field with a path
+ * (`activities[3].questions[0].mistakes[1]`) so an editor can point at it. Pure, so the CLI,
+ * the lesson editor and lesson import give the same verdict.
  */
 export function checkLesson(input: unknown): LessonCheck {
   const parsed = LessonSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })) };
+    return { ok: false, errors: parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })), notes: [] };
   }
   const lesson = parsed.data;
   const errors: LessonIssue[] = [];
+  const notes: LessonIssue[] = [];
   const err = (path: string, message: string) => errors.push({ path, message });
+  const note = (path: string, message: string) => notes.push({ path, message });
+  const plain = (path: string, text: string | undefined) => {
+    const problem = text ? plainTextProblem(text) : null;
+    if (problem) err(path, problem);
+  };
+  plain("title", lesson.title);
+  plain("summary", lesson.summary);
   const activityIds = new Set<string>();
   const questionIds = new Set<string>();
 
@@ -52,6 +56,11 @@ export function checkLesson(input: unknown): LessonCheck {
     const at = `activities[${ai}]`;
     if (activityIds.has(a.id)) err(`${at}.id`, `duplicate activity id "${a.id}"`);
     activityIds.add(a.id);
+    plain(`${at}.title`, a.title);
+    plain(`${at}.teacherNotes`, a.teacherNotes);
+    const bodyProblem = texTextProblem(a.body);
+    if (bodyProblem) err(`${at}.body`, bodyProblem);
+    a.simulation?.cues.forEach((c, ci) => plain(`${at}.simulation.cues[${ci}].say`, c.say));
     if (a.kind === "simulation" && !a.simulation) err(`${at}.simulation`, "a simulation activity needs a simulation");
     if (a.kind === "experiment" && !a.experiment) err(`${at}.experiment`, "an experiment activity needs an experiment");
     if ((a.kind === "question" || a.kind === "poll" || a.kind === "exit-ticket") && a.questions.length === 0) {
@@ -78,80 +87,10 @@ export function checkLesson(input: unknown): LessonCheck {
       const qt = `${at}.questions[${qi}]`;
       if (questionIds.has(q.id)) err(`${qt}.id`, `duplicate question id "${q.id}"`);
       questionIds.add(q.id);
-      checkQuestion(q, qt, err);
+      checkQuestion(q, qt, err, note);
     });
   });
-  return errors.length === 0 ? { ok: true, lesson } : { ok: false, errors };
-}
-
-function checkQuestion(q: QuestionTemplate, at: string, err: (path: string, message: string) => void): void {
-  const names = Object.keys(q.params);
-  const combos = combinations(q);
-  const tryText = (field: string, text: string | undefined) => {
-    if (!text) return;
-    for (const c of combos.slice(0, 50)) {
-      try {
-        const filled = fillPlaceholders(text, c);
-        const left = /\{\{[^}]*\}\}/.exec(filled);
-        if (left) { err(`${at}.${field}`, `unknown placeholder ${left[0]}`); return; }
-      } catch (e) {
-        err(`${at}.${field}`, (e as Error).message);
-        return;
-      }
-    }
-  };
-  tryText("prompt", q.prompt);
-  tryText("hint", q.hint);
-  tryText("solution", q.solution);
-
-  const formula = (field: string, text: string, extra: string[] = []) => {
-    try {
-      return compileFormula(text, [...names, ...extra]);
-    } catch (e) {
-      err(`${at}.${field}`, (e as Error).message);
-      return null;
-    }
-  };
-
-  if (q.kind === "numeric") {
-    const answer = formula("answer", q.answer);
-    if (!answer) return;
-    for (const c of combos) {
-      const v = answer.evaluate(c);
-      if (!Number.isFinite(v)) { err(`${at}.answer`, `not a finite number for ${JSON.stringify(c)}`); break; }
-    }
-    q.mistakes.forEach((m, mi) => {
-      const me = formula(`mistakes[${mi}].answer`, m.answer);
-      if (!me) return;
-      const differs = combos.some((c) => Math.abs(me.evaluate(c) - answer.evaluate(c)) > 1e-12 * Math.max(1, Math.abs(answer.evaluate(c))));
-      if (!differs) err(`${at}.mistakes[${mi}].answer`, `the mistake "${m.key}" equals the answer for every parameter value, so it can never be reported`);
-    });
-  } else if (q.kind === "expression") {
-    const vars = q.variables.map((v) => v.name);
-    formula("answer", q.answer, vars);
-    q.mistakes.forEach((m, mi) => formula(`mistakes[${mi}].answer`, m.answer, vars));
-    q.variables.forEach((v, vi) => {
-      if (!(v.min < v.max)) err(`${at}.variables[${vi}]`, "min must be below max");
-    });
-  } else if (q.kind === "single") {
-    const ids = new Set(q.options.map((o) => o.id));
-    if (ids.size !== q.options.length) err(`${at}.options`, "duplicate option id");
-    if (q.correct && q.prediction) err(`${at}.correct`, "a prediction question is decided by its simulation: give correct or prediction, not both");
-    if (q.correct && !ids.has(q.correct)) err(`${at}.correct`, `"${q.correct}" is not an option id`);
-    if (q.prediction) {
-      const p = q.prediction;
-      for (const key of Object.keys(p.outcomes)) if (!ids.has(key)) err(`${at}.prediction.outcomes.${key}`, `"${key}" is not an option id`);
-      try {
-        Simulation.create({ presetId: p.presetId, params: p.params, seed: p.seed, changes: [{ step: p.changeAt, params: p.change }] });
-      } catch (e) {
-        err(`${at}.prediction`, e instanceof SimError ? e.message : String(e));
-      }
-    }
-  } else if (q.kind === "multiple") {
-    const ids = new Set(q.options.map((o) => o.id));
-    if (ids.size !== q.options.length) err(`${at}.options`, "duplicate option id");
-    q.correct.forEach((c, ci) => { if (!ids.has(c)) err(`${at}.correct[${ci}]`, `"${c}" is not an option id`); });
-  }
+  return errors.length === 0 ? { ok: true, lesson, notes } : { ok: false, errors, notes };
 }
 
 /** Find a question anywhere in a lesson. */

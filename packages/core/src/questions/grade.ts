@@ -1,7 +1,7 @@
 import { compileExpression, compileFormula } from "./expressions.ts";
 import { parseNumber } from "./parseNumber.ts";
 import { resolvePrediction } from "./prediction.ts";
-import { Prng } from "../sim/math/prng.ts";
+import { sameFunction } from "./equivalence.ts";
 import { formatNumber, type QuestionParams } from "./sampling.ts";
 import type { ExpressionQuestion, MultipleChoiceQuestion, NumericQuestion, QuestionTemplate, SingleChoiceQuestion, TextQuestion } from "./schema.ts";
 import { describeTolerance, withinTolerance } from "./tolerance.ts";
@@ -97,28 +97,6 @@ function variableMap(t: ExpressionQuestion): Record<string, string> {
     for (const a of v.aliases) map[a] = v.name;
   }
   return map;
-}
-
-const EQUIVALENCE_POINTS = 16;
-
-/**
- * Two expressions are taken as equal when they agree (to 1e-9 relative) at 16 random points
- * drawn from the variables' ranges — with a fixed seed, so grading is reproducible.
- */
-function sameFunction(a: (s: Record<string, number>) => number, b: (s: Record<string, number>) => number, t: ExpressionQuestion): boolean {
-  const rng = new Prng(0x1ee7);
-  let compared = 0;
-  for (let k = 0; k < EQUIVALENCE_POINTS; k++) {
-    const scope: Record<string, number> = {};
-    for (const v of t.variables) scope[v.name] = rng.uniform(v.min, v.max);
-    const x = a(scope);
-    const y = b(scope);
-    if (!Number.isFinite(y)) continue;
-    if (!Number.isFinite(x)) return false;
-    if (Math.abs(x - y) > 1e-9 * Math.max(1, Math.abs(y))) return false;
-    compared++;
-  }
-  return compared > 0;
 }
 
 function gradeExpression(t: ExpressionQuestion, params: QuestionParams, answer: unknown): GradeResult {

@@ -23,12 +23,29 @@ export const ToleranceSchema = z.discriminatedUnion("type", [
   z.object({ type: z.literal("sigfigs"), value: z.number().int().min(1).max(15) }),
 ]);
 
-/** A common wrong answer with the feedback that names the mistake. */
-export const MistakeSchema = z.object({
-  key: id,
-  answer: expr,
-  feedback: z.string().min(1).max(1000),
-});
+/** Plain text for a person (the projector shows it as is): no TeX, so no `$` and no backslash. */
+export const plainText = (max: number) =>
+  z.string().trim().min(1).max(max).refine((s) => !/[$\\]/.test(s), "plain text only: no $ and no backslash (write λ, η, ‖w‖ as Unicode)");
+
+/** "linear-not-compound" → "Linear not compound": the label of a mistake that has none. */
+export function labelFromKey(key: string): string {
+  const words = key.replace(/-+/g, " ").trim();
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+/**
+ * A common wrong answer with the feedback that names the mistake. `label` is what a person
+ * sees in results bars and reports ("Used 1 − ηλ (dropped the 2)"); lessons should give one,
+ * and a missing one defaults to the key in words.
+ */
+export const MistakeSchema = z
+  .object({
+    key: id,
+    label: plainText(80).optional(),
+    answer: expr,
+    feedback: z.string().min(1).max(1000),
+  })
+  .transform((m) => ({ ...m, label: m.label ?? labelFromKey(m.key) }));
 
 const base = {
   id,

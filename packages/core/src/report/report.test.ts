@@ -69,6 +69,9 @@ describe("buildReport", () => {
     expect(Object.fromEntries(q.distribution.map((d) => [d.key, d.count]))).toEqual({ correct: 2, "mistake:dropped-factor-2": 1, invalid: 1 });
     const factor2 = q.mistakes.find((m) => m.key === "dropped-factor-2")!;
     expect(factor2.count).toBe(1);
+    // People read the mistake's label, never its key.
+    expect(factor2.label).toBe("Used 1 − ηλ (dropped the 2)");
+    expect(q.distribution.find((d) => d.key === "mistake:dropped-factor-2")!.label).toBe("Used 1 − ηλ (dropped the 2)");
     expect(factor2.feedback.length).toBeGreaterThan(10);
     expect(q.mistakes.find((m) => m.key === "wrong-sign")!.count).toBe(0);
     // first attempts: 2000, 4000, 6000, 10000 → median 5000

@@ -76,8 +76,8 @@ export interface QuestionReport {
   correctRate: number | null;
   /** Buckets of final answers, biggest first. */
   distribution: { key: string; label: string; count: number; correct: boolean | null }[];
-  /** Every named mistake of the question, with how many made it and the feedback they got. */
-  mistakes: { key: string; feedback: string; count: number }[];
+  /** Every named mistake of the question: its human label, how many made it and the feedback they got. */
+  mistakes: { key: string; label: string; feedback: string; count: number }[];
   medianMsToAnswer: number | null;
   /** Short-text answers, with who wrote them (the report is the teacher's eyes only). */
   texts: { nickname: string; text: string }[];
@@ -238,7 +238,7 @@ function questionReport(q: QuestionTemplate, activity: Lesson["activities"][numb
     if (b) b.count++;
     else buckets.set(key, { key, label, count: 1, correct: isCorrect });
   };
-  const mistakeFeedback = new Map<string, string>((q.kind === "numeric" || q.kind === "expression" ? q.mistakes : []).map((m) => [m.key, m.feedback]));
+  const mistakeFeedback = new Map((q.kind === "numeric" || q.kind === "expression" ? q.mistakes : []).map((m) => [m.key, m]));
   const mistakeCounts = new Map<string, number>();
   const texts: QuestionReport["texts"] = [];
   for (const r of finals) {
@@ -258,7 +258,7 @@ function questionReport(q: QuestionTemplate, activity: Lesson["activities"][numb
       bump(r.status, r.status === "invalid" ? "Unreadable" : "Answered", null);
     } else if (r.status === "correct") bump("correct", "Correct", true);
     else if (r.status === "invalid") bump("invalid", "Unreadable answer", false);
-    else if (r.feedbackKey && mistakeFeedback.has(r.feedbackKey)) bump(`mistake:${r.feedbackKey}`, `Named mistake: ${r.feedbackKey}`, false);
+    else if (r.feedbackKey && mistakeFeedback.has(r.feedbackKey)) bump(`mistake:${r.feedbackKey}`, mistakeFeedback.get(r.feedbackKey)!.label, false);
     else bump("other", "Other wrong answer", false);
   }
   // Choices with nobody on them still belong in the distribution (a 0 is information).
@@ -281,7 +281,7 @@ function questionReport(q: QuestionTemplate, activity: Lesson["activities"][numb
     correct: graded ? correct : 0,
     correctRate: graded ? rate(correct, finals.length) : null,
     distribution: [...buckets.values()].sort((a, b) => b.count - a.count),
-    mistakes: [...mistakeFeedback].map(([key, feedback]) => ({ key, feedback: fillPlaceholders(feedback, shownParams), count: mistakeCounts.get(key) ?? 0 })),
+    mistakes: [...mistakeFeedback].map(([key, m]) => ({ key, label: m.label, feedback: fillPlaceholders(m.feedback, shownParams), count: mistakeCounts.get(key) ?? 0 })),
     medianMsToAnswer: median([...attempts.values()].map((a) => a.first.msToAnswer).filter((m): m is number => m !== null)),
     texts,
     solution: q.solution ? workedSolution(q, shownParams) : null,

@@ -7,7 +7,7 @@ import { publicState, type PublicState } from "./views.ts";
  * students' views, in pure code: the server only chooses who receives which.
  */
 
-/** The lesson as the console lists it: titles, prompts and options, no answers. */
+/** The lesson as the teacher's screens list it: titles, notes, prompts, options, mistake labels — no answers, formulas or feedback. */
 export interface LessonOutline {
   id: string;
   title: string;
@@ -17,7 +17,8 @@ export interface LessonOutline {
     title: string;
     teacherNotes: string | null;
     simulation: LessonSimulation | null;
-    questions: { id: string; kind: string; prompt: string; options?: { id: string; text: string }[] }[];
+    /** Prompts and options, and each named mistake's label (a results bar reads "Used 1 − ηλ (dropped the 2)", not a key). */
+    questions: { id: string; kind: string; prompt: string; options?: { id: string; text: string }[]; mistakes?: { key: string; label: string }[] }[];
   }[];
 }
 
@@ -87,7 +88,8 @@ export function lessonOutline(lesson: Lesson): LessonOutline {
         id: q.id,
         kind: q.kind,
         prompt: q.prompt,
-        options: "options" in q ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined,
+        options: q.kind === "single" || q.kind === "multiple" ? q.options.map((o) => ({ id: o.id, text: o.text })) : undefined,
+        mistakes: q.kind === "numeric" || q.kind === "expression" ? q.mistakes.map((m) => ({ key: m.key, label: m.label })) : undefined,
       })),
     })),
   };

@@ -155,7 +155,7 @@ function QuestionCard({ q, n }: { q: QuestionReport; n: number }) {
           <thead><tr><th scope="col">Mistake</th><th scope="col" className="num">Students</th><th scope="col">Feedback shown</th></tr></thead>
           <tbody>
             {[...q.mistakes].sort((a, b) => b.count - a.count).map((m) => (
-              <tr key={m.key}><td><code>{m.key}</code></td><td className="num">{m.count}</td><td><Tex text={m.feedback} /></td></tr>
+              <tr key={m.key}><td>{m.label}</td><td className="num">{m.count}</td><td><Tex text={m.feedback} /></td></tr>
             ))}
           </tbody>
         </table>

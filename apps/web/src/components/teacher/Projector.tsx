@@ -49,7 +49,7 @@ export function Projector({ sessionId }: { sessionId: string }) {
       {qp && shownQ && (
         <section className="card" aria-label="answers">
           <h2>Answers: {qp.answered} of {joined.length}</h2>
-          <Histogram q={qp} options={shownQ.options} />
+          <Histogram q={qp} options={shownQ.options} mistakes={shownQ.mistakes} />
           {qp.texts && <div className="texts">{qp.texts.map((t, i) => <blockquote key={i}>{t}</blockquote>)}</div>}
         </section>
       )}

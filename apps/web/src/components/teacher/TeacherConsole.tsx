@@ -108,7 +108,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
                       <p><strong data-answered={qp.answered}>{qp.answered}</strong> of {joined.length} answered
                         {qp.answered < joined.length && qp.answered > 0 && <span className="muted"> — waiting for {joined.filter((p) => !qp.answeredBy.includes(p.id)).slice(0, 12).map((p) => p.nickname).join(", ")}{joined.length - qp.answered > 12 ? " …" : ""}</span>}
                       </p>
-                      <Histogram q={qp} options={q.options} />
+                      <Histogram q={qp} options={q.options} mistakes={q.mistakes} />
                       {qp.texts && qp.texts.length > 0 && <div className="texts">{qp.texts.map((t, i) => <blockquote key={i}>{t}</blockquote>)}</div>}
                     </>
                   )}

@@ -1,18 +1,20 @@
 "use client";
 import { useCanvas } from "../canvases";
+import { Tex } from "../../lib/tex";
 import type { QuestionProgress } from "./useHost";
 
 /** Answer distribution as horizontal bars (correct green, named mistakes red, others blue). */
-export function Histogram({ q, options }: { q: QuestionProgress; options?: { id: string; text: string }[] }) {
+export function Histogram({ q, options, mistakes }: { q: QuestionProgress; options?: { id: string; text: string }[]; mistakes?: { key: string; label: string }[] }) {
   const entries = options ? options.map((o) => [o.id, q.distribution[o.id] ?? 0] as const) : Object.entries(q.distribution).sort((a, b) => b[1] - a[1]);
   const max = Math.max(1, ...entries.map(([, n]) => n));
-  const label = (k: string) => options?.find((o) => o.id === k)?.text ?? (k === "correct" ? "✓ correct" : k === "other" ? "other wrong answers" : k === "invalid" ? "unreadable" : k);
+  // People read option texts and mistake labels, never ids or keys.
+  const label = (k: string) => options?.find((o) => o.id === k)?.text ?? mistakes?.find((m) => m.key === k)?.label ?? (k === "correct" ? "✓ correct" : k === "other" ? "other wrong answers" : k === "invalid" ? "unreadable" : "another named mistake");
   return (
     <div className="hist" role="list" aria-label={`answers to ${q.questionId}`}>
       {entries.length === 0 && <p className="muted">No answers yet.</p>}
       {entries.map(([k, n]) => (
         <div className="hist-row" key={k} role="listitem">
-          <span>{label(k)}</span>
+          <span><Tex text={label(k)} /></span>
           <span className={`hist-bar ${k === "correct" ? "good" : k === "other" || k === "invalid" || options ? "" : "bad"}`} style={{ width: `${(100 * n) / max}%` }} />
           <span>{n}</span>
         </div>

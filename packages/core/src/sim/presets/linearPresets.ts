@@ -30,7 +30,7 @@ const l1VsL2Lanes: readonly LaneDef[] = [
   { id: "l2", label: "L2 (ridge)", hyper: (p) => hyperFromParams(p, { l1: 0, l2: p.lambda as number }) },
 ];
 
-/** Activity 7: many features, few relevant; L1 zeroes the rest. */
+/** Activities 7 and 17 (elastic net): many features, few relevant; L1 zeroes the rest. */
 export const sparseLinearPreset: Preset = {
   id: "sparse-linear",
   title: "Sparse linear regression",

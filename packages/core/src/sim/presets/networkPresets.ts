@@ -51,7 +51,7 @@ export const dropoutMoons: Preset = {
 export const adamVsAdamw: Preset = {
   id: "adam-vs-adamw",
   title: "Adam + L2 vs AdamW",
-  summary: "Two identical networks, same data, same λ. Adam divides the L2 gradient by its running scale, so weights with large gradients hardly decay; AdamW decays every weight by the same factor each step.",
+  summary: "Two identical networks, same data, same λ. Adam divides the L2 gradient by its running scale √v̂: weights with large data gradients hardly decay, weights with small ones move about η per step toward 0 (so here Adam + L2 ends with the smaller ‖w‖²). AdamW decays every weight by the same factor 1 − 2ηλ each step.",
   params: mlpParams({ shape: "moons", nTrain: 200, noise: 0.2, width: 16, depth: 2, keepProb: 1, l2: 0.01, lr: 0.01 }),
   playback: { stepsPerSecond: 30, defaultSteps: 2000 },
   dataset: moonsData,

@@ -46,7 +46,7 @@ export const overfitPoly: Preset = {
   linear: true,
 };
 
-/** Activity 19: the same overfitting run, with the best validation step tracked. */
+/** Activity 20: the same overfitting run, with the best validation step tracked. */
 export const earlyStopping: Preset = {
   id: "early-stopping",
   title: "Early stopping",
