@@ -94,7 +94,7 @@ try {
         projectorBehind: { median: percentile(projectorBehind, 50), p95: percentile(projectorBehind, 95), max: Math.max(...projectorBehind) },
         phoneMinusProjector: { median: percentile(gap, 50), p95: percentile(gap, 95), max: Math.max(...gap) },
       };
-      results.push(row);
+      results.push(argv.includes("--series") ? { ...row, phoneSeries: phoneBehind } : row);
       log(`${a.preset} at 4x, phone CPU ÷${rate}: phone behind the clock median ${row.phoneBehind.median} / p95 ${row.phoneBehind.p95} / max ${row.phoneBehind.max} steps; projector ${row.projectorBehind.median} / ${row.projectorBehind.p95} / ${row.projectorBehind.max}; phone − projector p95 ${row.phoneMinusProjector.p95}, max ${row.phoneMinusProjector.max} (goal ≤ 5)`);
     }
   }

@@ -38,6 +38,14 @@ declare global {
 type KeyframeFetch = (step: number) => Promise<{ keyframe: Keyframe; changes: Timeline["changes"]; revision: number } | null>;
 
 const FRAME_BUDGET_MS = 8;
+/**
+ * A device behind the class by more than CATCH_UP_GAP steps (a slow phone after a new activity
+ * or a stall) computes for up to CATCH_UP_BUDGET_MS per frame and redraws at most every
+ * CATCH_UP_DRAW_MS, so it spends its CPU on catching up rather than on drawing steps already past.
+ */
+const CATCH_UP_GAP = 10;
+const CATCH_UP_BUDGET_MS = 30;
+const CATCH_UP_DRAW_MS = 250;
 /** While playing, metrics (a loss over the whole data set per lane) are recorded at most this often. */
 const RECORD_MIN_INTERVAL_MS = 33;
 /** Local snapshots every this many steps, so small rewinds (a pause, a λ change) replay little. */
@@ -139,8 +147,9 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
           });
         }
         const t0 = performance.now();
+        const budget = gap > CATCH_UP_GAP ? CATCH_UP_BUDGET_MS : FRAME_BUDGET_MS;
         let n = 0;
-        while (s.step < target && performance.now() - t0 < FRAME_BUDGET_MS) {
+        while (s.step < target && performance.now() - t0 < budget) {
           s.stepOnce();
           n++;
           if (s.step % SNAPSHOT_EVERY === 0 && (st.snaps.at(-1)?.step ?? -1) < s.step) st.snaps.push(snapshot(s));
@@ -159,7 +168,8 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
         // phone); a paused timeline shows its exact step at once.
         st.dirty = true;
       }
-      if (st.dirty && (!timeline.playing || now - st.lastDraw > 50 || s.step >= timeline.maxSteps)) {
+      const drawEvery = target - s.step > CATCH_UP_GAP ? CATCH_UP_DRAW_MS : 50;
+      if (st.dirty && (!timeline.playing || now - st.lastDraw > drawEvery || s.step >= timeline.maxSteps)) {
         st.dirty = false;
         st.lastDraw = now;
         setView(st.history);
