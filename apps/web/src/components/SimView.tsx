@@ -58,7 +58,12 @@ export function SimView({ view, timeline, large = false, logScale = false }: { v
             </>
           )}
           {presetId === "adam-vs-adamw" && (
-            <figure className="wide"><LossChart title="‖w‖₂² (weight norm)" steps={view.steps} height={h} series={lanes.map((l, i) => ({ label: l.label, values: l.l2, color: COLORS[i] }))} /></figure>
+            <>
+              {lanes.map((l, i) => (
+                <figure key={l.label}><figcaption>Decision boundary: {l.label}</figcaption><HeatmapCanvas sim={sim} lane={i} version={view.version} label={`decision boundary, ${l.label}`} size={large ? 80 : 50} /></figure>
+              ))}
+              <figure><LossChart title="‖w‖₂² (weight norm)" steps={view.steps} height={h} series={lanes.map((l, i) => ({ label: l.label, values: l.l2, color: COLORS[i] }))} /></figure>
+            </>
           )}
           <figure className="wide"><figcaption>Losses (drag to zoom, double-click to reset)</figcaption><LossChart title="Loss" steps={view.steps} height={h} log={logScale} series={lossSeries} /></figure>
         </div>

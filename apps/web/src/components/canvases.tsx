@@ -117,30 +117,77 @@ export function BarsCanvas({ sim, lane = 0, version, label }: { sim: Simulation;
   return <canvas ref={ref} className="plot" role="img" aria-label={label} />;
 }
 
-/** Decision-boundary heatmap (canvas pixels) with the training points. */
-export function HeatmapCanvas({ sim, version, label, size = 60 }: { sim: Simulation; version: number; label: string; size?: number }) {
-  const ref = useCanvas((ctx, w, h) => {
-    const g = decisionGrid(sim, 0, size);
-    const img = ctx.createImageData(size, size);
-    for (let r = 0; r < size; r++) {
-      for (let c = 0; c < size; c++) {
-        const p = g.probs[r * size + c];
-        const o = ((size - 1 - r) * size + c) * 4;
-        img.data[o] = Math.round(255 * (0.95 - 0.6 * p));
-        img.data[o + 1] = Math.round(255 * (0.75 - 0.25 * Math.abs(p - 0.5)));
-        img.data[o + 2] = Math.round(255 * (0.35 + 0.6 * p));
-        img.data[o + 3] = 255;
-      }
+/**
+ * While a simulation plays, the decision grid is recomputed at most this often (a phone's CPU
+ * goes to keeping up with the class); the newest state is always drawn once it stops changing.
+ */
+const GRID_MIN_INTERVAL_MS = 100;
+
+interface GridCache {
+  sim: Simulation | null;
+  version: unknown;
+  at: number;
+  probs: Float64Array;
+  image: ImageData | null;
+  pixels: HTMLCanvasElement | null;
+}
+
+/** Paint P(class 1) into `image` (row 0 of the grid at the bottom), blue for 1, orange for 0. */
+function paintProbabilities(probs: Float64Array, size: number, image: ImageData): void {
+  const data = image.data;
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      const p = probs[r * size + c];
+      const o = ((size - 1 - r) * size + c) * 4;
+      data[o] = 255 * (0.95 - 0.6 * p);
+      data[o + 1] = 255 * (0.75 - 0.25 * Math.abs(p - 0.5));
+      data[o + 2] = 255 * (0.35 + 0.6 * p);
+      data[o + 3] = 255;
     }
-    const off = document.createElement("canvas");
-    off.width = size;
-    off.height = size;
-    off.getContext("2d")!.putImageData(img, 0, 0);
+  }
+}
+
+/**
+ * Decision-boundary heatmap of one lane with the training points. The grid (size × size, drawn
+ * smoothed to the canvas) is computed by the engine as one batch into buffers kept between
+ * frames, at most every GRID_MIN_INTERVAL_MS while the simulation moves.
+ */
+export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60 }: { sim: Simulation; lane?: number; version: number; label: string; size?: number }) {
+  const cache = useRef<GridCache>({ sim: null, version: -1, at: -Infinity, probs: new Float64Array(0), image: null, pixels: null });
+  const [, redraw] = useState(0);
+  const trailing = useRef(0);
+  useEffect(() => () => window.clearTimeout(trailing.current), []);
+  const ref = useCanvas((ctx, w, h) => {
+    const c = cache.current;
+    const now = performance.now();
+    const changed = c.sim !== sim || c.version !== version;
+    const resized = c.probs.length !== size * size;
+    if (resized || c.sim !== sim || (changed && now - c.at >= GRID_MIN_INTERVAL_MS)) {
+      if (resized) {
+        c.probs = new Float64Array(size * size);
+        c.pixels = document.createElement("canvas");
+        c.pixels.width = size;
+        c.pixels.height = size;
+        c.image = c.pixels.getContext("2d")!.createImageData(size, size);
+      }
+      decisionGrid(sim, lane, size, 2, c.probs);
+      paintProbabilities(c.probs, size, c.image!);
+      c.pixels!.getContext("2d")!.putImageData(c.image!, 0, 0);
+      c.sim = sim;
+      c.version = version;
+      c.at = now;
+    } else if (changed && trailing.current === 0) {
+      // Skipped for now: make sure the latest state is drawn when the interval is over.
+      trailing.current = window.setTimeout(() => {
+        trailing.current = 0;
+        redraw((n) => n + 1);
+      }, GRID_MIN_INTERVAL_MS - (now - c.at));
+    }
     ctx.imageSmoothingEnabled = true;
-    ctx.drawImage(off, 0, 0, w, h);
+    ctx.drawImage(c.pixels!, 0, 0, w, h);
     const d = sim.dataset;
-    const px = (x: number) => ((x - g.xMin) / (g.xMax - g.xMin)) * w;
-    const py = (y: number) => h - ((y - g.yMin) / (g.yMax - g.yMin)) * h;
+    const px = (x: number) => ((x + 2) / 4) * w;
+    const py = (y: number) => h - ((y + 2) / 4) * h;
     for (let i = 0; i < d.nTrain; i++) dot(ctx, px(d.trainX[2 * i]), py(d.trainX[2 * i + 1]), 4, d.trainY[i] === 1 ? "#1d4ed8" : "#c2410c", "white");
   }, version);
   return <canvas ref={ref} className="plot square" role="img" aria-label={label} />;
@@ -153,16 +200,17 @@ export function NetworkCanvas({ sim, version, label }: { sim: Simulation; versio
     const mask = dropoutMask(sim);
     const cols = sizes.length;
     const pos = sizes.map((n, l) => Array.from({ length: n }, (_, i) => ({ x: 20 + (l * (w - 40)) / (cols - 1), y: ((i + 1) * h) / (n + 1) })));
+    // All edges in one path, stroked once: a 2-32-32-1 network has 1,088 of them.
     ctx.lineWidth = 0.5;
+    ctx.strokeStyle = "rgba(107,114,128,0.18)";
+    ctx.beginPath();
     for (let l = 0; l < cols - 1; l++) {
       for (const a of pos[l]) for (const b of pos[l + 1]) {
-        ctx.strokeStyle = "rgba(107,114,128,0.18)";
-        ctx.beginPath();
         ctx.moveTo(a.x, a.y);
         ctx.lineTo(b.x, b.y);
-        ctx.stroke();
       }
     }
+    ctx.stroke();
     pos.forEach((layer, l) => layer.forEach((p, i) => {
       const hidden = l > 0 && l < cols - 1;
       const kept = !hidden || mask[l - 1]?.[i] === 1;

@@ -3,6 +3,7 @@ import { SimError } from "./errors.ts";
 import { resume, snapshot } from "./keyframe.ts";
 import { PRESETS } from "./presets/registry.ts";
 import { Simulation } from "./simulation.ts";
+import { detSigmoid } from "./math/detmath.ts";
 import { decisionGrid, dropoutMask, exactSolutions, fittedCurve, geometry, layerWeights, paths } from "./views.ts";
 
 describe("determinism", () => {
@@ -172,6 +173,31 @@ describe("views", () => {
     expect(kept).toBeGreaterThan(16);
     expect(kept).toBeLessThan(48);
     expect(() => exactSolutions(sim)).toThrow(SimError);
+  });
+
+  it("the batched decision grid is bit for bit the network evaluated one point at a time", () => {
+    const sim = Simulation.create({ presetId: "adam-vs-adamw", seed: 7 });
+    sim.advanceTo(200);
+    const t = sim.lanes[1];
+    const size = 37; // not a multiple of the evaluation chunk, so the last chunk is partial
+    const g = decisionGrid(sim, 1, size, 1.5);
+    const point = new Float64Array(2);
+    const step = 3 / (size - 1);
+    let differ = 0;
+    for (let r = 0; r < size; r++) {
+      for (let c = 0; c < size; c++) {
+        point[0] = -1.5 + c * step;
+        point[1] = -1.5 + r * step;
+        if (!Object.is(g.probs[r * size + c], detSigmoid(t.net.predict(t.params, point, 0)))) differ++;
+      }
+    }
+    expect(differ).toBe(0);
+    // Asking again into a caller's buffer gives the same numbers and returns that buffer.
+    const out = new Float64Array(size * size);
+    expect(decisionGrid(sim, 1, size, 1.5, out).probs).toBe(out);
+    expect(out).toEqual(g.probs);
+    // A different lane is a different network.
+    expect(decisionGrid(sim, 0, size, 1.5).probs).not.toEqual(g.probs);
   });
 
   it("regularization paths: lasso weights reach exactly 0 as λ grows, ridge weights do not", () => {

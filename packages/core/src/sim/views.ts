@@ -17,17 +17,13 @@ export function fittedCurve(sim: Simulation, lane = 0, points = 200): { x: numbe
   const fm = sim.dataset.featureMap;
   if (!fm || sim.dataset.rawDim !== 1) throw new SimError("NOT_SUPPORTED", `${sim.preset.id} has no 1-D curve`);
   const t = sim.lanes[lane];
-  const feats = new Float64Array(fm.outDim);
-  const raw = new Float64Array(1);
-  const x: number[] = [];
-  const y: number[] = [];
-  for (let i = 0; i < points; i++) {
-    raw[0] = -1 + (2 * i) / (points - 1);
-    fm.apply(raw, 0, feats, 0);
-    x.push(raw[0]);
-    y.push(t.net.predict(t.params, feats, 0));
-  }
-  return { x, y };
+  const raw = new Float64Array(points);
+  for (let i = 0; i < points; i++) raw[i] = -1 + (2 * i) / (points - 1);
+  const feats = new Float64Array(points * fm.outDim);
+  for (let i = 0; i < points; i++) fm.apply(raw, i, feats, i * fm.outDim);
+  const y = new Float64Array(points);
+  t.net.outputs(t.params, feats, 0, points, y);
+  return { x: Array.from(raw), y: Array.from(y) };
 }
 
 export interface DecisionGrid {
@@ -40,22 +36,37 @@ export interface DecisionGrid {
   probs: Float64Array;
 }
 
-/** Class-1 probability on a size×size grid over [−2, 2]² (2-D classification presets). */
+/** The grid's input points, kept between calls: the same grid is asked for every frame. */
+let gridInputs = { size: 0, extent: 0, X: new Float64Array(0) };
+
+function gridPoints(size: number, extent: number): Float64Array {
+  if (gridInputs.size === size && gridInputs.extent === extent) return gridInputs.X;
+  const X = new Float64Array(2 * size * size);
+  const stepSize = (2 * extent) / (size - 1);
+  for (let r = 0; r < size; r++) {
+    for (let c = 0; c < size; c++) {
+      X[2 * (r * size + c)] = -extent + c * stepSize;
+      X[2 * (r * size + c) + 1] = -extent + r * stepSize;
+    }
+  }
+  gridInputs = { size, extent, X };
+  return X;
+}
+
+/**
+ * Class-1 probability on a size×size grid over [−extent, extent]² (2-D classification presets),
+ * computed as one batch: the network runs layer by layer over all points (Network.outputs),
+ * into `out` when given, so redrawing every frame allocates nothing.
+ */
 export function decisionGrid(sim: Simulation, lane = 0, size = 100, extent = 2, out?: Float64Array): DecisionGrid {
   if (sim.dataset.task !== "classification" || sim.dataset.nFeatures !== 2) {
     throw new SimError("NOT_SUPPORTED", `${sim.preset.id} has no 2-D decision boundary`);
   }
   const t = sim.lanes[lane];
-  const probs = out ?? new Float64Array(size * size);
-  const point = new Float64Array(2);
-  const stepSize = (2 * extent) / (size - 1);
-  for (let r = 0; r < size; r++) {
-    point[1] = -extent + r * stepSize;
-    for (let c = 0; c < size; c++) {
-      point[0] = -extent + c * stepSize;
-      probs[r * size + c] = detSigmoid(t.net.predict(t.params, point, 0));
-    }
-  }
+  const n = size * size;
+  const probs = out ?? new Float64Array(n);
+  t.net.outputs(t.params, gridPoints(size, extent), 0, n, probs);
+  for (let j = 0; j < n; j++) probs[j] = detSigmoid(probs[j]);
   return { size, xMin: -extent, xMax: extent, yMin: -extent, yMax: extent, probs };
 }
 

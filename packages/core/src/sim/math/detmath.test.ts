@@ -29,9 +29,9 @@ describe("deterministic elementary functions agree with Math.* to a few ulps", (
     expect(worstUlps(detLog, Math.log, 0.5, 2)).toBeLessThanOrEqual(1);
     expect(worstUlps(detLog, Math.log, 1e-310, 1e-305)).toBeLessThanOrEqual(1); // subnormals
   });
-  it("tanh and expm1 are fdlibm line for line: bit-identical to V8's own (fdlibm) Math.tanh / Math.expm1", () => {
-    expect(worstUlps(detTanh, Math.tanh, -25, 25)).toBe(0);
-    expect(worstUlps(detTanh, Math.tanh, -0.5, 0.5)).toBe(0);
+  it("expm1 is fdlibm line for line: bit-identical to V8's own (fdlibm) Math.expm1; tanh within 2 ulps of Math.tanh", () => {
+    expect(worstUlps(detTanh, Math.tanh, -25, 25)).toBeLessThanOrEqual(2);
+    expect(worstUlps(detTanh, Math.tanh, -0.5, 0.5)).toBeLessThanOrEqual(2);
     expect(worstUlps(detExpm1, Math.expm1, -2, 2)).toBe(0);
     expect(worstUlps(detExpm1, Math.expm1, -60, 60)).toBe(0);
   });

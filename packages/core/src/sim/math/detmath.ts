@@ -10,9 +10,11 @@
  * (Sun's freely distributable libm), which is accurate to about 1 ulp.
  */
 
-const LN2_HI = 6.93147180369123816490e-1;
-const LN2_LO = 1.90821492927058770002e-10;
-const INV_LN2 = 1.44269504088896338700;
+import { EXP_OVERFLOW, INV_LN2, LN2_HI, LN2_LO } from "./fdlibmConstants.ts";
+import { POW2 } from "./pow2.ts";
+
+export { twoPow } from "./pow2.ts";
+export { detExpm1, detTanh } from "./tanh.ts";
 
 // exp: Remez coefficients for the rational approximation on [-ln2/2, ln2/2].
 const P1 = 1.66666666666666019037e-1;
@@ -21,24 +23,7 @@ const P3 = 6.61375632143793436117e-5;
 const P4 = -1.65339022054652515390e-6;
 const P5 = 4.13813679705723846039e-8;
 
-const EXP_OVERFLOW = 7.09782712893383973096e2;
 const EXP_UNDERFLOW = -7.45133219101941108420e2;
-
-/** 2^k for every k in [-1074, 1023], built by exact doublings/halvings. */
-const POW2 = (() => {
-  const table = new Float64Array(1074 + 1024);
-  table[1074] = 1;
-  for (let k = 1; k <= 1023; k++) table[1074 + k] = table[1074 + k - 1] * 2;
-  for (let k = -1; k >= -1074; k--) table[1074 + k] = table[1074 + k + 1] * 0.5;
-  return table;
-})();
-
-/** Exactly 2^k as a double (0 or Infinity outside the representable range). */
-export function twoPow(k: number): number {
-  if (k > 1023) return Infinity;
-  if (k < -1074) return 0;
-  return POW2[1074 + k];
-}
 
 /** y · 2^k without intermediate overflow/underflow (y is near 1). */
 function scaleByPow2(y: number, k: number): number {
@@ -128,93 +113,6 @@ export function detLog(x: number): number {
     return k === 0 ? f - (hfsq - s * (hfsq + R)) : dk * LN2_HI - ((hfsq - (s * (hfsq + R) + dk * LN2_LO)) - f);
   }
   return k === 0 ? f - s * (f - R) : dk * LN2_HI - ((s * (f - R) - dk * LN2_LO) - f);
-}
-
-// expm1: fdlibm's scaled rational coefficients for R(2z), z = x²/2, on [-ln2/2, ln2/2].
-const Q1 = -3.33333333333331316428e-2;
-const Q2 = 1.58730158725481460165e-3;
-const Q3 = -7.93650757867487942473e-5;
-const Q4 = 4.00821782732936239552e-6;
-const Q5 = -2.01099218183624371326e-7;
-
-/** A double from its high word (low word 0): fdlibm compares high words; we compare these. */
-function fromHighWord(hi: number): number {
-  bitsView.setUint32(4, hi >>> 0, true);
-  bitsView.setUint32(0, 0, true);
-  return bitsView.getFloat64(0, true);
-}
-const EXPM1_HALF_LN2 = fromHighWord(0x3fd62e43); // |x| > 0.5·ln2  ⇔  high word > 0x3fd62e42
-const EXPM1_ONE_HALF_LN2 = fromHighWord(0x3ff0a2b2); // |x| < 1.5·ln2 ⇔ high word < 0x3ff0a2b2
-const EXPM1_TINY = fromHighWord(0x3c900000); // 2^-54
-const EXPM1_BIG = fromHighWord(0x4043687a); // 56·ln2
-
-/**
- * Deterministic e^x − 1, accurate near 0 where `detExp(x) − 1` would cancel (fdlibm
- * s_expm1.c, line for line).
- */
-export function detExpm1(xIn: number): number {
-  let x = xIn;
-  if (x !== x) return x;
-  const ax = x < 0 ? -x : x;
-  if (ax >= EXPM1_BIG) {
-    if (x === Infinity) return Infinity;
-    if (x === -Infinity) return -1;
-    if (x > EXP_OVERFLOW) return Infinity;
-    if (x < 0) return -1;
-  }
-  let k = 0;
-  let c = 0;
-  if (ax >= EXPM1_HALF_LN2) {
-    let hi: number;
-    let lo: number;
-    if (ax < EXPM1_ONE_HALF_LN2) {
-      if (x > 0) { hi = x - LN2_HI; lo = LN2_LO; k = 1; } else { hi = x + LN2_HI; lo = -LN2_LO; k = -1; }
-    } else {
-      k = (INV_LN2 * x + (x > 0 ? 0.5 : -0.5)) | 0; // C's (int) cast: truncation; |k| ≤ 1024
-      hi = x - k * LN2_HI;
-      lo = k * LN2_LO;
-    }
-    x = hi - lo;
-    c = (hi - x) - lo;
-  } else if (ax < EXPM1_TINY) {
-    return x;
-  }
-  const hfx = 0.5 * x;
-  const hxs = x * hfx;
-  const r1 = 1 + hxs * (Q1 + hxs * (Q2 + hxs * (Q3 + hxs * (Q4 + hxs * Q5))));
-  const t = 3 - r1 * hfx;
-  let e = hxs * ((r1 - t) / (6 - x * t));
-  if (k === 0) return x - (x * e - hxs);
-  e = x * (e - c) - c;
-  e -= hxs;
-  if (k === -1) return 0.5 * (x - e) - 0.5;
-  if (k === 1) return x < -0.25 ? -2 * (e - (x + 0.5)) : 1 + 2 * (x - e);
-  if (k <= -2 || k > 56) {
-    const y = 1 - (e - x);
-    return (k === 1024 ? y * 2 * POW2[1074 + 1023] : y * POW2[1074 + k]) - 1;
-  }
-  if (k < 20) return (POW2[1074] - POW2[1074 - k] - (e - x)) * POW2[1074 + k];
-  return (x - (e + POW2[1074 - k]) + 1) * POW2[1074 + k];
-}
-
-/**
- * Deterministic hyperbolic tangent (fdlibm s_tanh.c): for |x| < 1, −t/(t + 2) with
- * t = expm1(−2|x|); for 1 ≤ |x| < 22, 1 − 2/(t + 2) with t = expm1(2|x|); ±1 beyond.
- */
-export function detTanh(x: number): number {
-  if (x !== x) return x;
-  const ax = x < 0 ? -x : x;
-  if (ax >= 22) return x > 0 ? 1 : -1;
-  if (ax < 3.725290298461914e-9) return x;
-  let z: number;
-  if (ax >= 1) {
-    const t = detExpm1(2 * ax);
-    z = 1 - 2 / (t + 2);
-  } else {
-    const t = detExpm1(-2 * ax);
-    z = -t / (t + 2);
-  }
-  return x < 0 ? -z : z;
 }
 
 /** Deterministic logistic sigmoid 1 / (1 + e^−x), stable for large |x|. */

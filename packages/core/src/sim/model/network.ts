@@ -1,5 +1,6 @@
-import { detSigmoid, detSoftplus, detTanh } from "../math/detmath.ts";
+import { detSigmoid, detSoftplus } from "../math/detmath.ts";
 import type { Prng } from "../math/prng.ts";
+import { activationBackward, applyDropout, denseForward, denseGradient, denseInputDelta, reluInPlace, tanhInPlace } from "./denseKernels.ts";
 
 export type Activation = "tanh" | "relu";
 export type Task = "regression" | "classification";
@@ -12,6 +13,9 @@ export interface NetworkConfig {
   task: Task;
 }
 
+/** Examples evaluated per pass when no gradient is needed (loss, grids): buffers stay in cache. */
+const EVAL_CHUNK = 128;
+
 /**
  * A fully connected network with one output, stored as ONE flat Float64Array of parameters:
  * for each layer, its weight matrix (row-major, out × in) then its biases. Linear regression
@@ -21,9 +25,11 @@ export interface NetworkConfig {
  * Data loss convention (fixed across LiveLab): regression uses the mean squared error
  * (1/n)·Σ(ŷᵢ − yᵢ)²; classification the mean binary cross-entropy on the logit.
  *
- * The hot paths (`lossAndGrad`, `predict`) allocate nothing: all scratch buffers are made
- * once here. Hidden units may use inverted dropout: a unit is kept with probability
- * `keepProb` and, when kept, scaled by 1/keepProb, so its expected value is unchanged.
+ * Every pass runs layer by layer over a whole batch of examples (denseKernels.ts), in buffers
+ * made once and grown only when a larger batch comes (never per step). Results are the same
+ * bits as one example at a time: each sum keeps its order. Hidden units may use inverted
+ * dropout: a unit is kept with probability `keepProb` and, when kept, scaled by 1/keepProb, so
+ * its expected value is unchanged.
  */
 export class Network {
   readonly config: NetworkConfig;
@@ -37,10 +43,19 @@ export class Network {
   /** Dropout masks of the first example of the last training batch, one per hidden layer. */
   readonly lastMask: Uint8Array[];
 
-  private readonly act: Float64Array[];
-  private readonly raw: Float64Array[];
-  private readonly kept: Uint8Array[];
-  private readonly delta: Float64Array[];
+  private readonly relu: boolean;
+  private readonly classification: boolean;
+  /** Examples the buffers below hold. */
+  private capacity = 0;
+  /** act[0]: the batch's inputs; act[l], 0 < l < nLayers: layer l's output after dropout; act[nLayers]: the outputs. */
+  private act: Float64Array[] = [];
+  /** hid[l]: hidden layer l's activation before dropout (only used when units are dropped). */
+  private hid: Float64Array[] = [];
+  private kept: Uint8Array[] = [];
+  /** delta[l]: ∂loss/∂(layer l's output, after its activation). */
+  private delta: Float64Array[] = [];
+  /** Scratch for the kernels' lists of nonzero deltas (≥ the batch and every layer's width). */
+  private nz = new Int32Array(0);
 
   constructor(config: NetworkConfig) {
     this.config = config;
@@ -60,11 +75,10 @@ export class Network {
     this.biasOffset = biasOffset;
     this.penalized = new Uint8Array(p);
     for (let l = 0; l < this.nLayers; l++) this.penalized.fill(1, weightOffset[l], biasOffset[l]);
-    this.act = this.sizes.map((n) => new Float64Array(n));
-    this.raw = this.sizes.map((n) => new Float64Array(n));
-    this.kept = this.sizes.map((n) => new Uint8Array(n).fill(1));
-    this.delta = this.sizes.map((n) => new Float64Array(n));
     this.lastMask = config.hidden.map((n) => new Uint8Array(n).fill(1));
+    this.relu = config.activation === "relu";
+    this.classification = config.task === "classification";
+    this.reserve(1);
   }
 
   /**
@@ -85,20 +99,38 @@ export class Network {
 
   /** Model output (value for regression, logit for classification) for row `row` of X. */
   predict(params: Float64Array, X: Float64Array, row: number): number {
-    return this.forward(params, X, row * this.sizes[0], 1, null);
+    this.gather(X, null, row, 1);
+    return this.forwardBatch(params, 1, 1, null)[0];
+  }
+
+  /**
+   * Outputs for rows start … start+n−1 of X into out[0 … n), without dropout, evaluated in
+   * chunks layer by layer (the decision grid's 10 000 points, the loss over a data set).
+   */
+  outputs(params: Float64Array, X: Float64Array, start: number, n: number, out: Float64Array): void {
+    this.reserve(EVAL_CHUNK);
+    for (let done = 0; done < n; done += EVAL_CHUNK) {
+      const count = n - done < EVAL_CHUNK ? n - done : EVAL_CHUNK;
+      this.gather(X, null, start + done, count);
+      out.set(this.forwardBatch(params, count, 1, null).subarray(0, count), done);
+    }
   }
 
   /** Mean data loss over the first n rows of (X, Y), without dropout. */
   loss(params: Float64Array, X: Float64Array, Y: Float64Array, n: number): number {
     if (n === 0) return 0;
-    const d = this.sizes[0];
+    this.reserve(EVAL_CHUNK);
     let total = 0;
-    const classification = this.config.task === "classification";
-    for (let i = 0; i < n; i++) {
-      const z = this.forward(params, X, i * d, 1, null);
-      const y = Y[i];
-      if (classification) total += detSoftplus(z) - z * y;
-      else total += (z - y) * (z - y);
+    for (let done = 0; done < n; done += EVAL_CHUNK) {
+      const count = n - done < EVAL_CHUNK ? n - done : EVAL_CHUNK;
+      this.gather(X, null, done, count);
+      const z = this.forwardBatch(params, count, 1, null);
+      for (let b = 0; b < count; b++) {
+        const y = Y[done + b];
+        const zb = z[b];
+        if (this.classification) total += detSoftplus(zb) - zb * y;
+        else total += (zb - y) * (zb - y);
+      }
     }
     return total / n;
   }
@@ -115,117 +147,102 @@ export class Network {
     keepProb: number, rng: Prng,
   ): number {
     grad.fill(0);
-    const d = this.sizes[0];
     const L = this.nLayers;
-    const classification = this.config.task === "classification";
-    const relu = this.config.activation === "relu";
-    const dropRng = keepProb < 1 ? rng : null;
-    const invKeep = keepProb < 1 ? 1 / keepProb : 1;
+    const dropout = keepProb < 1;
+    const invKeep = dropout ? 1 / keepProb : 1;
     const scale = 1 / count;
+    this.reserve(count);
+    this.gather(X, indices, start, count);
+    const z = this.forwardBatch(params, count, keepProb, dropout ? rng : null);
+    for (let l = 1; l < L; l++) {
+      if (dropout) this.lastMask[l - 1].set(this.kept[l].subarray(0, this.sizes[l]));
+      else this.lastMask[l - 1].fill(1);
+    }
+    // Output layer: loss and its derivative per example.
+    const dz = this.delta[L];
     let total = 0;
     for (let b = 0; b < count; b++) {
-      const row = indices[start + b];
-      const z = this.forward(params, X, row * d, keepProb, dropRng);
-      if (b === 0) for (let l = 1; l < L; l++) this.lastMask[l - 1].set(this.kept[l]);
-      const y = Y[row];
-      let dz: number;
-      if (classification) {
-        total += detSoftplus(z) - z * y;
-        dz = (detSigmoid(z) - y) * scale;
+      const zb = z[b];
+      const y = Y[indices[start + b]];
+      if (this.classification) {
+        total += detSoftplus(zb) - zb * y;
+        dz[b] = (detSigmoid(zb) - y) * scale;
       } else {
-        const r = z - y;
+        const r = zb - y;
         total += r * r;
-        dz = 2 * r * scale;
+        dz[b] = 2 * r * scale;
       }
-      // Backward pass, accumulating into grad.
-      this.delta[L][0] = dz;
-      for (let l = L - 1; l >= 0; l--) {
-        const nin = this.sizes[l];
-        const nout = this.sizes[l + 1];
-        const w0 = this.weightOffset[l];
-        const b0 = this.biasOffset[l];
-        const dl = this.delta[l + 1];
-        const aIn = this.act[l];
-        if (l === 0) {
-          for (let o = 0; o < nout; o++) {
-            const g = dl[o];
-            if (g === 0) continue;
-            grad[b0 + o] += g;
-            const r0 = w0 + o * nin;
-            for (let i = 0; i < nin; i++) grad[r0 + i] += g * aIn[i];
-          }
-          break;
-        }
-        const dPrev = this.delta[l];
-        dPrev.fill(0, 0, nin);
-        for (let o = 0; o < nout; o++) {
-          const g = dl[o];
-          if (g === 0) continue;
-          grad[b0 + o] += g;
-          const r0 = w0 + o * nin;
-          for (let i = 0; i < nin; i++) {
-            grad[r0 + i] += g * aIn[i];
-            dPrev[i] += params[r0 + i] * g;
-          }
-        }
-        const h = this.raw[l];
-        const kept = this.kept[l];
-        for (let i = 0; i < nin; i++) {
-          if (kept[i] === 0) { dPrev[i] = 0; continue; }
-          const hi = h[i];
-          const deriv = relu ? (hi > 0 ? 1 : 0) : 1 - hi * hi;
-          dPrev[i] *= deriv * invKeep;
-        }
-      }
+    }
+    // Backward, layer by layer over the whole batch.
+    for (let l = L - 1; l >= 0; l--) {
+      const nin = this.sizes[l];
+      const nout = this.sizes[l + 1];
+      denseGradient(grad, this.weightOffset[l], this.biasOffset[l], nin, nout, this.act[l], this.delta[l + 1], count, this.nz);
+      if (l === 0) break;
+      const dPrev = this.delta[l];
+      denseInputDelta(params, this.weightOffset[l], nin, nout, this.delta[l + 1], dPrev, count, this.nz);
+      activationBackward(dPrev, dropout ? this.hid[l] : this.act[l], dropout ? this.kept[l] : null, this.relu, invKeep, count * nin);
     }
     return total / count;
   }
 
   /**
-   * Forward pass for one example starting at X[offset]. Hidden activations (before dropout)
-   * go to `raw`, after dropout to `act`; masks to `kept`. Returns the output. With an `rng`
-   * this is a training-mode pass (dropout masks drawn with keep probability `keepProb`).
+   * Forward pass for row `row` of X alone (training mode with an `rng`: dropout masks drawn with
+   * keep probability `keepProb`). Returns the output.
    */
-  forward(params: Float64Array, X: Float64Array, offset: number, keepProb: number, rng: Prng | null): number {
-    const L = this.nLayers;
-    const a0 = this.act[0];
+  forward(params: Float64Array, X: Float64Array, row: number, keepProb: number, rng: Prng | null): number {
+    this.gather(X, null, row, 1);
+    return this.forwardBatch(params, 1, keepProb, keepProb < 1 ? rng : null)[0];
+  }
+
+  /** Copy the batch's input rows (indices[start + b], or start + b without indices) into act[0]. */
+  private gather(X: Float64Array, indices: ArrayLike<number> | null, start: number, count: number): void {
     const d = this.sizes[0];
-    for (let i = 0; i < d; i++) a0[i] = X[offset + i];
-    const relu = this.config.activation === "relu";
-    const invKeep = 1 / keepProb;
-    let out = 0;
-    for (let l = 0; l < L; l++) {
-      const nin = this.sizes[l];
-      const nout = this.sizes[l + 1];
-      const w0 = this.weightOffset[l];
-      const b0 = this.biasOffset[l];
-      const aIn = this.act[l];
-      if (l === L - 1) {
-        // Output layer: one unit, no activation (the loss applies sigmoid where needed).
-        let z = params[b0];
-        for (let i = 0; i < nin; i++) z += params[w0 + i] * aIn[i];
-        out = z;
-        break;
-      }
-      const aOut = this.act[l + 1];
-      const raw = this.raw[l + 1];
-      const kept = this.kept[l + 1];
-      for (let o = 0; o < nout; o++) {
-        let z = params[b0 + o];
-        const r0 = w0 + o * nin;
-        for (let i = 0; i < nin; i++) z += params[r0 + i] * aIn[i];
-        const h = relu ? (z > 0 ? z : 0) : detTanh(z);
-        raw[o] = h;
-        if (rng !== null) {
-          const keep = rng.nextFloat32() < keepProb ? 1 : 0;
-          kept[o] = keep;
-          aOut[o] = keep === 1 ? h * invKeep : 0;
-        } else {
-          kept[o] = 1;
-          aOut[o] = h;
+    const a0 = this.act[0];
+    for (let b = 0; b < count; b++) {
+      const src = (indices === null ? start + b : indices[start + b]) * d;
+      for (let i = 0; i < d; i++) a0[b * d + i] = X[src + i];
+    }
+  }
+
+  /**
+   * Forward over the `count` examples in act[0], layer by layer; returns the outputs (act[nLayers]).
+   * With an rng, every dropout mask is drawn first, in the order example → layer → unit (the
+   * order the one-example-at-a-time code drew them, so the random stream is unchanged).
+   */
+  private forwardBatch(params: Float64Array, count: number, keepProb: number, rng: Prng | null): Float64Array {
+    const L = this.nLayers;
+    if (rng !== null) {
+      for (let b = 0; b < count; b++) {
+        for (let l = 1; l < L; l++) {
+          const n = this.sizes[l];
+          const kept = this.kept[l];
+          for (let o = 0; o < n; o++) kept[b * n + o] = rng.nextFloat32() < keepProb ? 1 : 0;
         }
       }
     }
-    return out;
+    for (let l = 0; l < L; l++) {
+      const nout = this.sizes[l + 1];
+      const out = rng !== null && l < L - 1 ? this.hid[l + 1] : this.act[l + 1];
+      denseForward(params, this.weightOffset[l], this.biasOffset[l], this.sizes[l], nout, this.act[l], out, count);
+      if (l === L - 1) break; // the output unit has no activation (the loss applies sigmoid)
+      const n = count * nout;
+      if (this.relu) reluInPlace(out, n);
+      else tanhInPlace(out, n);
+      if (rng !== null) applyDropout(out, this.kept[l + 1], 1 / keepProb, this.act[l + 1], n);
+    }
+    return this.act[L];
+  }
+
+  /** Make the batch buffers hold at least `count` examples (they only ever grow). */
+  private reserve(count: number): void {
+    if (count <= this.capacity) return;
+    const n = Math.max(count, 2 * this.capacity);
+    this.act = this.sizes.map((s) => new Float64Array(n * s));
+    this.hid = this.sizes.map((s) => new Float64Array(n * s));
+    this.kept = this.sizes.map((s) => new Uint8Array(n * s));
+    this.delta = this.sizes.map((s) => new Float64Array(n * s));
+    this.nz = new Int32Array(Math.max(n, ...this.sizes));
+    this.capacity = n;
   }
 }

@@ -70,6 +70,7 @@ export class Trainer {
   best: BestSoFar | null = null;
   stopped = false;
   private cachedVal = { step: -1, loss: NaN };
+  private cachedTrain = { step: -1, loss: NaN };
 
   constructor(data: Dataset, options: TrainerOptions, hyper: LiveHyper, seed: number) {
     this.data = data;
@@ -122,8 +123,13 @@ export class Trainer {
     }
   }
 
+  /** Data loss on the whole training set, computed once per step (a page asks every frame). */
   trainLoss(): number {
-    return this.net.loss(this.params, this.data.trainX, this.data.trainY, this.data.nTrain);
+    if (this.cachedTrain.step !== this.step) {
+      this.cachedTrain.step = this.step;
+      this.cachedTrain.loss = this.net.loss(this.params, this.data.trainX, this.data.trainY, this.data.nTrain);
+    }
+    return this.cachedTrain.loss;
   }
 
   valLoss(): number {
@@ -164,12 +170,13 @@ export class Trainer {
   restoreBest(): void {
     if (this.best === null) throw new Error("restoreBest: this run does not track the best step");
     this.params.set(this.best.params);
-    this.cachedVal.step = -1;
+    this.touch();
   }
 
   /** Invalidate cached evaluations after the parameters were replaced from outside. */
   touch(): void {
     this.cachedVal.step = -1;
+    this.cachedTrain.step = -1;
   }
 
   private recordBest(): void {
