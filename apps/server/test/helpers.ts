@@ -27,6 +27,8 @@ export function backends(): Backend[] {
 
 export interface TestDatabase {
   backend: Backend;
+  /** Where the data is: a PGlite folder or a PostgreSQL URL. */
+  location: { dataDir: string } | { url: string };
   /** Open a new handle on the same data (as a restarted server would). */
   open(): Promise<Database>;
   drop(): Promise<void>;
@@ -37,7 +39,7 @@ let dbCounter = 0;
 export async function testDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "livelab-pglite-"));
-    return { backend, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { backend, location: { dataDir: dir }, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `livelab_test_${process.pid}_${Date.now()}_${dbCounter++}`;
@@ -49,6 +51,7 @@ export async function testDatabase(backend: Backend): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     backend,
+    location: { url: url.toString() },
     open: () => openDatabase({ url: url.toString() }),
     drop: async () => {
       const c = new pg.Client({ connectionString: admin });
