@@ -113,7 +113,7 @@ export function startInImage(image: ImageRun, argv: string[], extraEnv: Record<s
   const [file, ...args] = argv;
   return spawn(file, args, {
     cwd: image.workdir,
-    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, ...image.env, ...extraEnv } as NodeJS.ProcessEnv,
+    env: { PATH: process.env.PATH ?? "/usr/bin:/bin", HOME: home, ...image.env, ...extraEnv } as unknown as NodeJS.ProcessEnv,
     uid: image.user?.uid, gid: image.user?.gid,
     stdio: ["ignore", "pipe", "pipe"],
   });
