@@ -21,6 +21,8 @@ async function main(): Promise<void> {
     bench: env.LIVELAB_BENCH === "1",
     authSecret: loadAuthSecret({ fromEnv: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
     authRateLimit: env.NODE_ENV === "production" && env.LIVELAB_BENCH !== "1",
+    trustProxy: env.TRUST_PROXY,
+    metrics: env.METRICS === "1" ? { token: env.METRICS_TOKEN } : undefined,
     fallback: web ? (req, res) => void web.handle(req, res) : undefined,
   });
   if (web?.upgrade) {

@@ -1,11 +1,11 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import pg from "pg";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
-import { createApp, type LiveLabApp } from "../src/app.ts";
+import { createApp, type AppOptions, type LiveLabApp } from "../src/app.ts";
 import { openDatabase, type Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { signUpTeacher } from "./teacherClient.ts";
@@ -86,10 +86,11 @@ export function serverPerSuite(backend: Backend): { tdb: TestDatabase; server: R
   return ctx;
 }
 
-export async function startServer(tdb: TestDatabase): Promise<RunningServer> {
+export async function startServer(tdb: TestDatabase, options: AppOptions & { log?: Logger } = {}): Promise<RunningServer> {
   const db = await tdb.open();
   await migrate(db);
-  const app = await createApp({ db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }, { publicUrl: "http://livelab.test", experimentWorkers: 1 });
+  const { log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), ...appOptions } = options;
+  const app = await createApp({ db, log }, { publicUrl: "http://livelab.test", experimentWorkers: 1, ...appOptions });
   const { port } = await app.listen(0, "127.0.0.1");
   return {
     app, db, url: `http://127.0.0.1:${port}`,

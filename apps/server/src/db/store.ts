@@ -53,8 +53,19 @@ export function isUniqueViolation(e: unknown): boolean {
  * All of the live server's reads and writes, in one place. Each method is one transaction;
  * the caller acknowledges to clients only after it resolves.
  */
+export type HotWrite = "answers" | "joins" | "events";
+
 export class SessionStore {
+  /** Told of every hot write once it is committed (the metrics): what, seconds taken, rows. */
+  onWrite: ((what: HotWrite, seconds: number, rows: number) => void) | null = null;
+
   constructor(readonly db: Database) {}
+
+  private async timed(what: HotWrite, rows: number, write: () => Promise<unknown>): Promise<void> {
+    const t0 = performance.now();
+    await write();
+    this.onWrite?.(what, (performance.now() - t0) / 1000, rows);
+  }
 
   async createSession(s: { id: string; code: string; lessonId: string; lesson: Lesson; hostSecretHash: string; seed: number; teacherId: string | null }, events: SessionEvent[]): Promise<void> {
     await this.db.prisma.$transaction([
@@ -70,7 +81,7 @@ export class SessionStore {
       this.db.prisma.sessionEvent.createMany({ data: events.map((e, i) => ({ sessionId, seq: fromSeq + i, type: e.type, payload: json(e) })) }),
     ];
     if (status) ops.push(this.db.prisma.classSession.update({ where: { id: sessionId }, data: { status: status.status, endedAt: status.endedAt ?? null } }));
-    await this.db.prisma.$transaction(ops);
+    await this.timed("events", events.length, () => this.db.prisma.$transaction(ops));
   }
 
   /**
@@ -81,11 +92,11 @@ export class SessionStore {
    */
   async insertParticipants(rows: ParticipantRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.query(
+    await this.timed("joins", rows.length, () => this.db.query(
       `INSERT INTO "Participant" (id, "sessionId", nickname, "nicknameKey", "resumeTokenHash", "joinedAt", "lastSeenAt")
        SELECT id, s, n, k, h, t, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[]) AS r(id, s, n, k, h, t)`,
       [rows.map((r) => r.id), rows.map((r) => r.sessionId), rows.map((r) => r.nickname), rows.map((r) => r.nicknameKey), rows.map((r) => r.resumeTokenHash), rows.map((r) => r.joinedAt.toISOString())],
-    );
+    ));
   }
 
   async markRemoved(participantId: string): Promise<void> {
@@ -95,7 +106,7 @@ export class SessionStore {
   /** Many answers in one statement (the answer batcher's flush); see insertParticipants. */
   async insertResponses(rows: ResponseRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.query(
+    await this.timed("answers", rows.length, () => this.db.query(
       `INSERT INTO "Response" (id, "sessionId", "participantId", "questionId", attempt, params, answer, status, correct, score, "feedbackKey", "idempotencyKey", "msToAnswer", "answeredAt")
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::boolean[], $10::float8[], $11::text[], $12::text[], $13::int[], $14::timestamp(3)[])`,
       [
@@ -104,7 +115,7 @@ export class SessionStore {
         rows.map((r) => r.result.correct), rows.map((r) => r.result.score), rows.map((r) => r.result.feedbackKey), rows.map((r) => r.idempotencyKey),
         rows.map((r) => r.msToAnswer), rows.map((r) => r.answeredAt.toISOString()),
       ],
-    );
+    ));
   }
 
   async saveExperimentRun(r: { id: string; sessionId: string; participantId: string; activityId: string; params: Record<string, unknown>; value: number; trainLoss: number; valLoss: number }): Promise<void> {

@@ -1,5 +1,6 @@
 import { ERROR_CODES, fail, ok, COMMON_EVENTS, MAX_PAYLOAD_BYTES, STUDENT_EVENTS, TEACHER_EVENTS, type Ack } from "@livelab/core/protocol";
 import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
+import type { IncomingMessage } from "node:http";
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
 import type { z } from "zod";
@@ -54,6 +55,8 @@ export interface HandlerDeps {
   joinFailures: FailureLimiter;
   /** ... and per connection, which is where a guessing script shows itself first. */
   socketJoinFailures: FailureLimiter;
+  /** The client's address from a handshake (forwarded headers only from TRUST_PROXY's proxies). */
+  clientAddress: (req: IncomingMessage) => string;
 }
 
 /** Connect a room's broadcasts to Socket.IO rooms. */
@@ -78,7 +81,7 @@ export function registerSocketHandlers(deps: HandlerDeps): void {
   io.on("connection", (raw) => {
     const socket = raw as unknown as AnySocket;
     socket.data = { role: null, sessionId: null, participantId: null, bucket: new TokenBucket(20, 40) };
-    const address = socket.handshake.address;
+    const address = deps.clientAddress(socket.request);
 
     // One catch-all listener per socket (it receives the ack callback too) instead of one per
     // event: a 2,000-student room, or a reconnect storm, allocates 2,000 closures, not 50,000.
