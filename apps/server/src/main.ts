@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { createApp } from "./app.ts";
 import { loadAuthSecret } from "./auth/secret.ts";
+import { DataDirBusyError } from "./db/dataDirLock.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
@@ -10,7 +11,7 @@ import { createNextHandler } from "./http/nextApp.ts";
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = pino({ level: env.LOG_LEVEL });
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, command: "the LiveLab server" });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "database migrated");
   // The web app: built (production) unless LIVELAB_WEB=dev; LIVELAB_WEB=off serves the API only.
@@ -48,6 +49,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  if (e instanceof DataDirBusyError) {
+    console.error(e.message);
+    process.exit(2);
+  }
   console.error(e);
   process.exit(1);
 });
