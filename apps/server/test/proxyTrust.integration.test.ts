@@ -64,11 +64,18 @@ describe("forwarded headers and the sign-in rate limit", () => {
     expect((logged[0].req as { id: string }).id).toMatch(/^[0-9a-f-]{36}$/);
   });
 
-  it("logs the socket's own address when no proxy is trusted", async () => {
+  it("logs, and records on the sign-in session, the socket's own address when no proxy is trusted", async () => {
     const { url, lines } = await start();
     await fetch(`${url}/api/lessons`, { headers: forwardedFrom(7) });
     const line = lines.find((l) => (l.req as { url?: string } | undefined)?.url === "/api/lessons");
     expect(line?.client).toBe("127.0.0.1");
+    const res = await fetch(`${url}/api/auth/sign-up/email`, {
+      method: "POST", headers: { "content-type": "application/json", origin: url, ...forwardedFrom(8), "x-livelab-client-address": "192.0.2.1" },
+      body: JSON.stringify({ email: "spoof@school.test", password: "a long password", name: "S" }),
+    });
+    expect(res.status).toBe(200);
+    const sessions = await running!.server.db.prisma.authSession.findMany({ select: { ipAddress: true } });
+    expect(sessions.map((s) => s.ipAddress)).toEqual(["127.0.0.1"]);
   });
 });
 
