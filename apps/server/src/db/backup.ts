@@ -31,7 +31,12 @@ export function backupKindOf(file: string): BackupKind | null {
 }
 
 export async function backupDatabase(o: { url?: string; dataDir: string; file: string }): Promise<BackupKind> {
-  mkdirSync(dirname(o.file), { recursive: true });
+  if (o.url && !findTool("pg_dump")) throw missingTool("pg_dump");
+  try {
+    mkdirSync(dirname(o.file), { recursive: true });
+  } catch (e) {
+    throw new BackupError(`cannot create ${dirname(o.file)} (${(e as { code?: string }).code ?? (e as Error).message}): name a file in a folder you can write, e.g. npm run db:backup -- /var/backups/livelab.dump`);
+  }
   if (o.url) {
     await runTool("pg_dump", ["--format=custom", "--no-owner", "--no-privileges", `--file=${o.file}`, `--dbname=${o.url}`]);
     return "postgres";
@@ -98,6 +103,10 @@ async function hasTables(url: string): Promise<boolean> {
   }
 }
 
+function missingTool(name: string): BackupError {
+  return new BackupError(`${name} was not found: install PostgreSQL's client tools (Debian/Ubuntu: apt-get install postgresql-client, the server's major version or newer), or run it beside the database, e.g. docker compose exec -T db ${name} … (docs/DEPLOY.md)`);
+}
+
 /** pg_dump / pg_restore from PATH, or the newest PostgreSQL installed in Debian's layout. */
 export function findTool(name: "pg_dump" | "pg_restore"): string | null {
   const onPath = spawnSync("sh", ["-c", `command -v ${name}`], { encoding: "utf8" }).stdout.trim();
@@ -110,9 +119,7 @@ export function findTool(name: "pg_dump" | "pg_restore"): string | null {
 
 function runTool(name: "pg_dump" | "pg_restore", args: string[]): Promise<void> {
   const tool = findTool(name);
-  if (!tool) {
-    return Promise.reject(new BackupError(`${name} was not found: install PostgreSQL's client tools (Debian/Ubuntu: apt-get install postgresql-client, the server's major version or newer), or run it beside the database (docs/DEPLOY.md)`));
-  }
+  if (!tool) return Promise.reject(missingTool(name));
   return new Promise((resolve, reject) => {
     const child = spawn(tool, args, { stdio: ["ignore", "inherit", "pipe"] });
     let err = "";
