@@ -45,7 +45,10 @@ export async function openDatabase(opts: { url?: string; dataDir?: string; /** W
   else {
     mkdirSync(dir, { recursive: true });
     // One process at a time (dataDirLock.ts): a second opener is refused with a clear message.
-    unlock = await lockDataDir(dir, opts.command ?? "LiveLab");
+    unlock = await lockDataDir(dir, opts.command ?? "LiveLab", (e) => {
+      // Another process removed or took over the lock (or this one stalled for 10 s): say so, keep serving.
+      console.error(`warning: the lock on the data folder ${dir} was lost (${e.message}); make sure no other LiveLab process opens it`);
+    });
     client = new PGlite(dir);
   }
   await client.waitReady.catch(async (e: unknown) => {
