@@ -48,11 +48,20 @@ describe("Dockerfile", () => {
 
   describe("replayed without Docker", () => {
     const dir = mkdtempSync(join(tmpdir(), "livelab-image-"));
+    const firstRelease = mkdtempSync(join(tmpdir(), "livelab-image-first-"));
     let tdb: TestDatabase | null = null;
     afterAll(async () => {
       removeReplay(dir);
+      removeReplay(firstRelease);
       await tdb?.drop();
     });
+
+    it("fails on the first release's Dockerfile, where the web app's dependencies were never installed", async () => {
+      const dockerfile = fileURLToPath(new URL("./image/fixtures/Dockerfile.first-release", import.meta.url));
+      const error = await replayDockerfile({ context: root, dockerfile, dir: firstRelease }).then(() => null, (e: Error) => e);
+      expect(error?.message).toMatch(/Dockerfile line 16 RUN failed/);
+      expect(error?.message).toMatch(/Can't resolve '(katex|qrcode|socket\.io-client|uplot)/);
+    }, 600_000);
 
     it("builds, and its CMD serves /healthz, the landing page and a student joining", async () => {
       const t0 = Date.now();
