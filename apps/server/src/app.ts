@@ -6,7 +6,7 @@ import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { toNodeHandler } from "better-auth/node";
 import { randomBytes } from "node:crypto";
-import { createAuth, type Auth } from "./auth/auth.ts";
+import { createAuth, CLIENT_ADDRESS_HEADER, type Auth } from "./auth/auth.ts";
 import { redirectAnonymous } from "./auth/teacher.ts";
 import { ReportStore } from "./db/reportStore.ts";
 import { teacherRouter } from "./http/teacherRoutes.ts";
@@ -15,6 +15,10 @@ import { PrismaRoomStore } from "./db/prismaRoomStore.ts";
 import { apiRouter } from "./http/routes.ts";
 import { benchRouter } from "./http/benchRoutes.ts";
 import { publicUrl } from "./http/publicUrl.ts";
+import { metricsRouter } from "./http/metrics.ts";
+import { clientAddress, compileTrustProxy } from "./http/proxyTrust.ts";
+import { requestLog } from "./http/requestLog.ts";
+import { secureCookiesOverHttps, servedOverHttps } from "./http/secureCookies.ts";
 import { ExperimentPool } from "./live/experimentPool.ts";
 import { Rooms } from "./live/rooms.ts";
 import { nicknamePolicy } from "./security/nicknamePolicy.ts";
@@ -41,6 +45,10 @@ export interface AppOptions {
   authSecret?: string;
   /** Better Auth's per-address limit on sign-in / sign-up attempts. */
   authRateLimit?: boolean;
+  /** TRUST_PROXY: which peers' X-Forwarded-* headers are believed (none by default). */
+  trustProxy?: string;
+  /** Serve Prometheus metrics at /metrics, behind this bearer token when one is given. */
+  metrics?: { token?: string };
 }
 
 export interface LiveLabApp {
@@ -62,10 +70,19 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
   const auth = createAuth({ prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl, rateLimit: options.authRateLimit, log: deps.log });
+  const trust = compileTrustProxy(options.trustProxy);
   const app = express();
   app.disable("x-powered-by");
-  // Better Auth reads its own bodies, so it is mounted before the JSON parser.
-  app.all("/api/auth/{*rest}", toNodeHandler(auth));
+  // req.ip, req.protocol, req.secure and req.hostname believe X-Forwarded-* only from TRUST_PROXY's proxies.
+  app.set("trust proxy", trust);
+  app.use(requestLog(deps.log, trust));
+  app.use(secureCookiesOverHttps(servedOverHttps(options.publicUrl)));
+  // Better Auth reads its own bodies, so it is mounted before the JSON parser. It learns the
+  // client's address (for its rate limits) from this server, never from the client's headers.
+  app.all("/api/auth/{*rest}", (req, _res, next) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
+    next();
+  }, toNodeHandler(auth));
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
@@ -79,11 +96,15 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     serveClient: false,
   });
   const presence = new Presence();
+  const store = new PrismaRoomStore(deps.db);
   const rooms = new Rooms({
-    store: new PrismaRoomStore(deps.db), experiments, log: deps.log, nicknamePolicy,
+    store, experiments, log: deps.log, nicknamePolicy,
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
   });
-  const handlerDeps: HandlerDeps = { io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
+  const handlerDeps: HandlerDeps = {
+    io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000),
+    clientAddress: (req) => clientAddress(req, trust),
+  };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
     auth, rooms, reports: new ReportStore(deps.db), log: deps.log, publicUrl: url,
@@ -95,6 +116,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
   app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/")));
   if (options.bench) app.use(benchRouter(deps.db));
+  if (options.metrics) app.use(metricsRouter({ io, rooms, store, db: deps.db, token: options.metrics.token }));
   if (options.fallback) app.use(options.fallback);
   app.use((_req, res) => { res.status(404).json(fail(ERROR_CODES.NOT_FOUND, "not found")); });
   registerSocketHandlers(handlerDeps);

@@ -1,4 +1,9 @@
+import { isAbsolute, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
 import { z } from "zod";
+
+/** The LiveLab folder (the repository root; /app in the image). A relative DATA_DIR is relative to it. */
+export const LIVELAB_ROOT = fileURLToPath(new URL("../../..", import.meta.url));
 
 /**
  * The server's configuration, validated once. Nothing else in the server reads process.env.
@@ -9,9 +14,25 @@ const EnvSchema = z.object({
   HOST: z.string().default("0.0.0.0"),
   /** Real PostgreSQL; without it LiveLab uses embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
-  DATA_DIR: z.string().default(".data"),
+  /**
+   * PGlite's database and the generated sign-in key. Relative to the LiveLab folder, whatever
+   * folder a command runs in: `npm start`, `npm run db:seed` (which npm runs inside
+   * apps/server) and `npm run db:backup` all use the same one.
+   */
+  DATA_DIR: z.string().default(".data").transform((d) => (d === ":memory:" || isAbsolute(d) ? d : resolve(LIVELAB_ROOT, d))),
   /** The URL phones use to reach this server (join links and QR codes). Default: the LAN address. */
-  PUBLIC_URL: z.string().url().optional(),
+  PUBLIC_URL: z.string().url().refine((u) => /^https?:/.test(u), "PUBLIC_URL must be an http:// or https:// URL").optional(),
+  /**
+   * Which peers are proxies whose X-Forwarded-For / X-Forwarded-Proto / X-Forwarded-Host are
+   * believed (Express's "trust proxy" values): unset trusts nobody, so a client cannot pick
+   * its own address for the rate limits. "loopback" for a proxy on this machine, a list of
+   * addresses or subnets ("10.0.0.2, 172.16.0.0/12"), or a number of proxy hops.
+   */
+  TRUST_PROXY: z.string().trim().optional(),
+  /** Serve Prometheus metrics at /metrics (off unless set to 1). */
+  METRICS: z.enum(["0", "1"]).default("0"),
+  /** If set, /metrics requires `Authorization: Bearer <METRICS_TOKEN>`. */
+  METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Signs teachers' sign-in cookies (32+ characters). Default: generated once into DATA_DIR/auth-secret. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),

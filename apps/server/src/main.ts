@@ -1,6 +1,7 @@
 import { pino } from "pino";
 import { createApp } from "./app.ts";
 import { loadAuthSecret } from "./auth/secret.ts";
+import { DataDirBusyError } from "./db/dataDirLock.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
@@ -10,7 +11,7 @@ import { createNextHandler } from "./http/nextApp.ts";
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = pino({ level: env.LOG_LEVEL });
-  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR });
+  const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, command: "the LiveLab server" });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "database migrated");
   // The web app: built (production) unless LIVELAB_WEB=dev; LIVELAB_WEB=off serves the API only.
@@ -21,6 +22,8 @@ async function main(): Promise<void> {
     bench: env.LIVELAB_BENCH === "1",
     authSecret: loadAuthSecret({ fromEnv: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
     authRateLimit: env.NODE_ENV === "production" && env.LIVELAB_BENCH !== "1",
+    trustProxy: env.TRUST_PROXY,
+    metrics: env.METRICS === "1" ? { token: env.METRICS_TOKEN } : undefined,
     fallback: web ? (req, res) => void web.handle(req, res) : undefined,
   });
   if (web?.upgrade) {
@@ -46,6 +49,10 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
+  if (e instanceof DataDirBusyError) {
+    console.error(e.message);
+    process.exit(2);
+  }
   console.error(e);
   process.exit(1);
 });

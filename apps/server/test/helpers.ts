@@ -1,12 +1,12 @@
 import { mkdtempSync, rmSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
-import { pino } from "pino";
+import { pino, type Logger } from "pino";
 import pg from "pg";
 import type { Ack, AckData, ClientEventName, ClientEvents, ClientPayload, ServerEventName, ServerEvents, ServerPayload } from "@livelab/core/protocol";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
-import { createApp, type LiveLabApp } from "../src/app.ts";
+import { createApp, type AppOptions, type LiveLabApp } from "../src/app.ts";
 import { openDatabase, type Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { signUpTeacher } from "./teacherClient.ts";
@@ -28,6 +28,8 @@ export function backends(): Backend[] {
 
 export interface TestDatabase {
   backend: Backend;
+  /** Where the data is: a PGlite folder or a PostgreSQL URL. */
+  location: { dataDir: string } | { url: string };
   /** Open a new handle on the same data (as a restarted server would). */
   open(): Promise<Database>;
   drop(): Promise<void>;
@@ -38,7 +40,7 @@ let dbCounter = 0;
 export async function testDatabase(backend: Backend): Promise<TestDatabase> {
   if (backend === "pglite") {
     const dir = mkdtempSync(join(tmpdir(), "livelab-pglite-"));
-    return { backend, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
+    return { backend, location: { dataDir: dir }, open: () => openDatabase({ dataDir: dir }), drop: async () => rmSync(dir, { recursive: true, force: true }) };
   }
   const admin = process.env.TEST_DATABASE_URL!;
   const name = `livelab_test_${process.pid}_${Date.now()}_${dbCounter++}`;
@@ -50,6 +52,7 @@ export async function testDatabase(backend: Backend): Promise<TestDatabase> {
   url.pathname = `/${name}`;
   return {
     backend,
+    location: { url: url.toString() },
     open: () => openDatabase({ url: url.toString() }),
     drop: async () => {
       const c = new pg.Client({ connectionString: admin });
@@ -91,10 +94,11 @@ export async function tearDown(server: RunningServer | undefined, tdb: TestDatab
   await tdb?.drop();
 }
 
-export async function startServer(tdb: TestDatabase): Promise<RunningServer> {
+export async function startServer(tdb: TestDatabase, options: AppOptions & { log?: Logger } = {}): Promise<RunningServer> {
   const db = await tdb.open();
   await migrate(db);
-  const app = await createApp({ db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }, { publicUrl: "http://livelab.test", experimentWorkers: 1 });
+  const { log = pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }), ...appOptions } = options;
+  const app = await createApp({ db, log }, { publicUrl: "http://livelab.test", experimentWorkers: 1, ...appOptions });
   const { port } = await app.listen(0, "127.0.0.1");
   return {
     app, db, url: `http://127.0.0.1:${port}`,

@@ -12,7 +12,8 @@ import { connect, expectOk, hostedSession, newKey, promptNumber, serverPerSuite,
 
 const url = process.env.TEST_DATABASE_URL;
 const port = url ? new URL(url).port : "";
-const dataDir = `/tmp/livelab-pg-${port}`;
+// The same folder scripts/pg-start.sh and pg-restart.sh use: PGDATA_DIR, or one per port.
+const dataDir = process.env.PGDATA_DIR ?? `/tmp/livelab-pg-${port}`;
 const usable = !!url && existsSync(`${dataDir}/PG_VERSION`);
 if (!usable && process.env.CI === "true") throw new Error("CI must run the PostgreSQL of scripts/pg-start.sh for the restart test");
 const restartScript = fileURLToPath(new URL("../../../scripts/pg-restart.sh", import.meta.url));

@@ -10,7 +10,7 @@ const root = fileURLToPath(new URL("../../..", import.meta.url));
 export const SHOTS = fileURLToPath(new URL("./screenshots", import.meta.url));
 mkdirSync(SHOTS, { recursive: true });
 
-async function freePort(): Promise<number> {
+export async function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = createServer();
     s.listen(0, "127.0.0.1", () => {
@@ -22,7 +22,7 @@ async function freePort(): Promise<number> {
 }
 
 /** A real LiveLab server (built web app, fresh PGlite data) on a free loopback port. */
-export async function startLiveLab(opts: { seed?: boolean } = {}): Promise<{ url: string; seedOutput: string; stop: () => Promise<void> }> {
+export async function startLiveLab(opts: { seed?: boolean; env?: Record<string, string | undefined> } = {}): Promise<{ url: string; port: number; seedOutput: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "livelab-e2e-"));
   const url = `http://127.0.0.1:${port}`;
@@ -32,7 +32,7 @@ export async function startLiveLab(opts: { seed?: boolean } = {}): Promise<{ url
     : "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, "apps/server/src/main.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn", NODE_ENV: "production", LIVELAB_WEB: "prod" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn", NODE_ENV: "production", LIVELAB_WEB: "prod", ...opts.env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 120_000;
@@ -48,6 +48,7 @@ export async function startLiveLab(opts: { seed?: boolean } = {}): Promise<{ url
   }
   return {
     url,
+    port,
     seedOutput,
     stop: async () => {
       child.kill("SIGTERM");
@@ -57,12 +58,12 @@ export async function startLiveLab(opts: { seed?: boolean } = {}): Promise<{ url
   };
 }
 
-export async function launchChromium(): Promise<Browser> {
+export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
       // The projector is a second tab of the teacher's browser here; on a real laptop it is its own window.
-      "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows"],
+      "--disable-renderer-backgrounding", "--disable-background-timer-throttling", "--disable-backgrounding-occluded-windows", ...extraArgs],
   });
 }
 

@@ -7,6 +7,13 @@ import type { PrismaClient } from "../generated/prisma/client.ts";
 export const SIGN_IN_TTL_SECONDS = 7 * 24 * 60 * 60;
 const REFRESH_AFTER_SECONDS = 24 * 60 * 60;
 
+/**
+ * The header through which the server hands Better Auth the client's address (set on every
+ * /api/auth request from the socket, or a trusted proxy's X-Forwarded-For; a client's own
+ * value is overwritten). Better Auth would otherwise believe any X-Forwarded-For.
+ */
+export const CLIENT_ADDRESS_HEADER = "x-livelab-client-address";
+
 export interface AuthOptions {
   prisma: PrismaClient;
   /** Signs cookies; at least 32 characters. Persisted by the caller so sign-ins survive restarts. */
@@ -47,7 +54,8 @@ export function createAuth(o: AuthOptions) {
       return out;
     },
     // Better Auth turns its origin check off when NODE_ENV=test; LiveLab's tests prove it works.
-    advanced: { disableOriginCheck: false },
+    // Cookies are marked Secure per request, when served over https (http/secureCookies.ts).
+    advanced: { disableOriginCheck: false, useSecureCookies: false, ipAddress: { ipAddressHeaders: [CLIENT_ADDRESS_HEADER] } },
     rateLimit: {
       enabled: o.rateLimit ?? false,
       window: 60,

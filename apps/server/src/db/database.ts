@@ -4,6 +4,7 @@ import { PrismaPg } from "@prisma/adapter-pg";
 import pg from "pg";
 import { PrismaPGlite } from "pglite-prisma-adapter";
 import { PrismaClient } from "../generated/prisma/client.ts";
+import { lockDataDir } from "./dataDirLock.ts";
 
 /**
  * One database handle for the whole server: Prisma for queries, plus raw SQL for migrations.
@@ -20,7 +21,7 @@ export interface Database {
   close(): Promise<void>;
 }
 
-export async function openDatabase(opts: { url?: string; dataDir?: string }): Promise<Database> {
+export async function openDatabase(opts: { url?: string; dataDir?: string; /** Who opens it (named when another process is refused). */ command?: string }): Promise<Database> {
   if (opts.url) {
     const pool = new pg.Pool({ connectionString: opts.url, max: 10, connectionTimeoutMillis: 5000 });
     // An idle client's error (e.g. the server restarted) must not crash the process.
@@ -39,12 +40,21 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
   }
   const dir = opts.dataDir ?? ".data";
   let client: PGlite;
+  let unlock = async () => {};
   if (dir === ":memory:") client = new PGlite();
   else {
     mkdirSync(dir, { recursive: true });
+    // One process at a time (dataDirLock.ts): a second opener is refused with a clear message.
+    unlock = await lockDataDir(dir, opts.command ?? "LiveLab", (e) => {
+      // Another process removed or took over the lock (or this one stalled for 10 s): say so, keep serving.
+      console.error(`warning: the lock on the data folder ${dir} was lost (${e.message}); make sure no other LiveLab process opens it`);
+    });
     client = new PGlite(dir);
   }
-  await client.waitReady;
+  await client.waitReady.catch(async (e: unknown) => {
+    await unlock();
+    throw e;
+  });
   const prisma = new PrismaClient({ adapter: new PrismaPGlite(client) });
   return {
     kind: "pglite",
@@ -54,6 +64,7 @@ export async function openDatabase(opts: { url?: string; dataDir?: string }): Pr
     close: async () => {
       await prisma.$disconnect();
       await client.close();
+      await unlock();
     },
   };
 }

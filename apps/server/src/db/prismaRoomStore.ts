@@ -11,8 +11,19 @@ const json = (v: unknown) => v as Prisma.InputJsonValue;
  * The live rooms' storage on the real database (PGlite or PostgreSQL, through Prisma). Each
  * method is one transaction; the room acknowledges to clients only after it resolves.
  */
+export type HotWrite = "answers" | "joins" | "events";
+
 export class PrismaRoomStore implements RoomStore {
+  /** Told of every hot write once it is committed (the metrics): what, seconds taken, rows. */
+  onWrite: ((what: HotWrite, seconds: number, rows: number) => void) | null = null;
+
   constructor(private readonly db: Database) {}
+
+  private async timed(what: HotWrite, rows: number, write: () => Promise<unknown>): Promise<void> {
+    const t0 = performance.now();
+    await write();
+    this.onWrite?.(what, (performance.now() - t0) / 1000, rows);
+  }
 
   async createSession(s: NewSession, events: SessionEvent[]): Promise<void> {
     await this.db.prisma.$transaction([
@@ -30,7 +41,7 @@ export class PrismaRoomStore implements RoomStore {
       if (e.type === "participant.removed") ops.push(this.db.prisma.participant.update({ where: { id: e.participantId, sessionId }, data: { removed: true } }));
     }
     if (status) ops.push(this.db.prisma.classSession.update({ where: { id: sessionId }, data: { status: status.status, endedAt: status.endedAt ?? null } }));
-    await this.db.prisma.$transaction(ops);
+    await this.timed("events", events.length, () => this.db.prisma.$transaction(ops));
   }
 
   /**
@@ -41,17 +52,17 @@ export class PrismaRoomStore implements RoomStore {
    */
   async insertParticipants(rows: ParticipantRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.query(
+    await this.timed("joins", rows.length, () => this.db.query(
       `INSERT INTO "Participant" (id, "sessionId", nickname, "nicknameKey", "resumeTokenHash", "joinedAt", "lastSeenAt")
        SELECT id, s, n, k, h, t, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[]) AS r(id, s, n, k, h, t)`,
       [rows.map((r) => r.id), rows.map((r) => r.sessionId), rows.map((r) => r.nickname), rows.map((r) => r.nicknameKey), rows.map((r) => r.resumeTokenHash), rows.map((r) => r.joinedAt.toISOString())],
-    );
+    ));
   }
 
   /** Many answers in one statement (the answer batcher's flush); see insertParticipants. */
   async insertResponses(rows: ResponseRow[]): Promise<void> {
     if (rows.length === 0) return;
-    await this.db.query(
+    await this.timed("answers", rows.length, () => this.db.query(
       `INSERT INTO "Response" (id, "sessionId", "participantId", "questionId", attempt, params, answer, status, correct, score, "feedbackKey", "idempotencyKey", "msToAnswer", "answeredAt")
        SELECT * FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::int[], $6::jsonb[], $7::jsonb[], $8::text[], $9::boolean[], $10::float8[], $11::text[], $12::text[], $13::int[], $14::timestamp(3)[])`,
       [
@@ -60,7 +71,7 @@ export class PrismaRoomStore implements RoomStore {
         rows.map((r) => r.result.correct), rows.map((r) => r.result.score), rows.map((r) => r.result.feedbackKey), rows.map((r) => r.idempotencyKey),
         rows.map((r) => r.msToAnswer), rows.map((r) => r.answeredAt.toISOString()),
       ],
-    );
+    ));
   }
 
   async saveExperimentRun(r: ExperimentRunRow): Promise<void> {

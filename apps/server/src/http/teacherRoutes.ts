@@ -45,18 +45,19 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
     if (!lesson) return void res.status(404).json(fail(ERROR_CODES.LESSON_NOT_FOUND, "no such lesson"));
     try {
       const { room, hostSecret } = await deps.rooms.create(lesson, teacherIn(res).id);
+      req.log.info({ session: room.id, teacher: teacherIn(res).id }, "session started");
       res.status(201).json({ ok: true, data: { sessionId: room.id, code: room.code, hostSecret, joinUrl: `${deps.publicUrl()}/join/${room.code}` } });
     } catch (e) {
-      deps.log.error({ err: e }, "could not create a session");
+      req.log.error({ err: e }, "could not create a session");
       unavailable(res);
     }
   });
 
-  r.get("/api/sessions", signedIn, async (_req, res) => {
+  r.get("/api/sessions", signedIn, async (req, res) => {
     try {
       res.json({ ok: true, data: await deps.reports.listSessions(teacherIn(res).id) });
     } catch (e) {
-      deps.log.error({ err: e }, "could not list sessions");
+      req.log.error({ err: e }, "could not list sessions");
       unavailable(res);
     }
   });
@@ -67,7 +68,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
       if (!owned) return void notFound(res);
       res.json({ ok: true, data: buildReport(owned.input) });
     } catch (e) {
-      deps.log.error({ err: e }, "could not build a report");
+      req.log.error({ err: e }, "could not build a report");
       unavailable(res);
     }
   });
@@ -85,7 +86,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
       res.setHeader("Cache-Control", "private, no-store");
       res.send(csv);
     } catch (e) {
-      deps.log.error({ err: e }, "could not export");
+      req.log.error({ err: e }, "could not export");
       unavailable(res);
     }
   });
@@ -106,7 +107,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
       await deps.reports.deleteOwned(id, teacherIn(res).id);
       res.json({ ok: true, data: { deleted: id } });
     } catch (e) {
-      deps.log.error({ err: e }, "could not delete a session");
+      req.log.error({ err: e }, "could not delete a session");
       unavailable(res);
     }
   });

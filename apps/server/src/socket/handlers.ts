@@ -15,7 +15,7 @@ export function registerSocketHandlers(deps: HandlerDeps): void {
   const { io, log } = deps;
   io.on("connection", (socket) => {
     socket.data = { role: null, sessionId: null, participantId: null, bucket: new TokenBucket(20, 40) };
-    const ctx: HandlerContext = { socket, deps, address: socket.handshake.address };
+    const ctx: HandlerContext = { socket, deps, address: deps.clientAddress(socket.request) };
 
     // One catch-all listener per socket (it receives the ack callback too) instead of one per
     // event: a 2,000-student room, or a reconnect storm, allocates 2,000 closures, not 50,000.

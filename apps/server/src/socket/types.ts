@@ -1,3 +1,4 @@
+import type { IncomingMessage } from "node:http";
 import type { ClientEvents, ServerEvents } from "@livelab/core/protocol";
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
@@ -26,6 +27,8 @@ export interface HandlerDeps {
   joinFailures: FailureLimiter;
   /** ... and per connection, which is where a guessing script shows itself first. */
   socketJoinFailures: FailureLimiter;
+  /** The client's address from a handshake (forwarded headers only from TRUST_PROXY's proxies). */
+  clientAddress: (req: IncomingMessage) => string;
 }
 
 /** What every handler is called with, besides its validated payload. */
