@@ -4,3 +4,4 @@ export * from "./answers.ts";
 export * from "./report.ts";
 export * from "./itemStats.ts";
 export * from "./whatNext.ts";
+export * from "./compare.ts";
