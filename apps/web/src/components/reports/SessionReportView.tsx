@@ -63,7 +63,7 @@ export function SessionReportView({ sessionId }: { sessionId: string }) {
         </p>
         <p className="row exports" aria-label="downloads">
           <a className="button-link" href={exportUrl(sessionId, "report.xlsx")} download>Download workbook (xlsx)</a>
-          <a className="button-link" href={exportUrl(sessionId, "gradebook.csv")} download>Gradebook (CSV)</a>
+          <a className="button-link" href={exportUrl(sessionId, "gradebook.csv")} download>Download gradebook (CSV)</a>
           <a className="button-link" href={exportUrl(sessionId, "responses.csv")} download>Download answers (CSV)</a>
           <a className="button-link" href={exportUrl(sessionId, "students.csv")} download>Download students (CSV)</a>
         </p>

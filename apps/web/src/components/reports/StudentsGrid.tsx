@@ -3,7 +3,7 @@ import { useMemo, useState } from "react";
 import type { SessionReport, StudentReport } from "@livelab/core/report";
 import { pct, STATUS_MARK, STATUS_WORD } from "./format";
 
-/** Questions per printed table: a name column and this many marks fit A4 portrait. */
+/** At most this many questions per printed table: a name column and 14 marks fit A4 portrait. */
 const PRINT_CHUNK = 14;
 
 /**
@@ -19,8 +19,10 @@ export function StudentsGrid({ report }: { report: SessionReport }) {
     else list.sort((a, b) => b.correct - a.correct || a.nickname.localeCompare(b.nickname));
     return list;
   }, [report.students, sort]);
+  // Balanced: 16 questions print as 8 + 8, not 14 + 2.
+  const perTable = Math.ceil(report.questions.length / Math.max(1, Math.ceil(report.questions.length / PRINT_CHUNK)));
   const chunks: SessionReport["questions"][] = [];
-  for (let i = 0; i < report.questions.length; i += PRINT_CHUNK) chunks.push(report.questions.slice(i, i + PRINT_CHUNK));
+  for (let i = 0; i < report.questions.length; i += perTable) chunks.push(report.questions.slice(i, i + perTable));
   return (
     <section aria-labelledby="students">
       <h2 id="students">Students</h2>
@@ -33,7 +35,7 @@ export function StudentsGrid({ report }: { report: SessionReport }) {
           <thead>
             <tr>
               <th scope="col" className="sticky-name">Student</th><th scope="col">Joined</th><th scope="col" className="num">Answered</th><th scope="col" className="num">Correct</th><th scope="col" className="num">Rate</th>
-              {report.questions.map((q) => <th scope="col" key={q.id} className="num"><a href={`#q-${q.id}`} title={q.activityTitle}>Q{q.n}</a></th>)}
+              {report.questions.map((q) => <th scope="col" key={q.id} className={`num${q.graded ? "" : " not-scored"}`}><a href={`#q-${q.id}`} title={`${q.activityTitle}${q.graded ? "" : " (not scored)"}`}>Q{q.n}</a></th>)}
             </tr>
           </thead>
           <tbody>

@@ -30,6 +30,7 @@ export function WhatNextSection({ whatNext: w, onThreshold }: { whatNext: WhatNe
           <h3>Students who may need help</h3>
           <p className="row help-threshold">
             <label className="inline">Correct rate below <input type="number" min={0} max={100} step={5} value={percent} onChange={(e) => setPercent(Number(e.target.value))} aria-label="help threshold in percent" /> %</label>
+            <span className="print-only-inline">Correct rate below {pct(w.helpBelow)}</span>
             <span className="muted small">or the same named mistake twice</span>
           </p>
           {w.needsHelp.length === 0 ? <p className="muted">Nobody — every student is at or above {pct(w.helpBelow)} with no repeated mistake.</p> : (
