@@ -74,6 +74,9 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     const opened = students.map((s) => s.client.next("question:opened"));
     expectOk(await teacherSocket.call("question:open", { questionId: "l2-decay-factor" }));
     const views = await Promise.all(opened);
+    // An unreadable answer first: refused, no attempt used, counted in the question's item statistics.
+    const unreadable = await students[0].client.call("answer:submit", { questionId: "l2-decay-factor", answer: "0.99.8", idempotencyKey: newKey() });
+    expect(unreadable.ok ? null : unreadable.error.code).toBe("INVALID_ANSWER");
     for (const i of [0, 1, 2]) {
       const eta = promptNumber(views[i].view.prompt, "eta");
       const lambda = promptNumber(views[i].view.prompt, "lambda");
@@ -116,6 +119,7 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     expect(decay.mistakes.find((m) => m.key === "dropped-factor-2")!.feedback.length).toBeGreaterThan(10);
     expect(decay.medianMsToAnswer).toBeGreaterThanOrEqual(0);
     expect(decay.solution).toBeTruthy();
+    expect(decay.item).toMatchObject({ unreadable: 1, unreadableStudents: 1, submissions: 4, unreadableShare: 0.25, discrimination: null });
 
     const why = r.questions.find((q) => q.id === "why-l1-zeros")!;
     expect(why.texts).toEqual([{ nickname: NICKS[1], text: "corners, \"diamond\"\nsecond line" }]);

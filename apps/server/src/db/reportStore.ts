@@ -74,11 +74,12 @@ export class ReportStore {
     const p = this.db.prisma;
     const s = await p.classSession.findFirst({ where: { id: sessionId, teacherId } });
     if (!s) return null;
-    const [participants, opened, responses, runs] = await Promise.all([
+    const [participants, opened, responses, runs, unreadable] = await Promise.all([
       p.participant.findMany({ where: { sessionId }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] }),
       p.sessionEvent.findMany({ where: { sessionId, type: "question.opened" }, orderBy: { seq: "asc" }, select: { payload: true } }),
       p.response.findMany({ where: { sessionId }, orderBy: [{ answeredAt: "asc" }, { attempt: "asc" }, { id: "asc" }] }),
       p.experimentRun.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" } }),
+      p.unreadableAnswer.findMany({ where: { sessionId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true } }),
     ]);
     const rows: ResponseExportRow[] = responses.map((r) => ({
       participantId: r.participantId, questionId: r.questionId, attempt: r.attempt, params: r.params as Record<string, number>,
@@ -96,6 +97,7 @@ export class ReportStore {
         }),
         responses: rows.map((r) => ({ ...r, answeredAt: r.answeredAt.getTime() })),
         experimentRuns: runs.map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
+        unreadable,
       },
     };
   }

@@ -22,7 +22,8 @@ import type { ReportInput, ReportResponse } from "./types.ts";
  *   s9         C        X          -           X            C                1
  *
  *   ¹ the named mistake "dropped-factor-2"   ² wrong, then right on a 2nd attempt (final: C)
- *   ³ stored as unreadable (status "invalid")   - no answer
+ *   ³ stored as unreadable (status "invalid", as older sessions did)   - no answer
+ *   Refused as unreadable and kept by the room (no attempt used): s5 twice and s2 once on Q3.
  *
  * The warm-up is worth 0 points: it has a correct rate and item statistics but no share in the
  * totals. Ranked by total (ties in join order): s1 s2 s3 s4 s6 s5 s7 s8 s9; thirds of ⌊9/3⌋ = 3:
@@ -80,6 +81,7 @@ function scriptedClass(): ReportInput {
     openedQuestions: ORDER.map((questionId, i) => ({ questionId, at: 100 * (i + 1) })),
     responses,
     experimentRuns: [],
+    unreadable: [{ participantId: "s5", questionId: Q.q3 }, { participantId: "s5", questionId: Q.q3 }, { participantId: "s2", questionId: Q.q3 }],
   };
 }
 
@@ -125,9 +127,13 @@ describe("item statistics of a scripted class, checked against hand-computed num
     expect(q(Q.q2).medianMsToAnswer).toBe(12000);
   });
 
-  it("unreadable share: one stored unreadable answer of eight", () => {
-    expect(q(Q.q3).item).toMatchObject({ unreadable: 1, unreadableShare: 1 / 8 });
-    expect(q(Q.q1).item).toMatchObject({ unreadable: 0, unreadableShare: 0 });
+  it("unreadable share: of everything sent, what could not be read (refused ones included)", () => {
+    // Q3: 8 stored attempts (one of them s8's unreadable) + 3 refused (s5 ×2, s2) = 11 sent; 4 unreadable by 3 students.
+    expect(q(Q.q3).item).toMatchObject({ unreadable: 4, unreadableStudents: 3, submissions: 11 });
+    expect(q(Q.q3).item!.unreadableShare).toBeCloseTo(4 / 11, 12);
+    // Q1: 9 first attempts + s8's second = 10 sent, none unreadable. Refusals change no score: s5 has 1 of 4.
+    expect(q(Q.q1).item).toMatchObject({ unreadable: 0, unreadableStudents: 0, submissions: 10, unreadableShare: 0 });
+    expect(r.students.find((s) => s.id === "s5")).toMatchObject({ answered: 4, correct: 1 });
   });
 
   it("what next: who needs help, missed questions, common mistakes, participation", () => {

@@ -9,9 +9,9 @@
  *   answer. D near +1: strong students get it, weak ones do not; D ≤ 0: it does not tell them apart.
  * - **time to answer**: the first attempts' times as min, quartiles, max (linear interpolation
  *   between order statistics, as a spreadsheet's QUARTILE.INC).
- * - **unreadable share**: stored final answers that could not be read ÷ final answers. A live
- *   class refuses unreadable answers without storing them (they do not use up an attempt), so
- *   this counts only what was stored as unreadable (imported or older sessions).
+ * - **unreadable share**: answers that could not be read ÷ every answer sent. A live class
+ *   refuses an unreadable answer (it uses no attempt) and keeps up to 3 per student and question
+ *   for this count; stored answers with status "invalid" (older sessions) count too.
  *
  * Flags: `no-discrimination` when 0 ≤ D < 0.2 (Ebel's "poor" band: the question does not
  * separate strong from weak students), `reversed` when D < 0 (strong students miss it more than
@@ -38,7 +38,10 @@ export interface ItemStats {
   /** The groups D compares: members, how many of them answered, how many were right. */
   upper: { size: number; answered: number; correct: number } | null;
   lower: { size: number; answered: number; correct: number } | null;
+  /** Unreadable answers sent, of `submissions` (stored attempts + unreadable ones), by `unreadableStudents` students. */
   unreadable: number;
+  unreadableStudents: number;
+  submissions: number;
   unreadableShare: number | null;
   flags: ItemFlag[];
 }
@@ -66,15 +69,16 @@ export function classThirds(students: readonly { id: string; score: number }[]):
   return { upper: new Set(ranked.slice(0, g).map((s) => s.id)), lower: new Set(ranked.slice(ranked.length - g).map((s) => s.id)) };
 }
 
+/** What was sent to a question that could not be read, against everything sent to it. */
+export interface UnreadableCount { unreadable: number; students: number; submissions: number }
+
 /** One keyed question's statistics from the class's final attempts (participant id → attempt). */
-export function itemStats(finals: ReadonlyMap<string, { status: string; correct: boolean | null }>, thirds: ReturnType<typeof classThirds>): ItemStats {
+export function itemStats(finals: ReadonlyMap<string, { status: string; correct: boolean | null }>, thirds: ReturnType<typeof classThirds>, unread: UnreadableCount): ItemStats {
   let answered = 0;
   let correct = 0;
-  let unreadable = 0;
   for (const f of finals.values()) {
     answered++;
     if (f.correct === true) correct++;
-    if (f.status === "invalid") unreadable++;
   }
   const group = (members: Set<string>) => {
     let a = 0;
@@ -100,8 +104,10 @@ export function itemStats(finals: ReadonlyMap<string, { status: string; correct:
     discrimination,
     upper,
     lower,
-    unreadable,
-    unreadableShare: answered > 0 ? unreadable / answered : null,
+    unreadable: unread.unreadable,
+    unreadableStudents: unread.students,
+    submissions: unread.submissions,
+    unreadableShare: unread.submissions > 0 ? unread.unreadable / unread.submissions : null,
     flags,
   };
 }

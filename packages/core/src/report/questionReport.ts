@@ -12,6 +12,7 @@ export interface Attempts {
   first: ReportResponse;
   last: ReportResponse;
   count: number;
+  all: readonly ReportResponse[];
 }
 
 /** Named mistakes of a question: numeric and formula questions' `mistakes`, by key. */
@@ -28,6 +29,8 @@ export interface QuestionContext {
   attempts: Map<string, Attempts>;
   nick: Map<string, string>;
   thirds: ReturnType<typeof classThirds>;
+  /** Students whose unreadable answers to this question were kept, one entry per answer. */
+  refused: string[];
 }
 
 /** The report of one asked question: counts over final attempts, distribution, named mistakes, time, item statistics. */
@@ -73,6 +76,10 @@ export function questionReport(q: QuestionTemplate, c: QuestionContext): Questio
   const times = [...c.attempts.values()].map((a) => a.first.msToAnswer).filter((m): m is number => m !== null);
   const paramSets = new Set(finals.map((r) => JSON.stringify(r.params)));
   const finalsById = new Map([...c.attempts].map(([pid, a]) => [pid, a.last]));
+  // Unreadable: refused ones the room kept, and stored attempts graded "invalid" (older sessions).
+  const storedInvalid = [...c.attempts].flatMap(([pid, a]) => a.all.filter((r) => r.status === "invalid").map(() => pid));
+  const submissions = [...c.attempts.values()].reduce((n, a) => n + a.count, 0) + c.refused.length;
+  const unread = { unreadable: storedInvalid.length + c.refused.length, students: new Set([...storedInvalid, ...c.refused]).size, submissions };
   return {
     id: q.id,
     n: c.n,
@@ -92,7 +99,7 @@ export function questionReport(q: QuestionTemplate, c: QuestionContext): Questio
     mistakes: [...mistakes].map(([key, m]) => ({ key, label: m.label, feedback: fillPlaceholders(m.feedback, shownParams), count: mistakeCounts.get(key) ?? 0 })),
     medianMsToAnswer: median(times),
     time: timeSummary(times),
-    item: c.keyed ? itemStats(finalsById, c.thirds) : null,
+    item: c.keyed ? itemStats(finalsById, c.thirds, unread) : null,
     texts,
     solution: q.solution ? workedSolution(q, shownParams) : null,
   };

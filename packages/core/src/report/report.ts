@@ -44,15 +44,17 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Se
   const scores = new Map(input.participants.map((p) => [p.id, scoreStudent(asked, (qid) => attempts.get(qid)?.get(p.id))]));
   const thirds = classThirds(present.map((p) => ({ id: p.id, score: scores.get(p.id)!.score })));
 
+  const refusedBy = new Map<string, string[]>();
+  for (const u of input.unreadable ?? []) refusedBy.set(u.questionId, [...(refusedBy.get(u.questionId) ?? []), u.participantId]);
   const activityOf = new Map(lesson.activities.flatMap((a) => a.questions.map((q) => [q.id, a] as const)));
   const questions: QuestionReport[] = [...asked]
     .sort((a, b) => firstOpened.get(a.question.id)! - firstOpened.get(b.question.id)!)
     .map((a, i) => {
       const byParticipant = new Map<string, Attempts>();
-      for (const [pid, list] of attempts.get(a.question.id) ?? []) byParticipant.set(pid, { first: list[0], last: finalAttempt(list)!, count: list.length });
+      for (const [pid, list] of attempts.get(a.question.id) ?? []) byParticipant.set(pid, { first: list[0], last: finalAttempt(list)!, count: list.length, all: list });
       return questionReport(a.question, {
         activity: activityOf.get(a.question.id)!, n: i + 1, openedAt: firstOpened.get(a.question.id)!, keyed: a.keyed, graded: a.graded,
-        attempts: byParticipant, nick, thirds,
+        attempts: byParticipant, nick, thirds, refused: refusedBy.get(a.question.id) ?? [],
       });
     });
 

@@ -13,6 +13,8 @@ export interface ReportInput {
   openedQuestions: { questionId: string; at: number }[];
   responses: ReportResponse[];
   experimentRuns: { participantId: string; activityId: string; value: number; trainLoss: number; valLoss: number }[];
+  /** Answers refused as unreadable (they used no attempt; the room keeps a few per student and question). */
+  unreadable?: { participantId: string; questionId: string }[];
 }
 
 export interface ReportResponse {

@@ -9,8 +9,8 @@ import type { QuestionTemplate } from "../questions/schema.ts";
  *
  * - **asked**: a question the teacher opened at least once in this class (reopening counts once).
  * - **final attempt**: of a student's stored attempts at a question, the one with the highest
- *   attempt number — the one that counts. (Unreadable answers are refused, not stored, so they
- *   never use up an attempt and are never final.)
+ *   attempt number — the one that counts. (Unreadable answers are refused: they never use up an
+ *   attempt and are never final; the report only counts them per question.)
  * - **answered**: the student has a final attempt at an asked question (any kind, polls and
  *   short text included).
  * - **keyed**: the question has a right answer in this class: not short text, not a choice

@@ -70,7 +70,10 @@ function ItemLine({ item }: { item: NonNullable<QuestionReport["item"]> }) {
         {item.upper && item.lower && <span className="muted"> (top third {item.upper.correct}/{item.upper.answered}, bottom third {item.lower.correct}/{item.lower.answered})</span>}
         {d === null && <span className="muted"> (needs 6 students)</span>}
       </span>
-      <span>unreadable <strong>{pct(item.unreadableShare)}</strong></span>
+      <span title="answers the server could not read (refused; they used no attempt), of everything sent">
+        unreadable <strong>{pct(item.unreadableShare)}</strong>
+        {item.unreadable > 0 && <span className="muted"> ({item.unreadable} of {item.submissions} sent, by {item.unreadableStudents} {item.unreadableStudents === 1 ? "student" : "students"})</span>}
+      </span>
     </p>
   );
 }
