@@ -202,4 +202,41 @@ describe("teacher accounts and the class report", () => {
     await expect.poll(() => helped.count(), { timeout: 10_000 }).toBeGreaterThan(before);
     await ctx.close();
   });
+  it("across classes: the demo teacher runs a second section, ticks both in My sessions and sees them side by side", async () => {
+    const email = /email:\s+(\S+)/.exec(server.seedOutput)![1];
+    const password = /password:\s+(\S+)/.exec(server.seedOutput)![1];
+    const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+    const page = await ctx.newPage();
+    page.on("dialog", (d) => void d.accept());
+    await page.goto(`${server.url}/teach`);
+    await page.getByLabel("Email").fill(email);
+    await page.getByLabel("Password").fill(password);
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await page.getByRole("button", { name: "Start a session" }).click();
+    await page.waitForURL(/\/teach\/[\w-]+$/);
+    const code = (await page.getByTestId("join-code").textContent())!.trim();
+    const section = [await joinOnPhone(browser, server.url, code, "Noor"), await joinOnPhone(browser, server.url, code, "Ole")];
+    await page.locator('[data-question="warmup-overfitting"]').getByRole("button", { name: "Open", exact: true }).click();
+    for (const [i, p] of section.entries()) {
+      await p.page.getByRole("radio", { name: i === 0 ? /overfitting: it is learning quirks/ : /underfitting/ }).check();
+      await p.page.getByRole("button", { name: "Send answer" }).click();
+      await p.page.getByText("Answer saved").waitFor();
+    }
+    await page.getByRole("button", { name: "End session" }).click();
+    await page.getByRole("link", { name: "Open the report →" }).waitFor();
+    await page.goto(`${server.url}/teach`);
+    const classes = page.getByRole("table", { name: "your classes" });
+    for (const box of await classes.getByRole("checkbox").all()) await box.check();
+    await shot(page, "report-15-my-sessions-compare");
+    await page.getByRole("link", { name: /^Compare 2 classes side by side/ }).click();
+    const grid = page.getByRole("table", { name: "correct rate per question and class" });
+    await grid.waitFor();
+    // The warm-up was asked in both: 50 % in the new section; the demo's own rate in the other column.
+    const warm = grid.getByRole("row").filter({ hasText: "Warm-up" });
+    expect(await warm.getByRole("cell").count()).toBe(2);
+    expect(await warm.innerText()).toMatch(/50%/);
+    expect(await grid.getByRole("row").count()).toBeGreaterThan(10); // the demo's questions, a dash where the section was not asked
+    await shot(page, "report-16-compare");
+    await ctx.close();
+  });
 });

@@ -55,13 +55,13 @@ export async function reportXlsx(report: SessionReport): Promise<Buffer> {
   });
 
   sheet(wb, "Questions", [
-    { header: "Q", width: 5 }, { header: "Activity", width: 30 }, { header: "Question id", width: 26 }, { header: "Kind", width: 11 },
+    { header: "Q", width: 5 }, { header: "Question", width: 34 }, { header: "Question id", width: 26 }, { header: "Kind", width: 11 },
     { header: "Graded", width: 8 }, { header: "Points", width: 7 }, { header: "Answered", width: 9 }, { header: "Correct", width: 8 },
     { header: "Correct rate", width: 11, numFmt: PERCENT }, { header: "Discrimination", width: 13, numFmt: "0.00" }, { header: "Flags", width: 20 },
     { header: "Median time (s)", width: 14 }, { header: "Quartile 1 (s)", width: 13 }, { header: "Quartile 3 (s)", width: 13 },
     { header: "Unreadable share", width: 15, numFmt: PERCENT }, { header: "Opened (UTC)", width: 17, numFmt: DATE },
   ], report.questions.map((q) => [
-    q.n, q.activityTitle, q.id, q.kind, q.graded, q.points, q.answered, q.keyed ? q.correct : null, q.correctRate,
+    q.n, q.title, q.id, q.kind, q.graded, q.points, q.answered, q.keyed ? q.correct : null, q.correctRate,
     q.item?.discrimination ?? null, q.item?.flags.join(", ") ?? "", seconds(q.time?.median), seconds(q.time?.q1), seconds(q.time?.q3),
     q.item?.unreadableShare ?? null, new Date(q.openedAt),
   ]));

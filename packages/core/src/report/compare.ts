@@ -26,7 +26,7 @@ export function compareClasses(lesson: Lesson, reports: readonly SessionReport[]
     for (const q of r.questions) {
       if (!q.keyed) continue;
       let row = questions.get(q.id);
-      if (!row) questions.set(q.id, (row = { questionId: q.id, title: q.activityTitle, kind: q.kind, classes: sorted.map(() => null), order: position.get(q.id) ?? Number.MAX_SAFE_INTEGER }));
+      if (!row) questions.set(q.id, (row = { questionId: q.id, title: q.title, kind: q.kind, classes: sorted.map(() => null), order: position.get(q.id) ?? Number.MAX_SAFE_INTEGER }));
       row.classes[i] = { answered: q.answered, correctRate: q.correctRate };
       for (const m of q.mistakes) {
         if (m.count === 0) continue;

@@ -15,6 +15,12 @@ export interface Attempts {
   all: readonly ReportResponse[];
 }
 
+/** The activity's title, with "(2 of 5)" when it holds several questions: how a teacher tells them apart. */
+export function questionTitle(activity: Lesson["activities"][number], questionId: string): string {
+  const n = activity.questions.length;
+  return n > 1 ? `${activity.title} (${activity.questions.findIndex((q) => q.id === questionId) + 1} of ${n})` : activity.title;
+}
+
 /** Named mistakes of a question: numeric and formula questions' `mistakes`, by key. */
 export function namedMistakes(q: QuestionTemplate): Map<string, { label: string; feedback: string }> {
   return new Map((q.kind === "numeric" || q.kind === "expression" ? q.mistakes : []).map((m) => [m.key, m]));
@@ -85,6 +91,7 @@ export function questionReport(q: QuestionTemplate, c: QuestionContext): Questio
     n: c.n,
     activityId: c.activity.id,
     activityTitle: c.activity.title,
+    title: questionTitle(c.activity, q.id),
     kind: q.kind,
     prompt: fillPlaceholders(q.prompt, shownParams),
     paramsVary: paramSets.size > 1,

@@ -100,6 +100,9 @@ describe("buildReport", () => {
     const q = r.questions.find((x) => x.id === "why-l1-zeros")!;
     expect(q.graded).toBe(false);
     expect(q.keyed).toBe(false);
+    // The second of its activity's three questions; a one-question activity is just its title.
+    expect(q.title).toBe(`${q.activityTitle} (2 of 3)`);
+    expect(r.questions.find((x) => x.id === "l2-decay-factor")!.title).toBe("Weight decay, one step");
     expect(q.correctRate).toBeNull();
     expect(q.texts).toEqual([{ nickname: "Ada", text: "corners of the diamond" }, { nickname: "Bo", text: "=HYPERLINK(1)" }]);
   });

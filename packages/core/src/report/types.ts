@@ -65,6 +65,8 @@ export interface QuestionReport {
   n: number;
   activityId: string;
   activityTitle: string;
+  /** How a person tells it apart: the activity's title, with "(2 of 5)" when the activity has several questions. */
+  title: string;
   kind: QuestionTemplate["kind"];
   /** The prompt with one student's numbers (see `paramsVary`). */
   prompt: string;

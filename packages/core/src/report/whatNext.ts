@@ -74,7 +74,7 @@ export function whatNext(questions: readonly QuestionReport[], students: readonl
 
   const missedQuestions = questions
     .filter((q): q is QuestionReport & { correctRate: number } => q.keyed && q.correctRate !== null && q.correctRate < MISSED_BELOW)
-    .map((q) => ({ questionId: q.id, n: q.n, title: q.activityTitle, correctRate: q.correctRate, answered: q.answered }))
+    .map((q) => ({ questionId: q.id, n: q.n, title: q.title, correctRate: q.correctRate, answered: q.answered }))
     .sort((a, b) => a.correctRate - b.correctRate || a.n - b.n);
 
   const commonMistakes = [...mistakeInfo]

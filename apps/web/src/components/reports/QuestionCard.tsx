@@ -8,7 +8,7 @@ export function QuestionCard({ q }: { q: QuestionReport }) {
   return (
     <article className="card question-card" id={`q-${q.id}`} aria-labelledby={`q-${q.id}-title`}>
       <h3 id={`q-${q.id}-title`}>
-        Q{q.n}. {q.activityTitle} <span className="badge">{KIND[q.kind] ?? q.kind}</span>
+        Q{q.n}. {q.title} <span className="badge">{KIND[q.kind] ?? q.kind}</span>
         {!q.graded && q.keyed && <span className="badge" title="worth 0 points: not part of any score">not scored</span>}
         {q.item?.flags.map((f) => <span key={f} className="badge badge-warn" title={FLAG_TEXT[f]?.long}>{FLAG_TEXT[f]?.short ?? f}</span>)}
       </h3>

@@ -35,7 +35,7 @@ export function StudentsGrid({ report }: { report: SessionReport }) {
           <thead>
             <tr>
               <th scope="col" className="sticky-name">Student</th><th scope="col">Joined</th><th scope="col" className="num">Answered</th><th scope="col" className="num">Correct</th><th scope="col" className="num">Rate</th>
-              {report.questions.map((q) => <th scope="col" key={q.id} className={`num${q.graded ? "" : " not-scored"}`}><a href={`#q-${q.id}`} title={`${q.activityTitle}${q.graded ? "" : " (not scored)"}`}>Q{q.n}</a></th>)}
+              {report.questions.map((q) => <th scope="col" key={q.id} className={`num${q.graded ? "" : " not-scored"}`}><a href={`#q-${q.id}`} title={`${q.title}${q.graded ? "" : " (not scored)"}`}>Q{q.n}</a></th>)}
             </tr>
           </thead>
           <tbody>
