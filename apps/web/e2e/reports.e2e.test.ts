@@ -25,6 +25,12 @@ beforeAll(async () => {
   teacher.on("dialog", (d) => void d.accept());
 });
 
+/** The demo teacher's login and report address, as `npm run db:seed` printed them. */
+function demoLogin(): { email: string; password: string; reportPath: string } {
+  const out = server.seedOutput;
+  return { email: /email:\s+(\S+)/.exec(out)![1], password: /password:\s+(\S+)/.exec(out)![1], reportPath: new URL(/report:\s+(\S+)/.exec(out)![1]).pathname };
+}
+
 afterAll(async () => {
   await browser?.close();
   await server?.stop();
@@ -113,9 +119,7 @@ describe("teacher accounts and the class report", () => {
   });
 
   it("the seeded demo class: sign in with the printed login and read a full report", async () => {
-    const email = /email:\s+(\S+)/.exec(server.seedOutput)![1];
-    const password = /password:\s+(\S+)/.exec(server.seedOutput)![1];
-    const reportPath = new URL(/report:\s+(\S+)/.exec(server.seedOutput)![1]).pathname;
+    const { email, password, reportPath } = demoLogin();
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 900 } });
     const page = await ctx.newPage();
     await page.goto(`${server.url}${reportPath}`);
@@ -141,9 +145,7 @@ describe("teacher accounts and the class report", () => {
     await ctx.close();
   });
   it("the demo report fits a 1,366 × 768 laptop and prints on A4 portrait without cut columns", async () => {
-    const email = /email:\s+(\S+)/.exec(server.seedOutput)![1];
-    const password = /password:\s+(\S+)/.exec(server.seedOutput)![1];
-    const reportPath = new URL(/report:\s+(\S+)/.exec(server.seedOutput)![1]).pathname;
+    const { email, password, reportPath } = demoLogin();
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await ctx.newPage();
     await page.goto(`${server.url}${reportPath}`);
@@ -203,8 +205,7 @@ describe("teacher accounts and the class report", () => {
     await ctx.close();
   });
   it("across classes: the demo teacher runs a second section, ticks both in My sessions and sees them side by side", async () => {
-    const email = /email:\s+(\S+)/.exec(server.seedOutput)![1];
-    const password = /password:\s+(\S+)/.exec(server.seedOutput)![1];
+    const { email, password } = demoLogin();
     const ctx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
     const page = await ctx.newPage();
     page.on("dialog", (d) => void d.accept());

@@ -1,5 +1,5 @@
 import type { Lesson } from "@livelab/core/lesson";
-import type { ReportInput } from "@livelab/core/report";
+import type { ReportInput, ReportResponse } from "@livelab/core/report";
 import type { Database } from "./database.ts";
 
 export interface SessionListItem {
@@ -15,19 +15,7 @@ export interface SessionListItem {
 }
 
 /** One stored answer as the CSV export writes it (everything the table holds, nothing re-derived). */
-export interface ResponseExportRow {
-  participantId: string;
-  questionId: string;
-  attempt: number;
-  params: Record<string, number>;
-  answer: unknown;
-  status: string;
-  correct: boolean | null;
-  score: number | null;
-  feedbackKey: string | null;
-  msToAnswer: number | null;
-  answeredAt: Date;
-}
+export type ResponseExportRow = Omit<ReportResponse, "answeredAt"> & { answeredAt: Date };
 
 export interface OwnedSession {
   input: ReportInput;
