@@ -139,6 +139,20 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     expect(loaded.responses[0]).toEqual({ ...first, result: { status: "incorrect", correct: false, score: 0, feedbackKey: "dropped-factor-2", feedback: "", expected: "" } });
   });
 
+  it("unreadable answers: kept as sent (in time order) for a known participant only", async () => {
+    const s = newSession();
+    await store.createSession(s, created(s));
+    const p = participant(s.id, "Ike", 5000);
+    await store.insertParticipants([p]);
+    const row = (questionId: string, at: number, participantId = p.id) => ({ id: uid("u"), sessionId: s.id, participantId, questionId, answer: "0.99.8", reason: "that is not a number", at: new Date(at) });
+    await store.insertUnreadable([row("l2-gradient", 7000), row("l2-decay-factor", 6000)]);
+    await store.insertUnreadable([]);
+    const stranger = await store.insertUnreadable([row("l2-decay-factor", 8000), row("l2-decay-factor", 8001, "nobody")]).catch((x: unknown) => x);
+    expect(stranger).toBeInstanceOf(Error); // a foreign key refusal, and the whole batch with it
+    const loaded = (await store.loadLiveSessions()).find((x) => x.id === s.id)!;
+    expect(loaded.unreadable).toEqual([{ participantId: p.id, questionId: "l2-decay-factor" }, { participantId: p.id, questionId: "l2-gradient" }]);
+  });
+
   it("experiment runs: a new run replaces the student's previous one", async () => {
     const s = newSession();
     await store.createSession(s, created(s));

@@ -1,5 +1,5 @@
 import type { SessionEvent } from "@livelab/core/session";
-import type { ExperimentRunRow, LoadedSession, NewSession, ParticipantRow, ResponseRow, RoomStore } from "./roomStore.ts";
+import type { ExperimentRunRow, LoadedSession, NewSession, ParticipantRow, ResponseRow, RoomStore, UnreadableRow } from "./roomStore.ts";
 
 /** PostgreSQL's error for a unique constraint refusal, as the memory store raises it. */
 class UniqueViolation extends Error {
@@ -30,6 +30,7 @@ export class MemoryRoomStore implements RoomStore {
   private readonly participants = new Map<string, ParticipantRow & { removed: boolean }>();
   private readonly responses: ResponseRow[] = [];
   private readonly runs = new Map<string, ExperimentRunRow>();
+  private readonly unreadable: UnreadableRow[] = [];
 
   private writable(): void {
     if (this.failWrites) throw Object.assign(new Error("database unavailable (MemoryRoomStore.failWrites)"), { code: "ECONNREFUSED" });
@@ -90,6 +91,17 @@ export class MemoryRoomStore implements RoomStore {
     for (const r of rows) this.responses.push(structuredClone(r));
   }
 
+  async insertUnreadable(rows: UnreadableRow[]): Promise<void> {
+    this.writable();
+    const ids = new Set(this.unreadable.map((r) => r.id));
+    for (const r of rows) {
+      if (!this.participants.has(r.participantId)) throw Object.assign(new Error("foreign key: no such participant"), { code: "23503" });
+      if (ids.has(r.id)) throw new UniqueViolation("UnreadableAnswer_pkey");
+      ids.add(r.id);
+    }
+    for (const r of rows) this.unreadable.push(structuredClone(r));
+  }
+
   async saveExperimentRun(r: ExperimentRunRow): Promise<void> {
     this.writable();
     if (!this.participants.has(r.participantId)) throw Object.assign(new Error("foreign key: no such participant"), { code: "23503" });
@@ -122,6 +134,7 @@ export class MemoryRoomStore implements RoomStore {
         participants: participants.map((p) => structuredClone(p)),
         responses,
         experimentRuns: [...this.runs.values()].filter((r) => r.sessionId === s.id).map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
+        unreadable: this.unreadable.filter((r) => r.sessionId === s.id).sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id)).map((r) => ({ participantId: r.participantId, questionId: r.questionId })),
       });
     }
     return out;

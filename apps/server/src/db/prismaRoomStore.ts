@@ -3,7 +3,7 @@ import type { GradeResult } from "@livelab/core/questions";
 import type { SessionEvent } from "@livelab/core/session";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "./database.ts";
-import type { ExperimentRunRow, LoadedSession, NewSession, ParticipantRow, ResponseRow, RoomStore } from "./roomStore.ts";
+import type { ExperimentRunRow, LoadedSession, NewSession, ParticipantRow, ResponseRow, RoomStore, UnreadableRow } from "./roomStore.ts";
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
@@ -74,6 +74,11 @@ export class PrismaRoomStore implements RoomStore {
     ));
   }
 
+  async insertUnreadable(rows: UnreadableRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.db.prisma.unreadableAnswer.createMany({ data: rows });
+  }
+
   async saveExperimentRun(r: ExperimentRunRow): Promise<void> {
     await this.db.prisma.experimentRun.upsert({
       where: { participantId_activityId: { participantId: r.participantId, activityId: r.activityId } },
@@ -90,11 +95,12 @@ export class PrismaRoomStore implements RoomStore {
     const sessions = await this.db.prisma.classSession.findMany({ where: { status: { not: "ended" } } });
     const out: LoadedSession[] = [];
     for (const s of sessions) {
-      const [events, participants, responses, runs] = await Promise.all([
+      const [events, participants, responses, runs, unreadable] = await Promise.all([
         this.db.prisma.sessionEvent.findMany({ where: { sessionId: s.id }, orderBy: { seq: "asc" } }),
         this.db.prisma.participant.findMany({ where: { sessionId: s.id }, orderBy: { joinedAt: "asc" } }),
         this.db.prisma.response.findMany({ where: { sessionId: s.id }, orderBy: [{ answeredAt: "asc" }, { attempt: "asc" }] }),
         this.db.prisma.experimentRun.findMany({ where: { sessionId: s.id } }),
+        this.db.prisma.unreadableAnswer.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true } }),
       ]);
       out.push({
         id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
@@ -106,6 +112,7 @@ export class PrismaRoomStore implements RoomStore {
           result: { status: r.status as GradeResult["status"], correct: r.correct, score: r.score, feedbackKey: r.feedbackKey, feedback: "", expected: "" },
         })),
         experimentRuns: runs.map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
+        unreadable,
       });
     }
     return out;
