@@ -13,6 +13,10 @@ import { teacherRouter } from "./http/teacherRoutes.ts";
 import type { Database } from "./db/database.ts";
 import { PrismaRoomStore } from "./db/prismaRoomStore.ts";
 import { apiRouter } from "./http/routes.ts";
+import { lessonRouter } from "./http/lessonRoutes.ts";
+import { LessonStore } from "./db/lessonStore.ts";
+import { LessonLibrary } from "./lessons/lessonLibrary.ts";
+import { LessonWorkers, type LessonWorkerOptions } from "./lessons/lessonWorkers.ts";
 import { benchRouter } from "./http/benchRoutes.ts";
 import { publicUrl } from "./http/publicUrl.ts";
 import { ExperimentPool } from "./live/experimentPool.ts";
@@ -41,6 +45,8 @@ export interface AppOptions {
   authSecret?: string;
   /** Better Auth's per-address limit on sign-in / sign-up attempts. */
   authRateLimit?: boolean;
+  /** Limits of the worker threads that check, preview and import lessons. */
+  lessonWorkers?: LessonWorkerOptions;
 }
 
 export interface LiveLabApp {
@@ -66,6 +72,11 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   app.disable("x-powered-by");
   // Better Auth reads its own bodies, so it is mounted before the JSON parser.
   app.all("/api/auth/{*rest}", toNodeHandler(auth));
+  // Lesson files are larger than the API's other bodies: their routes parse their own, first.
+  const lessonStore = new LessonStore(deps.db);
+  const library = new LessonLibrary(lessonStore);
+  const lessonWorkers = new LessonWorkers(options.lessonWorkers);
+  app.use(lessonRouter({ auth, library, store: lessonStore, workers: lessonWorkers, log: deps.log, publicUrl: url }));
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
@@ -86,14 +97,14 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const handlerDeps: HandlerDeps = { io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
-    auth, rooms, reports: new ReportStore(deps.db), log: deps.log, publicUrl: url,
+    auth, rooms, reports: new ReportStore(deps.db), library, log: deps.log, publicUrl: url,
     onDeleted: (id) => {
       io.in(studentsRoom(id)).disconnectSockets(true);
       io.in(teachersRoom(id)).disconnectSockets(true);
     },
   }));
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
-  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/")));
+  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/") || path.startsWith("/teach/lessons/")));
   if (options.bench) app.use(benchRouter(deps.db));
   if (options.fallback) app.use(options.fallback);
   app.use((_req, res) => { res.status(404).json(fail(ERROR_CODES.NOT_FOUND, "not found")); });
@@ -117,6 +128,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await experiments.close();
+      await lessonWorkers.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

@@ -40,6 +40,19 @@ export interface RowsImport {
   problems: RowProblem[];
 }
 
+/**
+ * What an import found, before anything is stored: the lesson it would create (null: nothing
+ * importable), how many rows or questions it holds, and every problem — a spreadsheet row with
+ * its number, or a lesson file's field with its path. The teacher accepts or cancels.
+ */
+export interface ImportReport {
+  format: "json" | "xlsx" | "csv";
+  lesson: LessonInput | null;
+  /** Questions (spreadsheets) or activities (lesson files) that would be imported. */
+  accepted: number;
+  problems: { row: number | null; path: string | null; reason: string }[];
+}
+
 const OPTION_IDS = "abcdefghijkl";
 
 /** A lesson id from a title: "Week 3 quiz.xlsx" → "week-3-quiz". */
