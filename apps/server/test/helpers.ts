@@ -6,7 +6,7 @@ import pg from "pg";
 import type { Ack, AckData, ClientEventName, ClientEvents, ClientPayload, ServerEventName, ServerEvents, ServerPayload } from "@livelab/core/protocol";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
-import { createApp, type LiveLabApp } from "../src/app.ts";
+import { createApp, type AppOptions, type LiveLabApp } from "../src/app.ts";
 import { openDatabase, type Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { signUpTeacher } from "./teacherClient.ts";
@@ -91,10 +91,10 @@ export async function tearDown(server: RunningServer | undefined, tdb: TestDatab
   await tdb?.drop();
 }
 
-export async function startServer(tdb: TestDatabase): Promise<RunningServer> {
+export async function startServer(tdb: TestDatabase, options: AppOptions = {}): Promise<RunningServer> {
   const db = await tdb.open();
   await migrate(db);
-  const app = await createApp({ db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }, { publicUrl: "http://livelab.test", experimentWorkers: 1 });
+  const app = await createApp({ db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }, { publicUrl: "http://livelab.test", experimentWorkers: 1, ...options });
   const { port } = await app.listen(0, "127.0.0.1");
   return {
     app, db, url: `http://127.0.0.1:${port}`,

@@ -23,6 +23,13 @@ export interface LessonWorkerOptions {
   memoryMb?: number;
 }
 
+interface Slot {
+  worker: Worker;
+  /** Loading the worker's code takes a second or two: jobs (and their timers) wait for "ready". */
+  ready: boolean;
+  current: { id: number; p: Pending; timer: NodeJS.Timeout } | null;
+}
+
 interface Pending {
   job: LessonJob;
   resolve: (v: unknown) => void;
@@ -37,7 +44,7 @@ interface Pending {
  * replaced; the queue is bounded.
  */
 export class LessonWorkers {
-  private readonly slots: ({ worker: Worker; current: { id: number; p: Pending; timer: NodeJS.Timeout } | null } | null)[];
+  private readonly slots: (Slot | null)[];
   private readonly queue: Pending[] = [];
   private nextId = 1;
   private closed = false;
@@ -76,8 +83,12 @@ export class LessonWorkers {
   private spawn(slot: number) {
     const worker = new Worker(new URL("../workers/lessonWorker.mjs", import.meta.url), { resourceLimits: { maxOldGenerationSizeMb: this.memoryMb } });
     worker.unref();
-    const entry = { worker, current: null as { id: number; p: Pending; timer: NodeJS.Timeout } | null };
-    worker.on("message", (m: { id: number; ok: boolean; result?: unknown; error?: string }) => {
+    const entry: Slot = { worker, ready: false, current: null };
+    worker.on("message", (m: { ready?: true; id: number; ok: boolean; result?: unknown; error?: string }) => {
+      if (m.ready) {
+        entry.ready = true;
+        return this.pump();
+      }
       const cur = entry.current;
       if (!cur || cur.id !== m.id) return;
       clearTimeout(cur.timer);
@@ -94,6 +105,9 @@ export class LessonWorkers {
       if (cur) {
         clearTimeout(cur.timer);
         cur.p.reject(new LessonJobError(ERROR_CODES.LESSON_TOO_COSTLY, why, 422));
+      } else if (!entry.ready) {
+        // It could not even start: refuse one waiting job, so a broken install cannot respawn forever.
+        this.queue.shift()?.reject(new LessonJobError(ERROR_CODES.INTERNAL, "the lesson checker could not start", 500));
       }
       this.pump();
     };
@@ -106,7 +120,7 @@ export class LessonWorkers {
   private pump(): void {
     for (let slot = 0; slot < this.slots.length && this.queue.length > 0 && !this.closed; slot++) {
       const entry = this.slots[slot] ?? this.spawn(slot);
-      if (entry.current) continue;
+      if (entry.current || !entry.ready) continue;
       const p = this.queue.shift()!;
       const id = this.nextId++;
       const timer = setTimeout(() => {

@@ -12,3 +12,5 @@ parentPort!.on("message", async (m: { id: number; job: LessonJob }) => {
     parentPort!.postMessage({ id: m.id, ok: false, error: (e as Error).message });
   }
 });
+
+parentPort!.postMessage({ ready: true });

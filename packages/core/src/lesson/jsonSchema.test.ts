@@ -32,6 +32,7 @@ describe("lesson limits", () => {
   it("draftProblem: size, shape, nesting, activity count", () => {
     expect(draftProblem({ activities: [] }, 100)).toBeNull();
     expect(draftProblem({}, 50_000_000)).toBe("the lesson is 50 MB: at most 1 MB");
+    expect(draftProblem({ activities: Array.from({ length: 10_000 }, () => ({})) }, 50_000_000)).toBe("10000 activities: a lesson has at most 200");
     expect(draftProblem([], 2)).toBe("a lesson is a JSON object");
     expect(draftProblem({ activities: Array.from({ length: 10_000 }, () => ({})) }, 30_000)).toBe("10000 activities: a lesson has at most 200");
   });

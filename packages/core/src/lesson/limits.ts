@@ -38,20 +38,21 @@ export function jsonDepth(value: unknown, limit = LESSON_LIMITS.jsonDepth): numb
  * says what to fix — but never unbounded.
  */
 export function draftProblem(draft: unknown, jsonBytes: number): string | null {
-  if (jsonBytes > LESSON_LIMITS.jsonBytes) return `the lesson is ${formatBytes(jsonBytes)}: at most ${formatBytes(LESSON_LIMITS.jsonBytes)}`;
   if (draft === null || typeof draft !== "object" || Array.isArray(draft)) return "a lesson is a JSON object";
-  if (jsonDepth(draft) > LESSON_LIMITS.jsonDepth) return `the lesson nests deeper than ${LESSON_LIMITS.jsonDepth} levels`;
+  // The most telling limit first: "10000 activities" says more than "1.2 MB".
   const activities = (draft as { activities?: unknown }).activities;
   if (activities !== undefined && !Array.isArray(activities)) return "activities must be a list";
   if (Array.isArray(activities) && activities.length > LESSON_LIMITS.activities) {
     return `${activities.length} activities: a lesson has at most ${LESSON_LIMITS.activities}`;
   }
+  if (jsonBytes > LESSON_LIMITS.jsonBytes) return `the lesson is ${formatBytes(jsonBytes)}: at most ${formatBytes(LESSON_LIMITS.jsonBytes)}`;
+  if (jsonDepth(draft) > LESSON_LIMITS.jsonDepth) return `the lesson nests deeper than ${LESSON_LIMITS.jsonDepth} levels`;
   return null;
 }
 
-/** "1.2 MB", "640 kB", "512 bytes". */
+/** "1.04 MB", "50 MB", "640 kB", "512 bytes". */
 export function formatBytes(n: number): string {
-  if (n >= 1_000_000) return `${(n / 1_000_000).toFixed(1).replace(/\.0$/, "")} MB`;
+  if (n >= 1_000_000) return `${Number((n / 1_000_000).toFixed(2))} MB`;
   if (n >= 1_000) return `${Math.round(n / 1_000)} kB`;
   return `${n} bytes`;
 }
