@@ -27,10 +27,30 @@ export function checkDraft(draft: unknown): DraftCheck {
   const bound = draftProblem(draft, size);
   if (bound) return { ok: false, errors: [{ path: "(root)", message: bound }], notes: [] };
   const checked = checkLesson(withoutSchemaRef(draft));
-  if (!checked.ok) return { ok: false, errors: checked.errors.slice(0, MAX_ISSUES), notes: checked.notes.slice(0, MAX_ISSUES) };
+  if (!checked.ok) {
+    const errors = [...checked.errors, ...meaningOfFinishedActivities(draft, checked.errors)];
+    return { ok: false, errors: errors.slice(0, MAX_ISSUES), notes: checked.notes.slice(0, MAX_ISSUES) };
+  }
   const tex = checkLessonTex(checked.lesson);
   if (tex.length > 0) return { ok: false, errors: tex.slice(0, MAX_ISSUES), notes: checked.notes };
   return { ok: true, errors: [], notes: checked.notes.slice(0, MAX_ISSUES), lesson: checked.lesson };
+}
+
+/**
+ * While some field is still empty the lesson cannot be checked for meaning as a whole (the shape
+ * comes first); the activities that are complete are checked on their own meanwhile, so a
+ * mistake that can never fire is named while the teacher is still writing the next activity.
+ */
+function meaningOfFinishedActivities(draft: unknown, shapeErrors: LessonIssue[]): LessonIssue[] {
+  const activities = (draft as { activities?: unknown }).activities;
+  if (!Array.isArray(activities)) return [];
+  const out: LessonIssue[] = [];
+  activities.forEach((a, i) => {
+    if (shapeErrors.some((e) => e.path.startsWith(`activities[${i}]`))) return;
+    const alone = checkLesson({ format: "livelab-lesson", version: 1, id: "activity", title: "activity", activities: [a] });
+    if (!alone.ok) for (const e of alone.errors) out.push({ path: e.path.replace(/^activities\[0\]/, `activities[${i}]`), message: e.message });
+  });
+  return out;
 }
 
 /** A lesson as stored: the `$schema` pointer is for editors, not part of the lesson. */

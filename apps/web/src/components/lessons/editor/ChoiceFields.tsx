@@ -1,8 +1,9 @@
 "use client";
-import { PRESETS, getPreset } from "@livelab/core/sim";
+import { PRESETS } from "@livelab/core/sim";
 import { asArray, asObj, asText, pathKey, type Json, type Obj, type Path } from "./draftModel";
 import { listOps, useEditing } from "./editing";
 import { CheckField, Field, Group, NumberField, SelectField, useIssues } from "./fields";
+import { liveNumberParams } from "./SimulationFields";
 
 const LETTERS = "abcdefghijkl";
 const METRICS = { trainLoss: "training loss", valLoss: "validation loss", l2NormSq: "‖w‖²", l1Norm: "‖w‖₁", zeroWeights: "exact zeros" } as const;
@@ -59,8 +60,8 @@ function PredictionFields({ q, at, options }: { q: Obj; at: Path; options: Obj[]
   const change = asObj(p.change);
   const param = Object.keys(change)[0] ?? "";
   const outcomes = asObj(p.outcomes);
-  let live: string[] = [];
-  try { live = Object.entries(getPreset(presetId).params).filter(([, d]) => d.live && d.type === "number").map(([n]) => n); } catch { /* the check names an unknown preset */ }
+  const live = liveNumberParams(presetId);
+  const labelOf = (name: string) => live.find(([n]) => n === name)?.[1] ?? name;
   return (
     <Group title="Graded by a simulation" path={pat}>
       <p className="muted small">The simulation runs to the step of the change, applies it, runs on; each option says what it expects, and the one that matches what happened is right.</p>
@@ -69,8 +70,8 @@ function PredictionFields({ q, at, options }: { q: Obj; at: Path; options: Obj[]
         <NumberField label="Seed" path={[...pat, "seed"]} value={typeof p.seed === "number" ? p.seed : undefined} step={1} onChange={(v) => edit([...pat, "seed"], v)} />
         <NumberField label="Change at step" path={[...pat, "changeAt"]} value={typeof p.changeAt === "number" ? p.changeAt : undefined} min={0} max={5000} step={1} onChange={(v) => edit([...pat, "changeAt"], v)} />
         <NumberField label="Then run (steps)" path={[...pat, "horizon"]} value={typeof p.horizon === "number" ? p.horizon : undefined} min={1} max={5000} step={1} onChange={(v) => edit([...pat, "horizon"], v)} />
-        <SelectField label="The change" path={[...pat, "change"]} value={param} options={[["", "choose a parameter"], ...live.map((n) => [n, n] as [string, string])]} onChange={(v) => edit([...pat, "change"], v ? { [v]: 0.01 } : {})} />
-        {param && <NumberField label={`New ${param}`} path={[...pat, "change", param]} value={typeof change[param] === "number" ? (change[param] as number) : undefined} onChange={(v) => edit([...pat, "change"], { [param]: v ?? 0 })} />}
+        <SelectField label="The change" path={[...pat, "change"]} value={param} options={[["", "choose a parameter"], ...live]} onChange={(v) => edit([...pat, "change"], v ? { [v]: 0.01 } : {})} />
+        {param && <NumberField label={`New ${labelOf(param)}`} path={[...pat, "change", param]} value={typeof change[param] === "number" ? (change[param] as number) : undefined} onChange={(v) => edit([...pat, "change"], { [param]: v ?? 0 })} />}
       </div>
       {options.map((o, i) => {
         const id = asText(o.id);

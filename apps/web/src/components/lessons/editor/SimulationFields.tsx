@@ -37,8 +37,8 @@ export function SimulationFields({ sim, at }: { sim: Obj; at: Path }) {
   const presetId = asText(sim.presetId);
   const cues = asArray(sim.cues).map(asObj);
   const cueOps = listOps(useEditing(), [...at, "cues"]);
-  let liveParams: string[] = [];
-  try { liveParams = Object.entries(getPreset(presetId).params).filter(([, d]) => d.live && d.type === "number").map(([n]) => n); } catch { /* unknown preset */ }
+  const liveParams = liveNumberParams(presetId);
+  const labelOf = (name: string) => liveParams.find(([n]) => n === name)?.[1] ?? name;
   return (
     <Group title="Simulation" path={at}>
       <SelectField label="Simulation" path={[...at, "presetId"]} value={presetId} options={presetOptions(false)}
@@ -58,9 +58,9 @@ export function SimulationFields({ sim, at }: { sim: Obj; at: Path }) {
             <div key={i} className="cue-row" data-path={pathKey([...at, "cues", i])}>
               <NumberField label="At step" path={[...at, "cues", i, "atStep"]} value={typeof c.atStep === "number" ? c.atStep : undefined} min={0} step={1} onChange={(v) => edit([...at, "cues", i, "atStep"], v)} />
               <Field label="Say" path={[...at, "cues", i, "say"]} value={asText(c.say)} maxLength={1000} onChange={(v) => edit([...at, "cues", i, "say"], v)} />
-              <SelectField label="Change (optional)" path={[...at, "cues", i, "change"]} value={param} options={[["", "nothing"], ...liveParams.map((p) => [p, p] as [string, string])]}
+              <SelectField label="Change (optional)" path={[...at, "cues", i, "change"]} value={param} options={[["", "nothing"], ...liveParams]}
                 onChange={(v) => edit([...at, "cues", i, "change"], v ? { [v]: typeof change[param] === "number" ? change[param] : 0 } : undefined)} />
-              {param && <NumberField label={`New ${param}`} path={[...at, "cues", i, "change", param]} value={typeof change[param] === "number" ? (change[param] as number) : undefined} onChange={(v) => edit([...at, "cues", i, "change"], { [param]: v ?? 0 })} />}
+              {param && <NumberField label={`New ${labelOf(param)}`} path={[...at, "cues", i, "change", param]} value={typeof change[param] === "number" ? (change[param] as number) : undefined} onChange={(v) => edit([...at, "cues", i, "change"], { [param]: v ?? 0 })} />}
               <button className="danger small-button" onClick={() => cueOps.remove(i)} aria-label={`Delete cue ${i + 1}`}>Delete</button>
             </div>
           );
@@ -81,6 +81,15 @@ export function ExperimentFields({ exp, at }: { exp: Obj; at: Path }) {
       <NumberField label="Seed" path={[...at, "seed"]} value={typeof exp.seed === "number" ? exp.seed : undefined} step={1} onChange={(v) => edit([...at, "seed"], v)} />
     </Group>
   );
+}
+
+/** The parameters a cue or a prediction may change mid-run, with the labels people read. */
+export function liveNumberParams(presetId: string): [string, string][] {
+  try {
+    return Object.entries(getPreset(presetId).params).filter(([, d]) => d.live && d.type === "number").map(([n, d]) => [n, d.label]);
+  } catch {
+    return []; // an unknown preset: the check names it at the preset field
+  }
 }
 
 function safeSummary(presetId: string): string {

@@ -114,8 +114,8 @@ export function newActivity(kind: ActivityKind, taken: Set<string>): Obj {
   switch (kind) {
     case "simulation": return { ...base, simulation: { presetId: "overfit-poly", params: {}, seed: 42, steps: 600, cues: [] } };
     case "experiment": return { ...base, experiment: { presetId: "lambda-experiment", params: {}, seed: 42 } };
-    case "poll": return { ...base, questions: [{ ...newQuestion("single", taken), points: 0 }] };
-    default: return { ...base, questions: [newQuestion(kind === "exit-ticket" ? "text" : "single", taken)] };
+    // Question activities start empty: the teacher picks the first question's kind.
+    default: return { ...base, questions: [] };
   }
 }
 

@@ -63,5 +63,5 @@ export function issuesByPath(issues: LessonIssue[]): Map<string, string[]> {
  * editor shows each message at its field, so it drops the ids and keeps the mistake's label.
  */
 export function humanize(message: string): string {
-  return message.replace(/^question "[^"]*": /, "").replace(/"[a-z0-9][a-z0-9-]*" \(([^)]*)\)/g, "“$1”");
+  return message.replace(/^question "[^"]*": /, "").replace(/(mistakes? |and |made |for )"[a-z0-9][a-z0-9-]*" \(([^)]*)\)/g, "$1“$2”");
 }
