@@ -8,35 +8,22 @@
 import type { Browser, BrowserContext, Locator, Page } from "playwright-core";
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
 import { join } from "node:path";
-import { joinOnPhone, launchChromium, shot, SHOTS, signUpTeacher, startLiveLab } from "./support";
+import { e2eBackends, joinOnPhone, launchChromium, shot, SHOTS, signUpTeacher, startLiveLabOn } from "./support";
 
-let server: Awaited<ReturnType<typeof startLiveLab>>;
+let server: Awaited<ReturnType<typeof startLiveLabOn>>;
 let browser: Browser;
 let ctx: BrowserContext;
 let teacher: Page;
 let editorUrl = "";
 let firstSession = "";
 let firstReport = "";
-
-beforeAll(async () => {
-  server = await startLiveLab();
-  browser = await launchChromium();
-  ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
-  teacher = await ctx.newPage();
-  teacher.on("dialog", (d) => void d.accept());
-});
-// A failed step leaves a picture of what the teacher saw.
-afterEach(async ({ task }) => {
-  if (task.result?.state === "fail") await shot(teacher, `editor-FAILED-${task.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
-});
-afterAll(async () => {
-  await browser?.close();
-  await server?.stop();
-});
+/** Screenshots from the first backend only (the screens are the same). */
+let shots = true;
 
 /** A field of the editor by the lesson path it edits (the same path the lesson check names). */
 const at = (path: string, page = teacher): Locator => page.locator(`[data-path="${path}"]`).first();
 const fill = async (path: string, text: string) => at(path).locator("input, textarea").first().fill(text);
+const pick = (title: string) => teacher.getByRole("navigation", { name: "activities" }).locator(".activity-pick").filter({ hasText: title });
 const saved = () => teacher.locator('[data-status="saved"]').waitFor();
 
 async function addActivity(kind: string, title: string, index: number) {
@@ -57,7 +44,24 @@ async function sampleNumbers(): Promise<{ eta: number; lambda: number }> {
   return { eta: Number(/η = ([\d.]+)/.exec(text)![1]), lambda: Number(/λ = ([\d.]+)/.exec(text)![1]) };
 }
 
-describe("the lesson editor, end to end", () => {
+describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => {
+  beforeAll(async () => {
+    server = await startLiveLabOn(backend);
+    browser = await launchChromium();
+    ctx = await browser.newContext({ viewport: { width: 1440, height: 900 } });
+    teacher = await ctx.newPage();
+    teacher.on("dialog", (d) => void d.accept());
+  });
+  // A failed step leaves a picture of what the teacher saw.
+  afterEach(async ({ task }) => {
+    if (task.result?.state === "fail") await shot(teacher, `editor-FAILED-${backend}-${task.name.slice(0, 40).replace(/\W+/g, "-")}`).catch(() => {});
+  });
+  afterAll(async () => {
+    shots = false;
+    await browser?.close();
+    await server?.stop();
+  });
+
   it("builds a five-activity lesson only through the editor; the check speaks at the fields as you type", async () => {
     await signUpTeacher(teacher, server.url, "Ms Okafor");
     await teacher.getByRole("button", { name: "New lesson" }).click();
@@ -131,7 +135,7 @@ describe("the lesson editor, end to end", () => {
   });
 
   it("previews the phone and the projector with a sample student's numbers; try an answer names the mistake", async () => {
-    await teacher.getByRole("navigation", { name: "activities" }).getByRole("button", { name: /The decay factor/ }).click();
+    await pick("The decay factor").click();
     const phone = teacher.getByTestId("phone-preview");
     await phone.getByText("Activity 1 of 5").waitFor();
     const first = await sampleNumbers();
@@ -170,7 +174,7 @@ describe("the lesson editor, end to end", () => {
     await tried.filter({ hasText: "Graded correct" }).waitFor();
 
     // The simulation activity on the projector: the class's own simulation view, playable.
-    await teacher.getByRole("navigation", { name: "activities" }).getByRole("button", { name: /Watch it overfit/ }).click();
+    await pick("Watch it overfit").click();
     await teacher.getByRole("tab", { name: "Projector" }).click();
     await projector.locator("section.sim").waitFor();
     await teacher.getByRole("button", { name: "Play" }).click();
@@ -182,7 +186,7 @@ describe("the lesson editor, end to end", () => {
     const list = teacher.getByRole("navigation", { name: "activities" });
     const titles = async () => (await list.locator(".activity-title").allInnerTexts()).map((t) => t.trim());
     const original = await titles();
-    await list.getByRole("button", { name: /Why regularize\?/ }).focus();
+    await pick("Why regularize?").focus();
     await teacher.keyboard.press("Alt+ArrowUp");
     expect(await titles()).toEqual([original[0], original[1], original[3], original[2], original[4]]);
     await teacher.getByRole("status").filter({ hasText: "Moved “Why regularize?” to position 3 of 5" }).waitFor();
@@ -231,7 +235,7 @@ describe("the lesson editor, end to end", () => {
     await mistakes.getByText("Dropped the 2").waitFor();
     firstReport = await teacher.locator("main").innerText();
     expect(firstReport).toMatch(/50%/);
-    await shot(teacher, "editor-07-first-report");
+    if (shots) await shot(teacher, "editor-07-first-report");
     for (const p of phones) await p.ctx.close();
   });
 
@@ -252,5 +256,5 @@ describe("the lesson editor, end to end", () => {
 
 /** What the teacher's window shows (the editor scrolls inside; a full-page picture would misplace its sticky bar). */
 async function screen(name: string) {
-  await teacher.screenshot({ path: join(SHOTS, `${name}.png`) });
+  if (shots) await teacher.screenshot({ path: join(SHOTS, `${name}.png`) });
 }

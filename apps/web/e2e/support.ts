@@ -47,6 +47,19 @@ export async function freshPostgres(): Promise<{ url: string; drop: () => Promis
   };
 }
 
+/** The backends an e2e suite runs on: PGlite always, PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export function e2eBackends(): ("pglite" | "postgres")[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** startLiveLab on a backend; a PostgreSQL database of its own is created and dropped with it. */
+export async function startLiveLabOn(backend: "pglite" | "postgres"): Promise<Awaited<ReturnType<typeof startLiveLab>>> {
+  if (backend === "pglite") return startLiveLab();
+  const db = (await freshPostgres())!;
+  const server = await startLiveLab({ databaseUrl: db.url });
+  return { ...server, stop: async () => { await server.stop(); await db.drop(); } };
+}
+
 /** A real LiveLab server (built web app, fresh PGlite data, or `databaseUrl`) on a free loopback port. */
 export async function startLiveLab(opts: { seed?: boolean; databaseUrl?: string } = {}): Promise<{ url: string; seedOutput: string; stop: () => Promise<void> }> {
   const port = await freePort();

@@ -3,6 +3,10 @@ import { useEffect, useRef, useState } from "react";
 import type { ImportReport } from "@livelab/core/lesson";
 import { lessonApi, readImport } from "../../lib/lessonApi";
 
+/** The server's upload limit (LESSON_LIMITS.importBytes in core). */
+const MAX_UPLOAD_BYTES = 2_000_000;
+const megabytes = (n: number) => `${Number((n / 1_000_000).toFixed(2))} MB`;
+
 /**
  * Import a lesson file (.json), Kahoot's question sheet (.xlsx) or a CSV: the server reads it
  * and reports every bad row with its number and reason (or every problem of a lesson file with
@@ -20,9 +24,11 @@ export function ImportDialog({ onClose, onImported }: { onClose: () => void; onI
 
   const read = async (file: File | undefined) => {
     if (!file) return;
-    setBusy(true);
     setError(null);
     setReport(null);
+    // The server refuses larger uploads too (413); saying so here saves sending them.
+    if (file.size > MAX_UPLOAD_BYTES) return setError(`the file is ${megabytes(file.size)}: at most ${megabytes(MAX_UPLOAD_BYTES)}`);
+    setBusy(true);
     try {
       setReport({ ...(await readImport(file)), file: file.name });
     } catch (e) {

@@ -74,7 +74,10 @@ export function LessonPicker({ onStart, busy }: { onStart: (lessonId: string) =>
               </div>
               <span className="row">
                 {(l.builtIn || l.latest) && <button className="primary" disabled={busy} onClick={() => onStart(l.id)} aria-label={`Start a session of ${l.title}`}>Start a session</button>}
-                {l.builtIn ? <button onClick={() => void duplicate(l)}>Duplicate to edit</button> : <a className="button-link" href={`/teach/lessons/${encodeURIComponent(l.id)}`}>Edit</a>}
+                {l.builtIn ? <>
+                  <a href={`/teach/lessons/${encodeURIComponent(l.id)}`}>View</a>
+                  <button onClick={() => void duplicate(l)}>Duplicate to edit</button>
+                </> : <a className="button-link" href={`/teach/lessons/${encodeURIComponent(l.id)}`}>Edit</a>}
                 {(l.builtIn || l.latest) && <a href={`/api/lessons/${encodeURIComponent(l.id)}/export`} download>Export</a>}
                 {!l.builtIn && <button className="danger small-button" onClick={() => void remove(l)} aria-label={`Delete the lesson ${l.title}`}>Delete</button>}
               </span>

@@ -24,6 +24,7 @@ export function PreviewPane({ draft, index }: { draft: Obj; index: number }) {
   const [answers, setAnswers] = useState<Record<string, string | string[]>>({});
   const [screen, setScreen] = useState<"phone" | "projector">("phone");
   const [playing, setPlaying] = useState<Timeline | null>(null);
+  const [enlarged, setEnlarged] = useState(false);
   const activity = asObj(asArray(draft.activities)[index]);
   const questionIds = asArray(activity.questions).map((q) => asText(asObj(q).id)).join(",");
   // A different activity, other questions or another student: start again with no answers.
@@ -45,7 +46,7 @@ export function PreviewPane({ draft, index }: { draft: Obj; index: number }) {
         <span className="muted small" aria-live="polite">{pending ? "updating…" : ""}</span>
       </div>
       <div className="row" role="tablist" aria-label="screen">
-        <button role="tab" aria-selected={screen === "phone"} className={screen === "phone" ? "tab-on" : ""} onClick={() => setScreen("phone")}>Phone</button>
+        <button role="tab" aria-selected={screen === "phone"} className={screen === "phone" ? "tab-on" : ""} onClick={() => { setScreen("phone"); setEnlarged(false); }}>Phone</button>
         <button role="tab" aria-selected={screen === "projector"} className={screen === "projector" ? "tab-on" : ""} onClick={() => setScreen("projector")}>Projector</button>
         <button onClick={() => { setSeed(nextSeed(seed)); setStudent(student + 1); }} title="Per-student numbers: see another student's">Another student</button>
         {Object.keys(answers).length > 0 && <button onClick={() => setAnswers({})}>Clear answers</button>}
@@ -61,15 +62,20 @@ export function PreviewPane({ draft, index }: { draft: Obj; index: number }) {
       {preview && (
         <>
           <StudentNumbers preview={preview} labels={paramLabels} student={student} />
-          <div className={`preview-stage ${screen}`}>
+          {preview.phone.questions.length > 0 && <TriedAnswers preview={preview} />}
+          <div className={`preview-stage ${screen} ${enlarged ? "enlarged" : ""}`}>
             {screen === "phone" ? (
               <div className="phone-frame"><PhoneScreen preview={preview} timeline={timeline} onTry={(qid, a) => setAnswers((cur) => ({ ...cur, [qid]: a }))} /></div>
             ) : (
-              <ScaledProjector><ProjectorScreen preview={preview} timeline={timeline} /></ScaledProjector>
+              <>
+                <div className="row spread">
+                  <span className="muted small">{preview.phone.questions.length > 0 ? "Answer on the phone to see the results bars here." : "The projector at 1280×720."}</span>
+                  <button className="small-button" onClick={() => setEnlarged(!enlarged)} aria-pressed={enlarged}>{enlarged ? "Back to the editor" : "Enlarge"}</button>
+                </div>
+                <ScaledProjector><ProjectorScreen preview={preview} timeline={timeline} /></ScaledProjector>
+              </>
             )}
           </div>
-          <TriedAnswers preview={preview} />
-          {screen === "projector" && <p className="muted small">Answer on the phone to see the results bars here.</p>}
         </>
       )}
     </aside>
@@ -89,7 +95,7 @@ function StudentNumbers({ preview, labels, student }: { preview: LessonPreview; 
 
 /** What "try an answer" found: correct, which named mistake, or why it cannot be read; and what the student is told. */
 function TriedAnswers({ preview }: { preview: LessonPreview }) {
-  if (preview.tried.length === 0) return <p className="muted small">Type or choose an answer on the phone and send it: the server grades it as it would in class.</p>;
+  if (preview.tried.length === 0) return <p className="muted small">Try an answer: type or choose it on the phone and send it; the server grades it as it would in class.</p>;
   return (
     <section className="tried" aria-label="tried answers" aria-live="polite">
       {preview.tried.map((t) => (
