@@ -15,7 +15,7 @@ const USAGE = `usage: livelab <command> [options]
   data <preset> [--set k=v]… [--seed n] [--json]                          the data the model sees
   solve <preset> [--set k=v]… [--seed n] [--json]                         exact minimizer (linear presets)
   grade <questionId> --params '<json>' --answer '<text>' [--lesson f] [--json]
-  lesson check <file> | lesson show                                       validate / print a lesson
+  lesson check <file> | lesson show | lesson schema                       validate / print a lesson / its JSON Schema
   lesson import <file> [--accept-valid] [--publish]                      .json, Kahoot .xlsx or .csv into your library
   lesson export <id> [--version n | --draft] [-o file]                   a lesson of your library as a file
       (import/export reach the server at LIVELAB_URL as LIVELAB_EMAIL / LIVELAB_PASSWORD)

@@ -1,3 +1,4 @@
+import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { builtInLesson } from "./index.ts";
 import { lessonJsonSchema } from "./jsonSchema.ts";
@@ -13,6 +14,11 @@ describe("the published JSON Schema", () => {
     expect(s.properties).toHaveProperty("$schema");
     const text = JSON.stringify(s);
     for (const kind of ["numeric", "expression", "single", "multiple", "text"]) expect(text).toContain(`"const":"${kind}"`);
+  });
+
+  it("docs/livelab-lesson.schema.json is the generated schema (regenerate: npx livelab lesson schema > docs/livelab-lesson.schema.json)", () => {
+    const committed = JSON.parse(readFileSync(new URL("../../../../docs/livelab-lesson.schema.json", import.meta.url), "utf8"));
+    expect(committed).toEqual(lessonJsonSchema());
   });
 
   it("a lesson may name the schema in $schema; the check accepts it", () => {

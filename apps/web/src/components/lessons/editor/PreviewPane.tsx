@@ -40,7 +40,7 @@ export function PreviewPane({ draft, index }: { draft: Obj; index: number }) {
 
   if (asArray(draft.activities).length === 0) return <aside className="preview-pane" aria-label="preview"><p className="muted">Add an activity to see it as students and the projector will.</p></aside>;
   return (
-    <aside className="preview-pane" aria-label="preview">
+    <aside className="preview-pane" aria-label="preview" data-preview-seed={result?.seed ?? ""}>
       <div className="row spread">
         <h2 className="small-heading">Preview · activity {index + 1}</h2>
         <span className="muted small" aria-live="polite">{pending ? "updating…" : ""}</span>

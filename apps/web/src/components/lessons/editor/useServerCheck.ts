@@ -43,9 +43,9 @@ export function useLessonCheck(draft: Obj) {
 export function usePreview(draft: Obj, activityIndex: number, seed: number, answers: Record<string, string | string[]>) {
   const activity = (draft.activities as Obj[] | undefined)?.[activityIndex];
   const key = JSON.stringify([activity, activityIndex, seed, answers, (draft.activities as unknown[] | undefined)?.length]);
-  const { result, pending, error } = useDebouncedCall<PreviewResult>(
+  const { result, pending, error } = useDebouncedCall<PreviewResult & { seed: number }>(
     key,
-    activity ? () => lessonApi<PreviewResult>("/api/lessons/preview", "POST", { draft, activityIndex, seed, answers }) : null,
+    activity ? () => lessonApi<PreviewResult>("/api/lessons/preview", "POST", { draft, activityIndex, seed, answers }).then((r) => ({ ...r, seed })) : null,
     350,
   );
   return { result: activity ? result : null, pending, error };
