@@ -73,6 +73,22 @@ describe.each(e2eBackends())("importing lessons (%s)", (backend) => {
     await server?.stop();
   });
 
+  it("the built-in lesson opens read-only (a prediction question included) and Duplicate to edit makes the teacher's copy", async () => {
+    await teacher.locator("[data-lesson]").first().getByRole("link", { name: "View" }).click();
+    await teacher.getByRole("note").getByText("This is a built-in lesson").waitFor();
+    await teacher.getByRole("navigation", { name: "activities" }).locator(".activity-pick").filter({ hasText: "Predict: what will raising λ do?" }).click();
+    await teacher.getByText("Graded by a simulation").first().waitFor();
+    expect(await teacher.locator('[data-path$=".prompt"] textarea').first().getAttribute("readonly")).not.toBeNull();
+    expect(await teacher.getByRole("button", { name: "Add activity" }).count()).toBe(0);
+    if (shots) await teacher.screenshot({ path: join(SHOTS, "import-00-built-in-read-only.png") });
+    await teacher.getByRole("button", { name: "Duplicate to edit" }).click();
+    await teacher.getByRole("button", { name: "Publish" }).waitFor();
+    expect(await teacher.getByLabel("Lesson title").inputValue()).toMatch(/\(copy\)$/);
+    await teacher.goto(`${server.url}/teach`);
+    await teacher.locator("[data-lesson$=\"(copy)\"]").getByRole("button", { name: /Delete the lesson/ }).click();
+    await teacher.locator("[data-lesson$=\"(copy)\"]").waitFor({ state: "detached" });
+  });
+
   it("a Kahoot sheet: each bad row named with its number and reason; the good rows become a lesson that runs", async () => {
     await importFile("Week 3 quiz.xlsx", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", await kahootXlsx());
     const report = teacher.getByTestId("import-report");

@@ -110,7 +110,7 @@ function LessonEditor({ lesson }: { lesson: StoredLesson }) {
     <ReadOnlyContext.Provider value={readOnly}>
       <EditContext.Provider value={editing}>
         <IssuesContext.Provider value={issues}>
-          <div className="lesson-editor" onKeyDown={onKeyDown}>
+          <div className={`lesson-editor ${readOnly ? "read-only" : ""}`} onKeyDown={onKeyDown}>
             <header className="topbar editor-bar">
               <span className="row">
                 <a href="/teach">← My sessions</a>
