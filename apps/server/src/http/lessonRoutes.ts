@@ -51,6 +51,7 @@ export function lessonRouter(deps: LessonRouteDeps): Router {
   });
 
   r.get("/api/lessons", signedIn, async (_req, res) => {
+    deps.workers.warm(); // the editor is likely next
     try {
       res.json({ ok: true, data: await deps.library.list(teacherIn(res).id) });
     } catch (e) { worked(res, e); }

@@ -59,6 +59,15 @@ export class LessonWorkers {
     this.memoryMb = opts.memoryMb ?? 512;
   }
 
+  /**
+   * Start the workers now (loading their code takes a second or two), so the first check of an
+   * editor opened soon after does not wait for it. Called when a teacher lists their lessons.
+   */
+  warm(): void {
+    if (this.closed) return;
+    this.slots.forEach((s, slot) => { if (!s) this.spawn(slot); });
+  }
+
   check(draft: unknown): Promise<DraftCheck> {
     return this.run({ kind: "check", draft }) as Promise<DraftCheck>;
   }

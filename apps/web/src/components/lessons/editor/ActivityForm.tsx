@@ -31,7 +31,7 @@ export function ActivityForm({ activity, index, onDuplicate, onDelete }: { activ
           <button className="danger small-button" onClick={onDelete}>Delete activity</button>
         </span>
       </div>
-      <div className="param-grid">
+      <div className="title-row">
         <SelectField label="Kind" path={[...at, "kind"]} value={kind} options={ACTIVITY_KINDS} onChange={setKind} />
         <Field label="Title" path={[...at, "title"]} value={asText(activity.title)} maxLength={200} onChange={(v) => edit([...at, "title"], v)} help="Plain text: shown on every screen." />
       </div>

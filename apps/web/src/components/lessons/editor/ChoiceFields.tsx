@@ -34,7 +34,7 @@ export function ChoiceFields({ q, at }: { q: Obj; at: Path }) {
         <div key={asText(o.id) || i} className="option-row">
           <span className="option-letter" aria-hidden="true">{String.fromCharCode(65 + i)}</span>
           <Field label={`Option ${String.fromCharCode(65 + i)}`} path={[...at, "options", i, "text"]} value={asText(o.text)} texPreview maxLength={1000} onChange={(v) => edit([...at, "options", i, "text"], v)} />
-          {!prediction && (
+          {prediction ? <span /> : (
             <label className="inline correct-toggle">
               <input type={multiple ? "checkbox" : "radio"} name={`${pathKey(at)}-correct`} checked={correct.includes(asText(o.id))} onChange={(e) => setCorrect(asText(o.id), e.target.checked)} />
               right answer
@@ -77,8 +77,8 @@ function PredictionFields({ q, at, options }: { q: Obj; at: Path; options: Obj[]
         const id = asText(o.id);
         const expect = asObj(outcomes[id]);
         return (
-          <div key={id || i} className="param-grid" data-path={pathKey([...pat, "outcomes", id])}>
-            <span className="small"><strong>{String.fromCharCode(65 + i)}</strong> expects:</span>
+          <div key={id || i} className="outcome-row" data-path={pathKey([...pat, "outcomes", id])}>
+            <span><strong>{String.fromCharCode(65 + i)}</strong> expects</span>
             {(Object.keys(METRICS) as (keyof typeof METRICS)[]).slice(0, 3).map((metric) => (
               <SelectField key={metric} label={METRICS[metric]} path={[...pat, "outcomes", id, metric]} value={asText(expect[metric])}
                 options={[["", "—"], ["up", "goes up"], ["down", "goes down"], ["same", "stays"]]}

@@ -5,7 +5,8 @@ import { pause, play, type Timeline } from "@livelab/core/timeline";
 import { Tex } from "../../../lib/tex";
 import { asArray, asObj, asText, type Obj } from "./draftModel";
 import { PhoneScreen, ProjectorScreen } from "./PreviewScreens";
-import { usePreview } from "./useServerCheck";
+import { describePath } from "./ProblemsPanel";
+import { humanize, usePreview } from "./useServerCheck";
 
 const PROJECTOR = { width: 1280, height: 720 };
 
@@ -56,7 +57,7 @@ export function PreviewPane({ draft, index }: { draft: Obj; index: number }) {
       {result && !result.ok && (
         <div className="card preview-blocked" role="status">
           <p><strong>The preview needs this activity fixed first:</strong></p>
-          <ul>{result.errors.slice(0, 5).map((e, i) => <li key={i}>{e.message}</li>)}</ul>
+          <ul>{result.errors.slice(0, 5).map((e, i) => <li key={i}>{describePath(e.path) ? `${describePath(e.path)}: ` : ""}{humanize(e.message)}</li>)}</ul>
         </div>
       )}
       {preview && (
