@@ -3,7 +3,7 @@
  * number; the good rows become a lesson that runs), export → import giving the same lesson, and
  * the hostile lessons of issue 11 — each with what a teacher and a student observe.
  */
-import ExcelJS from "exceljs";
+import { kahootSheet } from "../../server/test/support/kahootSheet";
 import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -19,22 +19,15 @@ let shots = true;
 /** Every dialog any page opened: a hostile lesson must never get to run alert(). */
 const dialogs: string[] = [];
 
-async function kahootXlsx(): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Sheet1");
-  sheet.addRow(["Quiz template"]);
-  sheet.addRow(["Add questions, at least two answer alternatives, time limit and choose correct answers (at least one)."]);
-  sheet.addRow([]);
-  sheet.addRow(["", "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters", "Answer 3 - max 75 characters", "Answer 4 - max 75 characters", "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one"]);
-  const rows = [
+/** Kahoot's sheet with three bad rows (sheet rows 6, 7 and 8) among two good ones. */
+function kahootXlsx(): Promise<Buffer> {
+  return kahootSheet([
     ["Which penalty gives exact zeros?", "L1", "L2", "Both", "Neither", 20, "1"],
     ["No answer is marked right", "Yes", "No", "", "", 20, ""],
     ["Six answers", "a", "b", "c", "d", 20, "1", "e", "f"],
     ["", "an answer without a question", "another", "", "", 20, "1"],
     ["Which of these regularize?", "Dropout", "Early stopping", "More epochs", "", 30, "1,2"],
-  ];
-  rows.forEach((r, i) => sheet.addRow([i + 1, ...r]));
-  return Buffer.from(await book.xlsx.writeBuffer());
+  ]);
 }
 
 const hostileLesson = {

@@ -1,4 +1,3 @@
-import ExcelJS from "exceljs";
 import type { LessonInput } from "@livelab/core/lesson";
 import type { TeacherClient } from "../teacherClient.ts";
 
@@ -47,14 +46,4 @@ export async function api<T = unknown>(t: TeacherClient, path: string, method = 
   return { status: res.status, body: (await res.json()) as never };
 }
 
-/** Kahoot's question sheet as the template lays it out (instructions above the header row). */
-export async function kahootSheet(rows: (string | number | null)[][]): Promise<Buffer> {
-  const book = new ExcelJS.Workbook();
-  const sheet = book.addWorksheet("Sheet1");
-  sheet.addRow(["Quiz template"]);
-  sheet.addRow(["Add questions, at least two answer alternatives, time limit and choose correct answers (at least one)."]);
-  sheet.addRow([]);
-  sheet.addRow(["", "Question - max 120 characters", "Answer 1 - max 75 characters", "Answer 2 - max 75 characters", "Answer 3 - max 75 characters", "Answer 4 - max 75 characters", "Time limit (sec) – 5, 10, 20, 30, 60, 90, 120, or 240 secs", "Correct answer(s) - choose at least one"]);
-  rows.forEach((r, i) => sheet.addRow([i + 1, ...r]));
-  return Buffer.from(await book.xlsx.writeBuffer());
-}
+export { kahootSheet } from "./kahootSheet.ts";
