@@ -76,7 +76,9 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     await addQuestion("Numeric (with tolerance)");
     await fill("activities[0].questions[0].prompt", "Plain SGD with learning rate $\\eta = {{eta}}$ and penalty $\\lambda\\|w\\|^2$ with $\\lambda = {{lambda}}$: by what factor is each weight multiplied in one step when the data gradient is zero? Give 3 significant figures.");
     await at("activities[0].questions[0].params").getByRole("button", { name: "Add a parameter" }).click();
-    await fill("activities[0].questions[0].params.p1", "eta");
+    // Typed key by key, as a teacher does (the row must keep the focus while its name changes).
+    await at("activities[0].questions[0].params.p1").locator("input").first().fill("");
+    await teacher.keyboard.type("eta");
     await fill("activities[0].questions[0].params.eta.values", "0.1, 0.2");
     await fill("activities[0].questions[0].params.eta.label", "η");
     await at("activities[0].questions[0].params").getByRole("button", { name: "Add a parameter" }).click();

@@ -13,6 +13,7 @@ export function ParamsFields({ params, at }: { params: Obj; at: Path }) {
   const { edit, change } = useEditing();
   const names = Object.keys(params);
   const rename = (from: string, to: string) => {
+    if (to !== from && Object.hasOwn(params, to)) return; // two parameters cannot share a name
     const next: Obj = {};
     for (const [k, v] of Object.entries(params)) next[k === from ? to : k] = v;
     edit(at, next);
@@ -28,8 +29,9 @@ export function ParamsFields({ params, at }: { params: Obj; at: Path }) {
   return (
     <Group title="Per-student numbers" path={at} actions={<button className="small-button" onClick={add}>Add a parameter</button>}>
       {names.length === 0 && <p className="muted small">None: every student gets the same question. Add a parameter to give each student their own numbers, and write {"{{name}}"} in the prompt where it goes.</p>}
-      {names.map((name) => (
-        <ParamRow key={name} name={name} spec={asObj(params[name])} at={[...at, name]} onRename={(to) => rename(name, to)} onRemove={() => {
+      {/* Keyed by position, not name: renaming keeps the row (and the focus of the field being typed in). */}
+      {names.map((name, i) => (
+        <ParamRow key={i} name={name} spec={asObj(params[name])} at={[...at, name]} onRename={(to) => rename(name, to)} onRemove={() => {
           const next = { ...params };
           delete next[name];
           change((d) => setIn(d, at, next) as Obj);
