@@ -13,6 +13,10 @@ import { teacherRouter } from "./http/teacherRoutes.ts";
 import type { Database } from "./db/database.ts";
 import { PrismaRoomStore } from "./db/prismaRoomStore.ts";
 import { apiRouter } from "./http/routes.ts";
+import { lessonRouter } from "./http/lessonRoutes.ts";
+import { LessonStore } from "./db/lessonStore.ts";
+import { LessonLibrary } from "./lessons/lessonLibrary.ts";
+import { LessonWorkers, type LessonWorkerOptions } from "./lessons/lessonWorkers.ts";
 import { benchRouter } from "./http/benchRoutes.ts";
 import { publicUrl } from "./http/publicUrl.ts";
 import { metricsRouter } from "./http/metrics.ts";
@@ -49,6 +53,8 @@ export interface AppOptions {
   trustProxy?: string;
   /** Serve Prometheus metrics at /metrics, behind this bearer token when one is given. */
   metrics?: { token?: string };
+  /** Limits of the worker threads that check, preview and import lessons. */
+  lessonWorkers?: LessonWorkerOptions;
 }
 
 export interface LiveLabApp {
@@ -83,6 +89,11 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
     next();
   }, toNodeHandler(auth));
+  // Lesson files are larger than the API's other bodies: their routes parse their own, first.
+  const lessonStore = new LessonStore(deps.db);
+  const library = new LessonLibrary(lessonStore);
+  const lessonWorkers = new LessonWorkers(options.lessonWorkers);
+  app.use(lessonRouter({ auth, library, store: lessonStore, workers: lessonWorkers, log: deps.log, publicUrl: url }));
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
@@ -107,14 +118,14 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
-    auth, rooms, reports: new ReportStore(deps.db), log: deps.log, publicUrl: url,
+    auth, rooms, reports: new ReportStore(deps.db), library, log: deps.log, publicUrl: url,
     onDeleted: (id) => {
       io.in(studentsRoom(id)).disconnectSockets(true);
       io.in(teachersRoom(id)).disconnectSockets(true);
     },
   }));
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
-  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/")));
+  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/") || path.startsWith("/teach/lessons/")));
   if (options.bench) app.use(benchRouter(deps.db));
   if (options.metrics) app.use(metricsRouter({ io, rooms, store, db: deps.db, token: options.metrics.token }));
   if (options.fallback) app.use(options.fallback);
@@ -139,6 +150,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
       io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await experiments.close();
+      await lessonWorkers.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

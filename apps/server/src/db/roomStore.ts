@@ -39,6 +39,8 @@ export interface NewSession {
   hostSecretHash: string;
   seed: number;
   teacherId: string | null;
+  /** The published version of a teacher's lesson this class runs (null: a built-in lesson). */
+  lessonVersionId?: string | null;
 }
 
 /** A participant row as the join batcher writes it. */

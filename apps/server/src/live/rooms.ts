@@ -40,8 +40,12 @@ export class Rooms {
     return null;
   }
 
-  /** Start a session of `lesson` owned by `teacherId` (null only for tools and tests without accounts). */
-  async create(lesson: Lesson, teacherId: string | null): Promise<{ room: SessionRoom; hostSecret: string }> {
+  /**
+   * Start a session of `lesson` owned by `teacherId` (null only for tools and tests without
+   * accounts). `source` says which library lesson and published version it is (the library's
+   * id; defaults to the lesson file's own id and no version, as for a built-in lesson).
+   */
+  async create(lesson: Lesson, teacherId: string | null, source: { lessonId: string; lessonVersionId: string | null } = { lessonId: lesson.id, lessonVersionId: null }): Promise<{ room: SessionRoom; hostSecret: string }> {
     const hostSecret = newSecret();
     const now = this.deps.now?.() ?? Date.now();
     for (let tries = 0; ; tries++) {
@@ -49,10 +53,10 @@ export class Rooms {
       if (this.byCode.has(code) || (await this.deps.store.codeStatus(code))) continue;
       const id = newId();
       const seed = newSeed();
-      const decision = decide(emptyState(), { type: "create", sessionId: id, code, lessonId: lesson.id, seed }, { now, lesson });
+      const decision = decide(emptyState(), { type: "create", sessionId: id, code, lessonId: source.lessonId, seed }, { now, lesson });
       if (!decision.ok) throw new Error(decision.error.message);
       try {
-        await this.deps.store.createSession({ id, code, lessonId: lesson.id, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events);
+        await this.deps.store.createSession({ id, code, lessonId: source.lessonId, lessonVersionId: source.lessonVersionId, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events);
       } catch (e) {
         if (isUniqueViolation(e) && tries < 5) continue; // code collision with another node
         throw e;

@@ -105,7 +105,8 @@ export const HANDLERS: Handlers = {
   "activity:goto": teacherCommand((d) => ({ type: "goTo", index: d.index })),
   "session:lock": teacherCommand((d) => ({ type: "lockJoins", locked: d.locked })),
   "session:pause": teacherCommand((d) => ({ type: "pause", paused: d.paused })),
-  "question:open": teacherCommand((d) => ({ type: "openQuestion", questionId: d.questionId, durationSec: d.durationSec ?? null })),
+  // No durationSec: the question's own time limit (if any); null: no timer.
+  "question:open": teacherCommand((d) => ({ type: "openQuestion", questionId: d.questionId, durationSec: d.durationSec })),
   "question:close": teacherCommand((d) => ({ type: "closeQuestion", questionId: d.questionId, reason: "teacher" })),
   "question:reveal": teacherCommand((d) => ({ type: "revealQuestion", questionId: d.questionId })),
   "participant:remove": teacherCommand((d) => ({ type: "remove", participantId: d.participantId })),

@@ -13,6 +13,14 @@ function loadKatex(): Promise<Katex> {
 }
 
 /**
+ * Lesson text is untrusted (teachers write and import it): KaTeX without `trust` (\href, \url,
+ * \includegraphics, \htmlClass… render as inert red text), at most 1000 macro expansions (a
+ * \def bomb stops), sizes capped at 10em. The server's lesson check uses the same limits
+ * (apps/server/src/lessons/texCheck.ts), so a teacher sees any refusal in the editor first.
+ */
+const KATEX_OPTIONS = { throwOnError: false, output: "html", strict: false, trust: false, maxExpand: 1000, maxSize: 10 } as const;
+
+/**
  * Text with $…$ math, rendered with KaTeX. Text parts are React text (escaped), math parts
  * KaTeX's HTML (which escapes its input). Until KaTeX has loaded, math shows as its source.
  */
@@ -27,7 +35,7 @@ export function Tex({ text, className }: { text: string; className?: string }) {
     <span className={className}>
       {parts.map((p, i) =>
         p.math ? (
-          katex ? <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(p.text, { throwOnError: false, output: "html", strict: false }) }} /> : <code key={i}>{p.text}</code>
+          katex ? <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(p.text, KATEX_OPTIONS) }} /> : <code key={i}>{p.text}</code>
         ) : (
           <span key={i}>{renderMarkdownish(p.text)}</span>
         ),

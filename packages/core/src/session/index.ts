@@ -10,3 +10,4 @@ export * from "./views.ts";
 export * from "./teacherViews.ts";
 export * from "./score.ts";
 export * from "./experiments.ts";
+export * from "./preview.ts";

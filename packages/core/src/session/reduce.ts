@@ -117,7 +117,8 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
       if (!found) return refuse(ERROR_CODES.QUESTION_NOT_FOUND, `no question ${cmd.questionId} in this lesson`);
       if (found.index !== s.activityIndex) return refuse(ERROR_CODES.BAD_REQUEST, `question ${cmd.questionId} belongs to activity ${found.index + 1}; go there first`);
       if (own(s.questions, cmd.questionId)?.status === "open") return refuse(ERROR_CODES.QUESTION_ALREADY_OPEN, "the question is already open");
-      const d = cmd.durationSec;
+      // No timer chosen (undefined, not null): the question's own time limit, if it has one.
+      const d = cmd.durationSec === undefined ? found.question.timeLimitSec : cmd.durationSec;
       if (d !== undefined && d !== null && !(Number.isFinite(d) && d >= 5 && d <= 3600)) return refuse(ERROR_CODES.BAD_REQUEST, "a timer must be between 5 and 3600 seconds");
       return done({ type: "question.opened", questionId: cmd.questionId, deadline: d ? at + Math.round(d * 1000) : null, at });
     }

@@ -3,8 +3,8 @@ import { useCallback, useEffect, useState } from "react";
 import { authClient, goSignIn } from "../../lib/authClient";
 import { hostInfo } from "./useHost";
 import { classDate } from "../../lib/format";
+import { LessonPicker } from "../lessons/LessonPicker";
 
-interface LessonInfo { id: string; title: string; summary: string; activities: number }
 interface SessionItem { id: string; code: string; lessonId: string; lessonTitle: string; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
 interface Me { name: string; email: string }
 
@@ -23,7 +23,6 @@ async function api<T>(path: string, init?: RequestInit): Promise<T | null> {
 /** The teacher's home: start a class, and every class they ran, newest first, with its report. */
 export function MySessions() {
   const [me, setMe] = useState<Me | null>(null);
-  const [lessons, setLessons] = useState<LessonInfo[]>([]);
   const [sessions, setSessions] = useState<SessionItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,10 +31,9 @@ export function MySessions() {
 
   const refresh = useCallback(async () => {
     try {
-      const [m, list, ls] = await Promise.all([api<Me>("/api/me"), api<SessionItem[]>("/api/sessions"), api<LessonInfo[]>("/api/lessons")]);
+      const [m, list] = await Promise.all([api<Me>("/api/me"), api<SessionItem[]>("/api/sessions")]);
       if (m) setMe(m);
       if (list) setSessions(list);
-      if (ls) setLessons(ls);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -86,18 +84,7 @@ export function MySessions() {
       </header>
       <main className="wrap">
         {error && <p className="error" role="alert">{error}</p>}
-        <section aria-labelledby="start-heading">
-          <h1 id="start-heading">Start a class</h1>
-          {lessons.map((l) => (
-            <div key={l.id} className="card row spread">
-              <div>
-                <h2>{l.title}</h2>
-                <p className="muted">{l.summary} · {l.activities} activities</p>
-              </div>
-              <button className="primary" disabled={busy} onClick={() => void start(l.id)}>Start a session</button>
-            </div>
-          ))}
-        </section>
+        <LessonPicker busy={busy} onStart={(id) => void start(id)} />
         <section aria-labelledby="past-heading">
           <h2 id="past-heading">Your classes</h2>
           {sessions === null ? (
