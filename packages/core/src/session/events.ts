@@ -1,5 +1,6 @@
 import type { GradeResult } from "../questions/grade.ts";
 import type { QuestionParams } from "../questions/sampling.ts";
+import type { StageState } from "./state.ts";
 import type { Timeline } from "./timeline.ts";
 
 /**
@@ -22,6 +23,12 @@ export type SessionEvent =
   | { type: "answer.recorded"; participantId: string; questionId: string; attempt: number; idempotencyKey: string; answer: unknown; params: QuestionParams; result: GradeResult; at: number }
   | { type: "timeline.changed"; timeline: Timeline; at: number }
   | { type: "projector.changed"; questionId: string | null; at: number }
+  | { type: "stage.changed"; patch: Partial<StageState>; at: number }
+  | { type: "question.extended"; questionId: string; deadline: number; at: number }
+  | { type: "text.moderated"; questionId: string; participantId: string; hidden: boolean; at: number }
+  | { type: "answer.unreadable"; participantId: string; questionId: string; at: number }
+  | { type: "viewers.paired"; codeHash: string; at: number }
+  | { type: "viewers.revoked"; at: number }
   | { type: "session.ended"; at: number };
 
 export type SessionEventType = SessionEvent["type"];

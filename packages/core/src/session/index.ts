@@ -10,3 +10,8 @@ export * from "./views.ts";
 export * from "./teacherViews.ts";
 export * from "./score.ts";
 export * from "./experiments.ts";
+export * from "./stageCommands.ts";
+export * from "./stageView.ts";
+export * from "./resultBars.ts";
+export * from "./classSummary.ts";
+export * from "./review.ts";
