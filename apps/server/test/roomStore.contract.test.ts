@@ -70,7 +70,7 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     const e = await store.createSession(sameCode, created(sameCode)).catch((x: unknown) => x);
     expect(isUniqueViolation(e)).toBe(true);
     const loaded = (await store.loadLiveSessions()).find((x) => x.id === s.id)!;
-    expect(loaded).toMatchObject({ code: s.code, lessonId: lesson.id, seed: 7, status: "lobby", hostSecretHash: s.hostSecretHash });
+    expect(loaded).toMatchObject({ code: s.code, lessonId: lesson.id, seed: 7, status: "lobby", hostSecretHash: s.hostSecretHash, teacherId: null });
     expect(loaded.events).toEqual(created(s));
     expect(loaded.lesson.activities.length).toBe(lesson.activities.length);
   });

@@ -117,7 +117,7 @@ export class MemoryRoomStore implements RoomStore {
           return { ...structuredClone(r), result: { status, correct, score, feedbackKey, feedback: "", expected: "" } };
         });
       out.push({
-        id: s.id, code: s.code, lessonId: s.lessonId, lesson: structuredClone(s.lesson), seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
+        id: s.id, code: s.code, lessonId: s.lessonId, lesson: structuredClone(s.lesson), seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash, teacherId: s.teacherId,
         events: [...s.events.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => structuredClone(e)),
         participants: participants.map((p) => structuredClone(p)),
         responses,

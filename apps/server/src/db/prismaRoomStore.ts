@@ -86,7 +86,7 @@ export class PrismaRoomStore implements RoomStore {
         this.db.prisma.experimentRun.findMany({ where: { sessionId: s.id } }),
       ]);
       out.push({
-        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
+        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash, teacherId: s.teacherId,
         events: events.map((e) => e.payload as unknown as SessionEvent),
         participants: participants.map((p) => ({ id: p.id, sessionId: p.sessionId, nickname: p.nickname, nicknameKey: p.nicknameKey, resumeTokenHash: p.resumeTokenHash, joinedAt: p.joinedAt, removed: p.removed })),
         responses: responses.map((r) => ({

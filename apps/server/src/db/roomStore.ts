@@ -82,6 +82,8 @@ export interface LoadedSession {
   seed: number;
   status: string;
   hostSecretHash: string;
+  /** The teacher account that owns it (their sign-in attaches their screens); null for sessions made without one. */
+  teacherId: string | null;
   /** The SessionEvent log, in seq order. */
   events: SessionEvent[];
   participants: (ParticipantRow & { removed: boolean })[];

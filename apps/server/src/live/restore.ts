@@ -27,7 +27,7 @@ export function rebuildRoom(deps: RoomDeps, s: LoadedSession, transport: RoomTra
     };
   });
   const room = new SessionRoom(deps, {
-    state: applyAll(state, answers), lesson, seq: s.events.length, hostSecretHash: s.hostSecretHash,
+    state: applyAll(state, answers), lesson, seq: s.events.length, hostSecretHash: s.hostSecretHash, teacherId: s.teacherId,
     tokens: s.participants.map((p) => [p.resumeTokenHash, p.id]), transport,
   });
   for (const run of s.experimentRuns) room.experiments.restore(run);

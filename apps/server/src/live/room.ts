@@ -1,10 +1,10 @@
 import type { Lesson } from "@livelab/core/lesson";
-import { ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type TeacherState } from "@livelab/core/protocol";
+import { ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type ReviewAck, type TeacherState } from "@livelab/core/protocol";
 import { resolvePrediction } from "@livelab/core/questions";
 import {
-  applyAll, classProgress, decide, experimentJob, isLogEvent, lessonOutline, personalSummary, publicState, revealedResult,
-  studentQuestionState, studentSnapshot, teacherState, teacherUpdate,
-  type Decision, type LessonOutline, type PersonalSummary, type SessionCommand, type SessionContext, type SessionEvent, type SessionState, type StudentSnapshot,
+  applyAll, classProgress, decide, experimentJob, isLogEvent, lessonOutline, personalSummary, publicState, revealedResult, stageView,
+  studentQuestionState, studentReview, studentSnapshot, teacherState, teacherUpdate,
+  type Decision, type LessonOutline, type PersonalSummary, type SessionCommand, type SessionContext, type SessionEvent, type SessionState, type StageView, type StudentSnapshot,
 } from "@livelab/core/session";
 import type { Logger } from "pino";
 import { isUniqueViolation, type ParticipantRow, type ResponseRow, type RoomStore } from "../db/roomStore.ts";
@@ -31,6 +31,8 @@ export interface RoomInit {
   /** Sequence number of the last stored SessionEvent. */
   seq: number;
   hostSecretHash: string;
+  /** The teacher account that owns the session (null: made without an account, by tools and old tests). */
+  teacherId: string | null;
   /** [resume token hash, participant id] of everyone who joined. */
   tokens: [string, string][];
   transport: RoomTransport;
@@ -53,6 +55,7 @@ export class SessionRoom {
   private outline: LessonOutline | null = null;
   private seq: number;
   private readonly hostSecretHash: string;
+  private readonly teacherId: string | null;
   private readonly tokenToParticipant = new Map<string, string>();
   private readonly transport: RoomTransport;
   private closed = false;
@@ -83,6 +86,7 @@ export class SessionRoom {
     this.lesson = init.lesson;
     this.seq = init.seq;
     this.hostSecretHash = init.hostSecretHash;
+    this.teacherId = init.teacherId;
     this.transport = init.transport;
     for (const [hash, pid] of init.tokens) this.tokenToParticipant.set(hash, pid);
     const applyCommitted = <Row>(write: (rows: Row[]) => Promise<void>) => async (batch: Pending<Row>[]) => {
@@ -92,8 +96,14 @@ export class SessionRoom {
     // A lecture hall joining at once is one insert per batch, not per student.
     this.joins = new WriteBatcher(applyCommitted((rows) => deps.store.insertParticipants(rows)), { maxDelayMs: 10, maxBatch: 500 });
     this.answers = new WriteBatcher(applyCommitted((rows) => deps.store.insertResponses(rows)));
-    this.progress = new Coalescer(() => this.transport.toTeachers("class:progress", this.classProgress(this.takeRosterChange())), 250);
-    this.experiments = new ClassExperiments(init.state.id, { store: deps.store, pool: deps.experiments, transport: this.transport, log: deps.log });
+    // Answers and joins reach the console and the projector's counters together, a few times a second.
+    this.progress = new Coalescer(() => {
+      this.transport.toTeachers("class:progress", this.classProgress(this.takeRosterChange()));
+      this.transport.toStage("stage:state", this.stage());
+    }, 250);
+    this.experiments = new ClassExperiments(init.state.id, {
+      store: deps.store, pool: deps.experiments, transport: this.transport, log: deps.log, onPoints: () => this.progress.markDirty(),
+    });
     this.simulation = new RoomSimulation({
       timeline: () => this.current.timeline, live: () => this.current.status !== "ended", now: () => this.now(),
       transport: this.transport, log: deps.log, sessionId: init.state.id,
@@ -150,6 +160,17 @@ export class SessionRoom {
     return secretMatches(secret, this.hostSecretHash);
   }
 
+  /** Whether this signed-in teacher owns the session (their account attaches their screens). */
+  ownedBy(teacherId: string | null): boolean {
+    return teacherId !== null && this.teacherId !== null && teacherId === this.teacherId;
+  }
+
+  /** Whether a view-only pairing code opens this session's stage: the current code, not revoked, class not over. */
+  pairingValid(code: string): boolean {
+    const p = this.current.pairing;
+    return p !== null && this.current.status !== "ended" && secretMatches(code, p.codeHash);
+  }
+
   // ---------------------------------------------------------------- teacher and timers
 
   /** Run a teacher (or timer) command: decide, persist, apply, broadcast. Serialized. */
@@ -196,6 +217,14 @@ export class SessionRoom {
         case "question.closed":
           this.clearDeadline(e.questionId);
           break;
+        case "question.extended":
+          this.scheduleDeadline(e.questionId, e.deadline);
+          break;
+        case "viewers.paired":
+        case "viewers.revoked":
+          // A new code replaces the old one: screens paired with it stop, like after a revoke.
+          t.disconnectPairedScreens();
+          break;
         case "question.revealed":
           for (const pid of t.connectedParticipants()) {
             const r = revealedResult(this.current, this.ctx(), pid, e.questionId);
@@ -223,7 +252,17 @@ export class SessionRoom {
     const ctx = this.ctx();
     this.transport.toStudents("session:state", publicState(this.current, ctx));
     this.transport.toTeachers("host:state", teacherUpdate(this.current, ctx));
+    this.transport.toStage("stage:state", stageView(this.current, ctx, this.stageExtras));
   }
+
+  /** What the projector shows now (core's stage view with the class experiments' points). */
+  stage(): StageView {
+    return stageView(this.current, this.ctx(), this.stageExtras);
+  }
+
+  private readonly stageExtras = {
+    experimentPoints: (activityId: string) => this.experiments.points(activityId).map((p) => ({ value: p.value, valLoss: p.valLoss })),
+  };
 
   /** Someone connected or left: the teacher's list updates (coalesced). */
   broadcastPresence(): void {
@@ -237,7 +276,7 @@ export class SessionRoom {
    * when it changes, so a command in a 2,000-student room does not resend ~150 kB.
    */
   teacherState(): TeacherState {
-    this.outline ??= lessonOutline(this.lesson);
+    this.outline ??= lessonOutline(this.lesson, this.current.seed);
     return teacherState(this.current, this.ctx(), this.outline, this.transport.connectedParticipants());
   }
 
@@ -344,7 +383,11 @@ export class SessionRoom {
   private async answerNow(participantId: string, questionId: string, answer: unknown, idempotencyKey: string): Promise<Ack<AnswerAck>> {
     if (this.closed) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
     const decision = this.decide({ type: "answer", participantId, questionId, idempotencyKey, answer });
-    if (!decision.ok) return decision;
+    if (!decision.ok) {
+      // The student hears why at once; the teacher's console learns they tried ("tried — unreadable").
+      if (decision.error.code === ERROR_CODES.INVALID_ANSWER) void this.command({ type: "noteUnreadable", participantId, questionId });
+      return decision;
+    }
     if (decision.duplicate) return ok({ questionId, attempt: decision.duplicate.attempt, saved: true, duplicate: true });
     const e = decision.events[0];
     if (e?.type !== "answer.recorded") return fail(ERROR_CODES.INTERNAL, "an answer decided no record");
@@ -366,6 +409,12 @@ export class SessionRoom {
   /** A student's own numbers at the end of the class. */
   personalSummary(participantId: string): PersonalSummary {
     return personalSummary(this.current, this.lesson, participantId);
+  }
+
+  /** A student's look-back at every question (right answers and solutions): only once the class has ended. */
+  review(participantId: string): Ack<ReviewAck> {
+    if (this.current.status !== "ended") return fail(ERROR_CODES.BAD_REQUEST, "the look-back opens when the class has ended");
+    return ok({ items: studentReview(this.current, this.ctx(), participantId) });
   }
 
   // ---------------------------------------------------------------- experiments

@@ -38,7 +38,10 @@ export interface PairAck { code: string; pairUrl: string }
 export interface ReviewAck { items: ReviewItem[] }
 /** A teacher command was carried out (or was already in effect). */
 export type CommandAck = { done: true };
-export interface KeyframeAck { revision: number; keyframe: Keyframe; changes: Timeline["changes"] }
+/** Losses and ‖w‖² per lane at sampled steps (about 300 per run), rounded to 5 significant digits. */
+export interface LossHistory { steps: number[]; lanes: { train: number[]; val: number[]; l2: number[] }[] }
+/** A keyframe, with the loss history up to it so a late or reloaded screen draws the whole chart. */
+export interface KeyframeAck { revision: number; keyframe: Keyframe; changes: Timeline["changes"]; history: LossHistory }
 export interface PingAck { t0: number; serverTime: number }
 
 /** The `data` of `{ ok: true, data }` for each client → server event. */
