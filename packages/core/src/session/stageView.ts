@@ -41,7 +41,10 @@ export interface StageQuestion {
   questionId: string;
   kind: QuestionKind;
   status: QuestionStatus;
+  /** Server time the open question closes (null: untimed, or not open). */
   deadline: number | null;
+  /** It was closed by its timer ("time's up"), not by the teacher. */
+  timedOut: boolean;
   /** The prompt with each student's numbers as symbols. */
   prompt: string;
   /** TeX of the symbols that stand for each student's own numbers ("\eta", "\lambda"). */
@@ -160,6 +163,7 @@ function stageQuestion(s: SessionState, ctx: SessionContext, of: number): StageQ
     kind: q.kind,
     status: rt.status,
     deadline: rt.status === "open" ? rt.deadline : null,
+    timedOut: rt.status !== "open" && rt.deadline !== null && rt.closedAt !== null && rt.closedAt >= rt.deadline,
     prompt: stagePrompt(q),
     symbols,
     options,

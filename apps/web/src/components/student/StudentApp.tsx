@@ -5,6 +5,7 @@ import { call, randomKey } from "../../lib/socket";
 import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
+import { LookBack } from "./LookBack";
 import { QuestionCard, type SaveState } from "./QuestionCard";
 import dynamic from "next/dynamic";
 
@@ -153,10 +154,7 @@ export function StudentApp({ code }: { code: string }) {
       <main className="narrow" data-participant={seat.participantId}>
         {state?.paused && <div className="paused-overlay" role="alert">Paused — eyes on the teacher</div>}
         {summary ? (
-          <section className="card" aria-labelledby="summary-title">
-            <h1 id="summary-title">Thanks for taking part!</h1>
-            <p>You answered <strong>{summary.answered}</strong> of {summary.asked} questions and got <strong>{summary.correct}</strong> of {summary.graded} graded questions right.</p>
-          </section>
+          <LookBack socket={socket} summary={summary} />
         ) : !state ? <p>Connecting to the class…</p> : (
           <>
             <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>
@@ -166,7 +164,7 @@ export function StudentApp({ code }: { code: string }) {
             {state.activity.experiment && socket && (
               <ExperimentCard socket={socket} activityId={state.activity.id} def={state.activity.experiment} result={experiment?.activityId === state.activity.id ? experiment : null} onResult={setExperiment} />
             )}
-            {shown.map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} />)}
+            {shown.map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {shown.length === 0 && !state.timeline && !state.activity.experiment && <p className="card">Waiting for the teacher…</p>}
           </>
         )}
