@@ -247,7 +247,8 @@ describe("a class the whole room can follow", () => {
             await phones[0].page.reload();
             const sim = phones[0].page.locator(`section.sim[data-step="${target}"]`);
             await sim.waitFor();
-            const atLeast = target === 900 ? 150 : Math.floor(target * 0.8);
+            // About 300 points per run are kept while catching up (every 5th step of 1500).
+            const atLeast = target === 900 ? 150 : Math.floor(target / 5);
             await expect.poll(async () => Number(await sim.getAttribute("data-points")), { timeout: 10_000 }).toBeGreaterThanOrEqual(atLeast);
           }
           await shot(phones[0].page, "class-02-overfit-poly-phone-after-reload");

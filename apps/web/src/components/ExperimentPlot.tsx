@@ -25,7 +25,8 @@ export function ExperimentPlot({ points, label, fontPx = 12, className = "" }: {
     ctx.font = `${f}px system-ui, sans-serif`;
     ctx.beginPath(); ctx.moveTo(padL, f * 0.5); ctx.lineTo(padL, h - padB); ctx.lineTo(w - f * 0.5, h - padB); ctx.stroke();
     ctx.textAlign = "center";
-    for (let e = -6; e <= 1; e++) ctx.fillText(e === 0 ? "1" : e === 1 ? "10" : `10^${e}`, X(Math.pow(10, e)), h - padB + f * 1.2);
+    const sup = (n: number) => String(n).replace("-", "⁻").replace(/\d/g, (d) => "⁰¹²³⁴⁵⁶⁷⁸⁹"[Number(d)]);
+    for (let e = -6; e <= 1; e++) ctx.fillText(e === 0 ? "1" : e === 1 ? "10" : `10${sup(e)}`, X(Math.pow(10, e)), h - padB + f * 1.2);
     ctx.fillText("0", X(0), h - padB + f * 1.2);
     ctx.textAlign = "right";
     for (let k = 0; k <= 4; k++) {
@@ -40,7 +41,7 @@ export function ExperimentPlot({ points, label, fontPx = 12, className = "" }: {
     ctx.save(); ctx.translate(f * 1.1, (h - padB) / 2); ctx.rotate(-Math.PI / 2); ctx.fillText("validation loss", 0, 0); ctx.restore();
     ctx.textAlign = "left";
     const best = points.reduce<{ value: number; valLoss: number } | null>((b, p) => (!b || p.valLoss < b.valLoss ? p : b), null);
-    const r = Math.max(5, f * 0.3);
+    const r = Math.max(5, f * 0.45);
     for (const p of points) {
       ctx.fillStyle = "rgba(37,99,235,0.75)";
       ctx.beginPath(); ctx.arc(X(p.value), Y(p.valLoss), r, 0, 7); ctx.fill();

@@ -57,9 +57,12 @@ export function SimView({ view, timeline, large = false, logScale = false, teach
           )}
           {presetId === "adam-vs-adamw" && (
             <>
-              {lanes.map((l, i) => (
-                <figure key={l.label}><figcaption>Decision boundary: {l.label}</figcaption><HeatmapCanvas sim={sim} lane={i} version={view.version} label={`decision boundary, ${l.label}`} size={large ? 80 : 50} /></figure>
-              ))}
+              <figure className="wide">
+                <figcaption>Decision boundaries, left: {lanes[0]?.label}, right: {lanes[1]?.label}</figcaption>
+                <div className="lanes-pair">
+                  {lanes.map((l, i) => <HeatmapCanvas key={l.label} sim={sim} lane={i} version={view.version} label={`decision boundary, ${l.label}`} size={large ? 80 : 50} />)}
+                </div>
+              </figure>
               <figure><figcaption>Weight norm ‖w‖² of each network</figcaption><LossChart title="" yLabel="‖w‖²" steps={view.steps} height={h} series={lanes.map((l, i) => ({ label: l.label, values: l.l2, color: COLORS[i] }))} /></figure>
               {/* The teacher may read why at any time; students once the run has shown it (it answers the prediction). */}
               {(teacher ? ADAM_CAPTION : sim && storyCaption(sim, view.step, timeline.maxSteps)) && <p className="sim-note wide">{teacher ? ADAM_CAPTION : storyCaption(sim!, view.step, timeline.maxSteps)}</p>}

@@ -52,7 +52,7 @@ const CATCH_UP_DRAW_MS = 250;
 const RECORD_MIN_INTERVAL_MS = 33;
 /** Local snapshots every this many steps, so small rewinds (a pause, a λ change) replay little. */
 const SNAPSHOT_EVERY = 25;
-/** While catching up, the loss history gets about this many points (a chart, not one dot per frame). */
+/** While catching up, the loss history gets about this many points per run (a chart, not one dot per frame). */
 const HISTORY_POINTS = 300;
 
 /**
@@ -165,8 +165,9 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
         const t0 = performance.now();
         const catchingUp = gap > CATCH_UP_GAP;
         const budget = catchingUp ? CATCH_UP_BUDGET_MS : FRAME_BUDGET_MS;
-        // A short catch-up keeps every step; a long one about HISTORY_POINTS of them.
-        const stride = Math.max(1, Math.ceil(gap / HISTORY_POINTS));
+        // About HISTORY_POINTS per run, like the server's history: recording is a loss over the
+        // whole data set per lane, so a slow phone catching up must not pay it every step.
+        const stride = Math.max(1, Math.ceil(timeline.maxSteps / HISTORY_POINTS));
         let n = 0;
         while (s.step < target && performance.now() - t0 < budget) {
           s.stepOnce();

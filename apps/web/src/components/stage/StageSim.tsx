@@ -88,7 +88,11 @@ export function StageSim({ view, timeline, compact = false }: { view: LockstepVi
     default:
       main = <Figure title="Loss">{losses}</Figure>;
   }
-  if (compact) side = side.slice(0, 1);
+  if (compact) {
+    // Beside a question: the main plot, one companion and the two numbers that matter most.
+    side = side.slice(0, 1);
+    numbers = numbers.slice(0, 2);
+  }
   return (
     <section className={`stage-sim${compact ? " compact" : ""}`} aria-label="simulation" data-step={view.step} data-hash={view.hash} data-revision={timeline.revision} data-points={view.steps.length}>
       <div className="stage-main">{main}</div>

@@ -20,7 +20,7 @@ export function StageSummary({ summary }: { summary: Summary }) {
     <section className="stage-summary" aria-label="class summary">
       <div className="summary-left">
         <h1>That was the class</h1>
-        <p className="summary-stat"><strong>{summary.tookPart}</strong> of {summary.joined} answered questions</p>
+        <p className="summary-stat"><strong>{summary.tookPart}</strong> of {summary.joined} students answered questions</p>
         {summary.podium && summary.podium.length > 0 && (
           <div className="podium" aria-label="podium">
             <h2>Most correct answers</h2>

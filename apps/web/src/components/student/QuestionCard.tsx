@@ -4,15 +4,11 @@ import type { RevealedResult, StudentQuestionState } from "@livelab/core/protoco
 import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
 import { formatSeconds, useCountdown } from "../../lib/useCountdown";
+import { toggleSign } from "./sign";
 import { drafts } from "./storage";
 
 export type SaveState = { kind: "idle" } | { kind: "sending" } | { kind: "saved"; attempt: number } | { kind: "error"; message: string; retrying: boolean };
 
-/** Flip the sign of a typed number ("0.5" ↔ "-0.5"): phones' decimal keypads have no minus key. */
-export function toggleSign(text: string): string {
-  const t = text.trim();
-  return /^[-−]/.test(t) ? t.replace(/^[-−]\s*/, "") : `-${t}`;
-}
 
 /**
  * One question on a phone: the input for its kind, a countdown when timed, the save state, and

@@ -160,11 +160,13 @@ export function StudentApp({ code }: { code: string }) {
             <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>
             <h1>{state.activity.title}</h1>
             {state.activity.body && <p><Tex text={state.activity.body} /></p>}
+            {/* An open question comes first: it is what the student has to do now; the simulation follows. */}
+            {shown.filter((q) => q.status === "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {state.timeline && <LazyLockstep timeline={state.timeline} clock={clock} fetchKeyframe={fetchKeyframe} />}
             {state.activity.experiment && socket && (
               <ExperimentCard socket={socket} activityId={state.activity.id} def={state.activity.experiment} result={experiment?.activityId === state.activity.id ? experiment : null} onResult={setExperiment} />
             )}
-            {shown.map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
+            {shown.filter((q) => q.status !== "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {shown.length === 0 && !state.timeline && !state.activity.experiment && <p className="card">Waiting for the teacher…</p>}
           </>
         )}

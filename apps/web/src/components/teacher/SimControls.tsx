@@ -40,7 +40,7 @@ function ParamControl({ name, def, value, send }: { name: string; def: ParamDef;
   const id = `param-${name}`;
   if (def.type === "enum") {
     return (
-      <div>
+      <div className="param-control">
         <label htmlFor={id}>{def.label}</label>
         <select id={id} value={String(value)} onChange={(e) => send({ op: "set", params: { [name]: e.target.value } })}>
           {def.values.map((v) => <option key={v} value={v}>{v}</option>)}
@@ -53,17 +53,13 @@ function ParamControl({ name, def, value, send }: { name: string; def: ParamDef;
     if (Number.isFinite(v) && v >= def.min && v <= def.max) send({ op: "set", params: { [name]: v } });
   };
   return (
-    <form onSubmit={(e) => { e.preventDefault(); apply(); }} style={{ minWidth: 160 }}>
-      <label htmlFor={id}>{def.label} (now {String(value)})</label>
-      <div className="row">
-        <input id={id} type="text" inputMode="decimal" value={draft} onChange={(e) => setDraft(e.target.value)} style={{ width: 110 }} />
-        <button type="submit">Set</button>
-      </div>
-      {(def.scale === "log" || name === "keepProb") && (
-        <div className="row">
-          {(name === "keepProb" ? [1, 0.8, 0.5] : [0, 0.001, 0.01, 0.1]).map((v) => <button key={v} type="button" onClick={() => { setDraft(String(v)); send({ op: "set", params: { [name]: v } }); }}>{v}</button>)}
-        </div>
-      )}
+    <form className="param-control" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+      <label htmlFor={id}>{def.label} <span className="muted">(now {String(value)})</span></label>
+      <input id={id} type="text" inputMode="decimal" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <button type="submit">Set</button>
+      {(def.scale === "log" || name === "keepProb") && (name === "keepProb" ? [1, 0.8, 0.5] : [0, 0.001, 0.01, 0.1]).map((v) => (
+        <button key={v} type="button" onClick={() => { setDraft(String(v)); send({ op: "set", params: { [name]: v } }); }}>{v}</button>
+      ))}
     </form>
   );
 }

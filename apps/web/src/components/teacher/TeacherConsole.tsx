@@ -125,6 +125,11 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
     return () => window.removeEventListener("keydown", onKey);
   }, []);
 
+  // Keep the current activity in view in the list (a long lesson scrolls).
+  useEffect(() => {
+    document.querySelector('.activity-list [aria-current="true"]')?.scrollIntoView({ block: "nearest" });
+  }, [state?.activity.index]);
+
   if (error) {
     return (
       <main className="narrow">
