@@ -33,12 +33,18 @@ export function earlyStopNote(sim: Simulation, m: SimMetrics): string | null {
 export const ADAM_CAPTION =
   "Adam + L2 divides the penalty's pull by each weight's own gradient scale, so weights the data barely uses are pulled to 0 at about η per step: here it ends with the smaller ‖w‖². AdamW shrinks every weight by the same factor 1 − 2ηλ each step, whatever its gradients.";
 
-/** The parameters this simulation is about, as the console labels them ("λ (L2) = 0.01", "keep probability p = 0.5"). */
+/**
+ * The numbers this simulation is about, short ("λ = 0.01", "p = 0.5"): the symbol of each of its
+ * controls' labels ("λ₁ (L1)" → "λ₁", "keep probability p" → "p"); choices like the L1 update
+ * stay on the console.
+ */
 export function paramChips(sim: Simulation): string[] {
-  return sim.preset.controls.map((name) => {
+  return sim.preset.controls.flatMap((name) => {
     const def = sim.preset.params[name];
-    return def ? `${def.label} = ${String(sim.params[name])}` : "";
-  }).filter(Boolean);
+    if (!def || def.type !== "number") return [];
+    const symbol = def.label.split(" (")[0].split(" ").at(-1);
+    return [`${symbol} = ${String(sim.params[name])}`];
+  });
 }
 
 /** A simulation's ending explains itself only once the run has reached it (before, it would answer the prediction). */

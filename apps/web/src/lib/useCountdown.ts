@@ -20,8 +20,3 @@ export function useCountdown(deadline: number | null, clock: ServerClock | null)
   }, [deadline, clock]);
   return seconds;
 }
-
-/** "1:05" or "42". */
-export function formatSeconds(s: number): string {
-  return s >= 60 ? `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}` : String(s);
-}

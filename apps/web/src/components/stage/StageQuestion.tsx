@@ -2,7 +2,7 @@
 import type { StageQuestion as Question } from "@livelab/core/protocol";
 import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
-import { formatSeconds, useCountdown } from "../../lib/useCountdown";
+import { useCountdown } from "../../lib/useCountdown";
 import { ResultBars } from "../ResultBars";
 
 /**
@@ -55,7 +55,7 @@ function QuestionClock({ status, seconds, timedOut }: { status: Question["status
   if (status === "open" && seconds !== null && seconds > 0) {
     return (
       <div className={`q-clock${seconds <= 5 ? " ending" : ""}`} aria-label="time left">
-        <span data-role="countdown" aria-live="off">{formatSeconds(seconds)}</span>
+        <span data-role="countdown" aria-live="off">{seconds}</span>
         <small>s left</small>
       </div>
     );

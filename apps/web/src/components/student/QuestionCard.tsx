@@ -3,7 +3,7 @@ import { useEffect, useState } from "react";
 import type { RevealedResult, StudentQuestionState } from "@livelab/core/protocol";
 import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
-import { formatSeconds, useCountdown } from "../../lib/useCountdown";
+import { useCountdown } from "../../lib/useCountdown";
 import { toggleSign } from "./sign";
 import { drafts } from "./storage";
 
@@ -40,7 +40,7 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
     <article className="card" aria-labelledby={`${id}-prompt`} data-question={v.id} data-status={q.status} data-prompt={v.prompt}>
       {q.status === "open" && left !== null && (
         <p className={`phone-clock${left <= 5 ? " ending" : ""}`} role="timer" aria-label="time left">
-          {left > 0 ? <>⏱ <span data-role="countdown">{formatSeconds(left)}</span> s left</> : <><span data-role="countdown">0</span> — time&apos;s up</>}
+          {left > 0 ? <>Time left: <span data-role="countdown">{left}</span> s</> : <><span data-role="countdown">0</span> s — time&apos;s up</>}
         </p>
       )}
       <p id={`${id}-prompt`}><Tex text={v.prompt} /></p>

@@ -5,12 +5,12 @@ import { call, randomKey } from "../../lib/socket";
 import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
-import { LookBack } from "./LookBack";
 import { QuestionCard, type SaveState } from "./QuestionCard";
 import dynamic from "next/dynamic";
 
-// Only the experiment activity needs it: keep it out of the first load.
+// Only the experiment activity needs it, and the look-back only the end: keep them out of the first load.
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
+const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
 import { pending, seats, type Seat } from "./storage";
 
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */

@@ -2,7 +2,7 @@
 import type { OutlineQuestion, QuestionProgress, QuestionRuntime, RosterEntry } from "@livelab/core/protocol";
 import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
-import { formatSeconds, useCountdown } from "../../lib/useCountdown";
+import { useCountdown } from "../../lib/useCountdown";
 import { ResultBars } from "../ResultBars";
 import type { Send } from "./send";
 
@@ -34,7 +34,7 @@ export function QuestionPanel({ q, n, of, rt, qp, shown, roster, clock, timer, s
         <span className="muted">Question {n} of {of}</span>
         <span className="row">
           <span className={`badge status-${rt?.status ?? "new"}`}>{rt ? STATUS[rt.status] : "not asked yet"}</span>
-          {left !== null && <span className="badge badge-live" aria-label="time left">{formatSeconds(left)} s left</span>}
+          {left !== null && <span className="badge badge-live" aria-label="time left">{left} s left</span>}
           {shown && <span className="badge">results on the projector</span>}
         </span>
       </div>
