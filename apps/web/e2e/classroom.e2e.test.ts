@@ -17,7 +17,7 @@ import AxeBuilder from "@axe-core/playwright";
 import type { Browser, BrowserContext, Page, WebSocketRoute } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { forbiddenTokens, lesson, moveFor, templates, type Student } from "./answers";
-import { joinOnPhone, launchChromium, shot, signUpTeacher, startLiveLab } from "./support";
+import { joinOnPhone, launchChromium, shot, SHOTS, signUpTeacher, startLiveLab } from "./support";
 
 let server: Awaited<ReturnType<typeof startLiveLab>>;
 let browser: Browser;
@@ -177,6 +177,9 @@ describe("a class the whole room can follow", () => {
     for (const page of [consoleA, consoleB]) {
       expect(await page.evaluate(() => Object.keys(localStorage).filter((k) => k.startsWith("livelab:host")))).toEqual([]);
     }
+    // The tab has the app's icon.
+    const icon = await consoleB.locator('link[rel="icon"]').first().getAttribute("href");
+    expect((await fetch(new URL(icon!, server.url))).headers.get("content-type")).toMatch(/image\/svg/);
   });
 
   it("a classroom PC paired by code shows the lobby and is view-only: the server refuses every teacher command from it", async () => {
@@ -275,6 +278,7 @@ describe("a class the whole room can follow", () => {
           await p.page.locator("[data-rank]").waitFor({ timeout: 30_000 });
         }));
         await projector.locator('canvas[data-points="3"]').waitFor({ timeout: 15_000 });
+        expect((await phones[0].page.locator("#exp-slider").boundingBox())!.height, "the λ slider is a 44 px target").toBeGreaterThanOrEqual(44);
       }
 
       for (const q of activity.questions) {
@@ -288,10 +292,18 @@ describe("a class the whole room can follow", () => {
         await projectorAtBothSizes(`${name}-${q.id}-open`, true);
         if (q.id === "l2-decay-k-steps") {
           // Typed but not sent survives a reload.
+          // Typed but not sent survives a reload; the ± key makes a number negative on any keypad.
           const kev = phones[2].page;
-          await kev.locator(`article[data-question="${q.id}"]`).getByLabel(/Your answer/).fill("-0.25");
+          const card = kev.locator(`article[data-question="${q.id}"]`);
+          await card.getByLabel(/Your answer/).fill("0.25");
+          await card.getByRole("button", { name: /change the sign/ }).click();
+          expect(await card.getByLabel(/Your answer/).inputValue()).toBe("-0.25");
           await kev.reload();
           await expect.poll(() => kev.locator(`article[data-question="${q.id}"]`).getByLabel(/Your answer/).inputValue()).toBe("-0.25");
+          // Hint and the ± key are tap targets of at least 44 px.
+          for (const target of [kev.getByText("Hint", { exact: true }), kev.getByRole("button", { name: /change the sign/ })]) {
+            expect((await target.boundingBox())!.height, "a tap target under 44 px").toBeGreaterThanOrEqual(44);
+          }
         }
         if (timed) {
           const read = async (page: Page) => Number(await page.locator('[data-role="countdown"]').first().textContent());
@@ -383,6 +395,10 @@ describe("a class the whole room can follow", () => {
     }
     const asked = lesson.activities.flatMap((a) => a.questions).length;
     expect(await phones[0].page.locator("article.lookback").count()).toBe(asked);
+    const solution = phones[0].page.locator("article.lookback").first().getByText("Worked solution");
+    if (await solution.count()) expect((await solution.boundingBox())!.height).toBeGreaterThanOrEqual(44);
+    await phones[1].page.getByRole("heading", { name: "Look back at every question" }).scrollIntoViewIfNeeded();
+    await phones[1].page.screenshot({ path: `${SHOTS}/class-99-phone-lookback-top.png` });
     await shot(phones[1].page, "class-99-phone-lookback");
     await shot(consoleB, "class-99-console-ended");
   });

@@ -1,4 +1,5 @@
 import { parse, type MathNode } from "mathjs";
+import { mathSegments } from "../text/mathSegments.ts";
 import type { QuestionTemplate } from "./schema.ts";
 
 /**
@@ -39,20 +40,6 @@ export function symbolTex(name: string, label?: string): string {
   return `${head}_{${digits}}`;
 }
 
-/** Split text into plain and $math$ parts (the same rule as the web's renderer: $…$ pairs). */
-function segments(text: string): { math: boolean; text: string }[] {
-  const out: { math: boolean; text: string }[] = [];
-  const re = /\$([^$]+)\$/g;
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > last) out.push({ math: false, text: text.slice(last, m.index) });
-    out.push({ math: true, text: m[1] });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push({ math: false, text: text.slice(last) });
-  return out;
-}
-
 /**
  * Replace each student's numbers by symbols. In math, "η = {{eta}}" becomes "η" (the symbol
  * already names it); any other placeholder becomes its boxed symbol. A computed value
@@ -61,7 +48,7 @@ function segments(text: string): { math: boolean; text: string }[] {
 export function symbolize(text: string, t: QuestionTemplate): string {
   const symbols = promptSymbols(t);
   const tex = (name: string) => symbols[name] ?? symbolTex(name);
-  return segments(text)
+  return mathSegments(text)
     .map((seg) => {
       if (seg.math) {
         const math = seg.text
@@ -85,7 +72,7 @@ export function symbolize(text: string, t: QuestionTemplate): string {
 export function promptSymbols(t: QuestionTemplate): Record<string, string> {
   const out: Record<string, string> = {};
   for (const [name, spec] of Object.entries(t.params)) out[name] = symbolTex(name, spec.label);
-  for (const seg of segments(t.prompt)) {
+  for (const seg of mathSegments(t.prompt)) {
     if (!seg.math) continue;
     for (const m of seg.text.matchAll(/([A-Za-z]+|\\[A-Za-z]+)(_\{?[A-Za-z0-9]+\}?)?\s*=\s*\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g)) {
       if (Object.hasOwn(t.params, m[3])) out[m[3]] = `${m[1]}${m[2] ?? ""}`;
