@@ -74,10 +74,22 @@ async function scan(page: Page, where: string): Promise<void> {
   scanned.push(where);
 }
 
+/**
+ * Nothing below the fold: the page does not scroll, and — since the stage itself clips what does
+ * not fit — no visible element of it reaches past the screen's edge either.
+ */
 async function expectNoScroll(where: string): Promise<void> {
-  const size = await projector.evaluate(() => ({ h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth, ih: innerHeight, iw: innerWidth }));
+  const size = await projector.evaluate(() => {
+    const cut = [...document.querySelectorAll("main.stage *")]
+      .filter((el) => !el.closest(".names, .katex-mathml") && el.checkVisibility())
+      .map((el) => ({ el, r: el.getBoundingClientRect() }))
+      .filter(({ r }) => r.width > 0 && r.height > 0 && (r.bottom > innerHeight + 1 || r.right > innerWidth + 1))
+      .map(({ el, r }) => `${el.tagName.toLowerCase()}.${[...el.classList].join(".")} to ${Math.round(r.bottom)}×${Math.round(r.right)}`);
+    return { h: document.documentElement.scrollHeight, w: document.documentElement.scrollWidth, ih: innerHeight, iw: innerWidth, cut };
+  });
   expect(size.h, `${where}: the projector scrolls (${size.h} > ${size.ih})`).toBeLessThanOrEqual(size.ih);
   expect(size.w, `${where}: the projector scrolls sideways`).toBeLessThanOrEqual(size.iw);
+  expect(size.cut.slice(0, 5), `${where}: cut off below or beside the screen`).toEqual([]);
 }
 
 async function expectPromptOnScreen(where: string): Promise<void> {
@@ -284,7 +296,7 @@ describe("a class the whole room can follow", () => {
       for (const q of activity.questions) {
         const timed = q.id === "l2-decay-factor";
         if (timed) for (let k = 0; k < 1; k++) await press("t", driver); // 10 s
-        expect(await primaryLabel(driver)).toMatch(/^Open question/);
+        expect(await primaryLabel(driver)).toMatch(i === 0 && q === activity.questions[0] ? /^Start: open question/ : /^Open question/);
         await press("Enter", driver);
         await consoleA.locator(`[data-question="${q.id}"][data-status="open"]`).waitFor();
         for (const p of phones) await p.page.locator(`article[data-question="${q.id}"]`).waitFor();

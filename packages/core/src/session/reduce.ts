@@ -68,6 +68,8 @@ export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext
   }
   // After the end only the projector's closure may change (the podium, the blank screen).
   if (s.status === "ended" && !(cmd.type === "stage" || cmd.type === "revokeViewers")) return refuse(ERROR_CODES.SESSION_ENDED, "this session has ended");
+  // "Start the class" on the activity the lobby is at: going to where we already are starts it.
+  if (s.status === "lobby" && cmd.type === "goTo" && cmd.index === s.activityIndex) return { ok: true, events: [{ type: "session.started", at }] };
   const decided = isStageCommand(cmd) ? decideStage(s, cmd, ctx) : decideLive(s, cmd, ctx);
   // The class goes from the lobby to live with the teacher's first move.
   const starts = cmd.type === "goTo" || cmd.type === "openQuestion" || cmd.type === "sim";

@@ -45,8 +45,12 @@ describe("the stage is a function of the session state", () => {
   it("lobby: the full join card with names; after the start a strip, the card back on command and gone with the next activity", () => {
     const h = harness();
     expect(h.stage()).toMatchObject({ status: "lobby", joinCard: true, joined: 3, names: ["Ann", "Bo", "Cy"], blank: false });
-    h.run({ type: "goTo", index: 1 });
+    // Starting where the lobby is (activity 1): the class goes live, the join card becomes a strip.
+    h.run({ type: "goTo", index: 0 });
     expect(h.stage()).toMatchObject({ status: "live", joinCard: false, names: [] });
+    const again = h.run({ type: "goTo", index: 0 });
+    expect(again.ok && again.events).toEqual([]);
+    h.run({ type: "goTo", index: 1 });
     h.run({ type: "stage", patch: { joinCard: true } });
     expect(h.stage().joinCard).toBe(true);
     h.run({ type: "goTo", index: 2 });

@@ -27,7 +27,12 @@ export function StageSim({ view, timeline, compact = false }: { view: LockstepVi
   const chart = (series: Series[], yLabel = "loss", markers = bestStepMarkers(m)) => (
     <LossChart title="" steps={view.steps} series={series} fill fontPx={font} yLabel={yLabel} markers={markers} legend={false} />
   );
-  const lossTitle = <>Loss <Legend series={lossSeries(lanes, COLORS)} /></>;
+  // Several lanes: one colour per lane, and the line style says training or validation.
+  const ink = "#334155";
+  const legend: Series[] = lanes.length > 1
+    ? [...lanes.map((l, i) => ({ label: l.label, values: [], color: COLORS[i] })), { label: "training", values: [], color: ink }, { label: "validation", values: [], color: ink, dash: [6, 4] }]
+    : lossSeries(lanes, COLORS);
+  const lossTitle = <>Loss <Legend series={legend} /></>;
   const losses = chart(lossSeries(lanes, COLORS));
   let main: ReactNode;
   let side: ReactNode[] = [];

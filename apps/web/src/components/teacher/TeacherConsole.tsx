@@ -79,7 +79,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
         return;
       case "show": return void (await sendNow("projector:show", { questionId: a.questionId }));
       case "reveal": return void (await sendNow("question:reveal", { questionId: a.questionId }));
-      case "next": return void (await sendNow("activity:goto", { index: a.index }));
+      case "next": case "start": return void (await sendNow("activity:goto", { index: a.index }));
       case "end": if (confirm("End the class for everyone? Students get their summary and the projector shows the class's.")) await sendNow("session:end", {});
     }
   };

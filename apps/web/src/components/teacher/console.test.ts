@@ -19,6 +19,8 @@ const rt = (status: "open" | "closed" | "revealed") => ({ status, openedAt: 0, d
 
 describe("the console's main button", () => {
   it("walks each question through open → close and show → reveal, then moves on, then ends", () => {
+    expect(primaryAction(state({ status: "lobby" }))).toMatchObject({ kind: "open", questionId: "q1", label: "Start: open question 1 of 2" });
+    expect(primaryAction(state({ status: "lobby", activity: { index: 1 } as TeacherState["activity"] }))).toMatchObject({ kind: "start", index: 1, label: "Start the class" });
     expect(primaryAction(state())).toMatchObject({ kind: "open", questionId: "q1", label: "Open question 1 of 2" });
     expect(primaryAction(state({ questionRuntime: { q1: rt("open") } }))).toMatchObject({ kind: "closeAndShow", questionId: "q1" });
     expect(primaryAction(state({ questionRuntime: { q1: rt("closed") } }))).toMatchObject({ kind: "show", questionId: "q1" });

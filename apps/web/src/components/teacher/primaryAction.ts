@@ -11,11 +11,20 @@ export type PrimaryAction =
   | { kind: "show"; questionId: string; label: string }
   | { kind: "reveal"; questionId: string; label: string }
   | { kind: "next"; index: number; label: string }
+  | { kind: "start"; index: number; label: string }
   | { kind: "end"; label: string }
   | { kind: "none"; label: string };
 
 export function primaryAction(state: TeacherState): PrimaryAction {
   if (state.status === "ended") return { kind: "none", label: "The class has ended" };
+  const action = nextAction(state);
+  if (state.status !== "lobby") return action;
+  // From the lobby the first press starts the class (the join card gives way to the activity).
+  if (action.kind === "next" || action.kind === "end") return { kind: "start", index: state.activity.index, label: "Start the class" };
+  return { ...action, label: `Start: ${action.label.charAt(0).toLowerCase()}${action.label.slice(1)}` };
+}
+
+function nextAction(state: TeacherState): PrimaryAction {
   const index = state.activity.index;
   const activity = state.lesson.activities[index];
   const qs = activity.questions;
