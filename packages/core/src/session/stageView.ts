@@ -180,5 +180,9 @@ function stageQuestion(s: SessionState, ctx: SessionContext, of: number): StageQ
 /** A choice question's key line at the reveal: the right option's own explanation. */
 function correctFeedback(q: QuestionTemplate, correctIds: string[] | null): string | null {
   if ((q.kind !== "single" && q.kind !== "multiple") || !correctIds || correctIds.length !== 1) return keyLine(q);
-  return q.options.find((o) => o.id === correctIds[0])?.feedback ?? keyLine(q);
+  const feedback = q.options.find((o) => o.id === correctIds[0])?.feedback;
+  if (!feedback) return keyLine(q);
+  // The option's own "Yes." or "Right:" is said by the green mark already.
+  const rest = feedback.replace(/^(yes|right|correct)\b[.:!]?\s*/i, "");
+  return rest.charAt(0).toUpperCase() + rest.slice(1);
 }

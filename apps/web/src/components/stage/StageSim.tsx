@@ -50,7 +50,7 @@ export function StageSim({ view, timeline, compact = false }: { view: LockstepVi
       break;
     case "l1-vs-l2":
       main = (
-        <Figure title="Weights after training (○: exactly 0)">
+        <Figure title="Weights (○: exactly 0)">
           <div className="lanes">
             {m.lanes.map((l, i) => <div key={l.lane}><p className="lane-title">{l.label}: <strong>{l.zeroWeights}</strong> exact zeros</p><BarsCanvas sim={sim} lane={i} version={view.version} label={`${l.label} weights`} /></div>)}
           </div>
