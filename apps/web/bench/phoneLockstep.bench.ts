@@ -6,7 +6,7 @@
  * presets (dropout-moons, adam-vs-adamw: decision boundaries drawn), played at each speed (1x is
  * what a class watches; 4x the stress case), every 200 ms it reads on both screens the step the
  * page computed and the step the class's clock asked for (window.__livelabLockstep), and reports
- * how far each fell behind. Goal: the phone within 5 steps of the projector.
+ * how far each fell behind, and the phone's frame intervals. Goal: the phone within 5 steps of the projector.
  *
  * A benchmark, not a test: on a shared 2-core machine where the server, three pages and the
  * generator all compete, its numbers move with the load (see docs/BENCHMARKS.md).
@@ -74,6 +74,15 @@ try {
       await teacher.getByRole("button", { name: "⟲ Reset" }).click();
       await teacher.getByRole("button", { name: "▶ Play" }).click();
       await new Promise((r) => setTimeout(r, 2000)); // the first frames build the simulation
+      // The phone's frame times over the measured seconds: intervals between animation frames.
+      // (A string: tsx would wrap a named inner function in a helper the page does not have.)
+      await phone.page.evaluate(`(() => {
+        window.__frames = [];
+        window.__frameStop = false;
+        let last = performance.now();
+        const tick = (t) => { window.__frames.push(t - last); last = t; if (!window.__frameStop) requestAnimationFrame(tick); };
+        requestAnimationFrame(tick);
+      })()`);
       const phoneBehind: number[] = [];
       const projectorBehind: number[] = [];
       const gap: number[] = [];
@@ -87,6 +96,11 @@ try {
         }
         await new Promise((r) => setTimeout(r, 200));
       }
+      const frames = await phone.page.evaluate(() => {
+        const w = window as unknown as { __frames: number[]; __frameStop: boolean };
+        w.__frameStop = true;
+        return w.__frames.slice(1);
+      });
       await teacher.getByRole("button", { name: "❚❚ Pause" }).click();
       if (rate === Math.max(...rates)) await shotOf(phone.page.locator("section.sim"), `phone-throttled-${a.preset}-${speed}x`);
       const row = {
@@ -97,9 +111,10 @@ try {
         phoneBehind: { median: percentile(phoneBehind, 50), p95: percentile(phoneBehind, 95), max: Math.max(...phoneBehind) },
         projectorBehind: { median: percentile(projectorBehind, 50), p95: percentile(projectorBehind, 95), max: Math.max(...projectorBehind) },
         phoneMinusProjector: { median: percentile(gap, 50), p95: percentile(gap, 95), max: Math.max(...gap) },
+        phoneFrameMs: { median: Math.round(percentile(frames, 50)), p95: Math.round(percentile(frames, 95)), max: Math.round(Math.max(...frames)), frames: frames.length },
       };
       results.push(argv.includes("--series") ? { ...row, phoneSeries: phoneBehind } : row);
-      log(`${a.preset} at ${speed}x, phone CPU ÷${rate}: phone behind the clock median ${row.phoneBehind.median} / p95 ${row.phoneBehind.p95} / max ${row.phoneBehind.max} steps; projector ${row.projectorBehind.median} / ${row.projectorBehind.p95} / ${row.projectorBehind.max}; phone − projector p95 ${row.phoneMinusProjector.p95}, max ${row.phoneMinusProjector.max} (goal ≤ 5)`);
+      log(`${a.preset} at ${speed}x, phone CPU ÷${rate}: phone behind the clock median ${row.phoneBehind.median} / p95 ${row.phoneBehind.p95} / max ${row.phoneBehind.max} steps; projector ${row.projectorBehind.median} / ${row.projectorBehind.p95} / ${row.projectorBehind.max}; phone − projector p95 ${row.phoneMinusProjector.p95}, max ${row.phoneMinusProjector.max} (goal ≤ 5); phone frames ${row.phoneFrameMs.median} / ${row.phoneFrameMs.p95} / ${row.phoneFrameMs.max} ms`);
     }
   }
 } finally {

@@ -156,7 +156,7 @@ function paintProbabilities(probs: Float64Array, size: number, image: ImageData)
  * smoothed to the canvas) is computed by the engine as one batch into buffers kept between
  * frames, at most every GRID_MIN_INTERVAL_MS while the simulation moves.
  */
-export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60 }: { sim: Simulation; lane?: number; version: number; label: string; size?: number }) {
+export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60, minIntervalMs = GRID_MIN_INTERVAL_MS }: { sim: Simulation; lane?: number; version: number; label: string; size?: number; minIntervalMs?: number }) {
   const cache = useRef<GridCache>({ sim: null, version: -1, at: -Infinity, probs: new Float64Array(0), image: null, pixels: null });
   const [, redraw] = useState(0);
   const trailing = useRef(0);
@@ -166,7 +166,7 @@ export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60 }: { si
     const now = performance.now();
     const changed = c.sim !== sim || c.version !== version;
     const resized = c.probs.length !== size * size;
-    if (resized || c.sim !== sim || (changed && now - c.at >= GRID_MIN_INTERVAL_MS)) {
+    if (resized || c.sim !== sim || (changed && now - c.at >= minIntervalMs)) {
       if (resized) {
         c.probs = new Float64Array(size * size);
         c.pixels = document.createElement("canvas");
@@ -185,7 +185,7 @@ export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60 }: { si
       trailing.current = window.setTimeout(() => {
         trailing.current = 0;
         redraw((n) => n + 1);
-      }, GRID_MIN_INTERVAL_MS - (now - c.at));
+      }, minIntervalMs - (now - c.at));
     }
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(c.pixels!, 0, 0, w, h);
