@@ -30,7 +30,8 @@ import { FailureLimiter } from "./socket/rateLimit.ts";
 import { HandshakePacer } from "./socket/handshakePacer.ts";
 import { registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
 import { Presence } from "./socket/presence.ts";
-import { socketTransport, studentsRoom, teachersRoom } from "./socket/transport.ts";
+import { socketTeacher } from "./socket/socketTeacher.ts";
+import { socketTransport, stageRoom, studentsRoom, teachersRoom } from "./socket/transport.ts";
 import type { LiveServer } from "./socket/types.ts";
 
 export interface AppDeps {
@@ -115,6 +116,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const handlerDeps: HandlerDeps = {
     io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000),
     clientAddress: (req) => clientAddress(req, trust),
+    teacherOf: socketTeacher(auth), publicUrl: url,
   };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
@@ -122,6 +124,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     onDeleted: (id) => {
       io.in(studentsRoom(id)).disconnectSockets(true);
       io.in(teachersRoom(id)).disconnectSockets(true);
+      io.in(stageRoom(id)).disconnectSockets(true);
     },
   }));
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.

@@ -130,8 +130,9 @@ export interface Client {
   close(): void;
 }
 
-export async function connect(url: string): Promise<Client> {
-  const socket: Socket<ServerEvents, ClientEvents> = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+/** A new connection; `cookie` sends a teacher's sign-in cookie with the handshake, as a browser on the same origin does. */
+export async function connect(url: string, o: { cookie?: string } = {}): Promise<Client> {
+  const socket: Socket<ServerEvents, ClientEvents> = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...(o.cookie ? { extraHeaders: { cookie: o.cookie } } : {}) });
   const received: Client["received"] = [];
   const waiters: { event: string; where?: (p: never) => boolean; resolve: (p: unknown) => void }[] = [];
   socket.onAny((event: string, payload: unknown) => {

@@ -165,7 +165,7 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     await screen("editor-03-try-an-answer");
     await teacher.getByRole("tab", { name: "Projector" }).click();
     const projector = teacher.getByTestId("projector-preview");
-    await projector.getByRole("heading", { name: "Answers: 1 of 1" }).waitFor();
+    await projector.locator('[data-role="answers-in"]').filter({ hasText: "1 / 1" }).waitFor();
     await projector.getByText("Dropped the 2").waitFor();
     await screen("editor-04-projector-preview");
 
@@ -179,9 +179,9 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     // The simulation activity on the projector: the class's own simulation view, playable.
     await pick("Watch it overfit").click();
     await teacher.getByRole("tab", { name: "Projector" }).click();
-    await projector.locator("section.sim").waitFor();
+    await projector.locator("section.stage-sim").waitFor();
     await teacher.getByRole("button", { name: "Play" }).click();
-    await teacher.waitForFunction(() => Number(document.querySelector('[data-testid="projector-preview"] section.sim')?.getAttribute("data-step")) > 20);
+    await teacher.waitForFunction(() => Number(document.querySelector('[data-testid="projector-preview"] section.stage-sim')?.getAttribute("data-step")) > 20);
     await screen("editor-05-projector-simulation");
   });
 

@@ -100,10 +100,10 @@ export class PrismaRoomStore implements RoomStore {
         this.db.prisma.participant.findMany({ where: { sessionId: s.id }, orderBy: { joinedAt: "asc" } }),
         this.db.prisma.response.findMany({ where: { sessionId: s.id }, orderBy: [{ answeredAt: "asc" }, { attempt: "asc" }] }),
         this.db.prisma.experimentRun.findMany({ where: { sessionId: s.id } }),
-        this.db.prisma.unreadableAnswer.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true } }),
+        this.db.prisma.unreadableAnswer.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true, answer: true, reason: true, at: true } }),
       ]);
       out.push({
-        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
+        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash, teacherId: s.teacherId,
         events: events.map((e) => e.payload as unknown as SessionEvent),
         participants: participants.map((p) => ({ id: p.id, sessionId: p.sessionId, nickname: p.nickname, nicknameKey: p.nicknameKey, resumeTokenHash: p.resumeTokenHash, joinedAt: p.joinedAt, removed: p.removed })),
         responses: responses.map((r) => ({

@@ -97,6 +97,8 @@ export interface LoadedSession {
   seed: number;
   status: string;
   hostSecretHash: string;
+  /** The teacher account that owns it (their sign-in attaches their screens); null for sessions made without one. */
+  teacherId: string | null;
   /** The SessionEvent log, in seq order. */
   events: SessionEvent[];
   participants: (ParticipantRow & { removed: boolean })[];
@@ -104,7 +106,8 @@ export interface LoadedSession {
   responses: ResponseRow[];
   experimentRuns: { participantId: string; activityId: string; value: number; trainLoss: number; valLoss: number }[];
   /** Unreadable answers kept so far (the room caps how many per student and question). */
-  unreadable: { participantId: string; questionId: string }[];
+  /** Answers refused as unreadable (UnreadableAnswer rows), in the order they came. */
+  unreadable: Omit<UnreadableRow, "id" | "sessionId">[];
 }
 
 /** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from raw SQL. */

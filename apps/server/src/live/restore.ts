@@ -5,8 +5,8 @@ import type { RoomTransport } from "./roomTransport.ts";
 
 /**
  * A room as it was before a restart: the fold of its event log, then its participants and
- * their answers as events (answers are re-graded with core's `gradeFor` — grading is
- * deterministic, and feedback text is not stored), then its experiment runs.
+ * their answers (and unreadable attempts) as events — answers re-graded with core's `gradeFor`:
+ * grading is deterministic, and feedback text is not stored — then its experiment runs.
  */
 export function rebuildRoom(deps: RoomDeps, s: LoadedSession, transport: RoomTransport): SessionRoom {
   const lesson = s.lesson;
@@ -26,9 +26,11 @@ export function rebuildRoom(deps: RoomDeps, s: LoadedSession, transport: RoomTra
       answer: r.answer, params: graded.params, result: graded.result, at: r.answeredAt.getTime(),
     };
   });
+  // Unreadable answers kept before the restart: the cap per student and question still holds.
+  const unreadable: SessionEvent[] = s.unreadable.map((u) => ({ type: "answer.unreadable", participantId: u.participantId, questionId: u.questionId, answer: u.answer, reason: u.reason, at: u.at.getTime() }));
   const room = new SessionRoom(deps, {
-    state: applyAll(state, answers), lesson, seq: s.events.length, hostSecretHash: s.hostSecretHash,
-    tokens: s.participants.map((p) => [p.resumeTokenHash, p.id]), transport, unreadable: s.unreadable,
+    state: applyAll(state, [...answers, ...unreadable]), lesson, seq: s.events.length, hostSecretHash: s.hostSecretHash, teacherId: s.teacherId,
+    tokens: s.participants.map((p) => [p.resumeTokenHash, p.id]), transport,
   });
   for (const run of s.experimentRuns) room.experiments.restore(run);
   return room;

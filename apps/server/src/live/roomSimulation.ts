@@ -65,7 +65,7 @@ export class RoomSimulation {
     const t = this.deps.timeline();
     if (!t) return fail(ERROR_CODES.NO_SIMULATION, "the current activity has no simulation");
     const target = step ?? stepAt(t, this.deps.now());
-    const keyframe = await this.runner.keyframe(t, target);
-    return ok({ revision: t.revision, keyframe, changes: t.changes });
+    const { keyframe, history } = await this.runner.keyframe(t, target);
+    return ok({ revision: t.revision, keyframe, changes: t.changes, history });
   }
 }

@@ -40,6 +40,12 @@ export class Rooms {
     return null;
   }
 
+  /** The room a view-only pairing code opens (live sessions only). */
+  roomForPairing(code: string): SessionRoom | null {
+    for (const room of this.byId.values()) if (room.pairingValid(code)) return room;
+    return null;
+  }
+
   /**
    * Start a session of `lesson` owned by `teacherId` (null only for tools and tests without
    * accounts). `source` says which library lesson and published version it is (the library's
@@ -62,7 +68,7 @@ export class Rooms {
         throw e;
       }
       const room = new SessionRoom(this.deps, {
-        state: fold(decision.events), lesson, seq: decision.events.length, hostSecretHash: hashSecret(hostSecret), tokens: [], transport: this.deps.transportFor(id),
+        state: fold(decision.events), lesson, seq: decision.events.length, hostSecretHash: hashSecret(hostSecret), teacherId, tokens: [], transport: this.deps.transportFor(id),
       });
       this.add(room);
       room.start();

@@ -1,7 +1,8 @@
 import { ERROR_CODES, fail, ok, type Ack, type AckData, type ClientEventName, type CommandAck, type ParsedPayload } from "@livelab/core/protocol";
 import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
 import type { SessionRoom } from "../live/room.ts";
-import { participantRoom, studentsRoom, teachersRoom } from "./transport.ts";
+import { newPairCode, hashSecret } from "../security/tokens.ts";
+import { pairedRoom, participantRoom, stageRoom, studentsRoom, teachersRoom } from "./transport.ts";
 import type { HandlerContext } from "./types.ts";
 
 /** A handler of event E: its validated payload in, the acknowledgement the protocol promises out. */
@@ -19,15 +20,36 @@ function studentRoom({ socket, deps }: HandlerContext): { room: SessionRoom; par
   return { room, participantId: d.participantId };
 }
 
+/** The session this connection hosts (console attached by host secret or its owner's sign-in), or a refusal. */
+function hostedRoom({ socket, deps }: HandlerContext): { room: SessionRoom } | { error: Ack<never> } {
+  const d = socket.data;
+  // A projector screen, even its owner's, sends no command: only a console does.
+  if (d.role !== "teacher" || !d.sessionId) return { error: fail(ERROR_CODES.FORBIDDEN, "only the teacher of this session can do that") };
+  const room = deps.rooms.get(d.sessionId);
+  if (!room) return { error: fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active") };
+  return { room };
+}
+
 /** A teacher command: only from a connection attached as this session's host. */
 function teacherCommand<P>(toCommand: (data: P) => SessionCommand): (ctx: HandlerContext, data: P) => Promise<Ack<CommandAck>> {
-  return async ({ socket, deps }, data) => {
-    const d = socket.data;
-    if (d.role !== "teacher" || !d.sessionId) return fail(ERROR_CODES.FORBIDDEN, "only the teacher of this session can do that");
-    const room = deps.rooms.get(d.sessionId);
-    if (!room) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
-    return room.command(toCommand(data));
+  return async (ctx, data) => {
+    const h = hostedRoom(ctx);
+    if ("error" in h) return h.error;
+    return h.room.command(toCommand(data));
   };
+}
+
+/**
+ * May this connection act for the owner of `sessionId`? With the host secret (the browser that
+ * started it), or without one as the signed-in teacher who owns it: the handshake's sign-in
+ * cookie, checked by Better Auth on the server.
+ */
+async function ownerOf({ socket, deps }: HandlerContext, sessionId: string, hostSecret: string | undefined): Promise<SessionRoom | null> {
+  const room = deps.rooms.get(sessionId);
+  if (!room) return null;
+  if (hostSecret !== undefined) return room.hostSecretValid(hostSecret) ? room : null;
+  const teacherId = await deps.teacherOf(socket.handshake.headers).catch(() => null);
+  return room.ownedBy(teacherId) ? room : null;
 }
 
 async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom, participantId: string): Promise<void> {
@@ -46,7 +68,7 @@ async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom
  */
 async function lookUp<T>({ socket, deps, address }: HandlerContext, find: () => T | undefined | null, miss: () => Promise<Ack<never>> | Ack<never>): Promise<Ack<T>> {
   if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, "too many failed attempts; wait a minute");
-  if (socket.data.role === "teacher") return fail(ERROR_CODES.FORBIDDEN, "a teacher connection cannot join as a student");
+  if (socket.data.role === "teacher" || socket.data.role === "screen") return fail(ERROR_CODES.FORBIDDEN, "a teacher's connection cannot join as a student");
   if (socket.data.role === "student") return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
   const found = find();
   if (found) return ok(found);
@@ -90,17 +112,23 @@ export const HANDLERS: Handlers = {
     if ("error" in s) return s.error;
     return s.room.submitExperiment(s.participantId, data.activityId, data.value, data.idempotencyKey);
   },
+  "review:get": (ctx) => {
+    const s = studentRoom(ctx);
+    if ("error" in s) return s.error;
+    return s.room.review(s.participantId);
+  },
 
   // ------------------------------------------------------------ teachers
-  "host:attach": async ({ socket, deps }, data) => {
-    if (socket.data.role === "student") return fail(ERROR_CODES.FORBIDDEN, "a student connection cannot host");
-    const room = deps.rooms.get(data.sessionId);
-    if (!room || !room.hostSecretValid(data.hostSecret)) return fail(ERROR_CODES.FORBIDDEN, "unknown session or wrong host secret");
+  "host:attach": async (ctx, data) => {
+    const { socket, deps } = ctx;
+    if (socket.data.role === "student" || socket.data.role === "screen") return fail(ERROR_CODES.FORBIDDEN, "this connection cannot host");
+    const room = await ownerOf(ctx, data.sessionId, data.hostSecret);
+    if (!room) return fail(ERROR_CODES.FORBIDDEN, "unknown session, or not yours: sign in as the teacher who started it");
     if (socket.data.sessionId && socket.data.sessionId !== room.id) return fail(ERROR_CODES.BAD_REQUEST, "this connection already hosts another session");
     socket.data.role = "teacher";
     socket.data.sessionId = room.id;
     await socket.join(teachersRoom(room.id));
-    return ok({ state: room.teacherState(), progress: room.classProgress() });
+    return ok({ state: room.teacherState(), progress: room.classProgress(), joinUrl: `${deps.publicUrl()}/join/${room.code}` });
   },
   "activity:goto": teacherCommand((d) => ({ type: "goTo", index: d.index })),
   "session:lock": teacherCommand((d) => ({ type: "lockJoins", locked: d.locked })),
@@ -113,6 +141,42 @@ export const HANDLERS: Handlers = {
   "session:end": teacherCommand(() => ({ type: "end" })),
   "sim:control": teacherCommand((d) => ({ type: "sim", op: d })),
   "projector:show": teacherCommand((d) => ({ type: "showOnProjector", questionId: d.questionId })),
+  "stage:set": teacherCommand((d) => ({ type: "stage", patch: d })),
+  "question:extend": teacherCommand((d) => ({ type: "extendQuestion", questionId: d.questionId, seconds: d.seconds })),
+  "text:moderate": teacherCommand((d) => ({ type: "moderateText", questionId: d.questionId, participantId: d.participantId, hidden: d.hidden })),
+  "viewer:revoke": teacherCommand(() => ({ type: "revokeViewers" })),
+  "viewer:pair": async (ctx) => {
+    const h = hostedRoom(ctx);
+    if ("error" in h) return h.error;
+    // The code is made here and shown once; the session's log keeps only its hash.
+    const code = newPairCode();
+    const done = await h.room.command({ type: "pairViewers", codeHash: hashSecret(code) });
+    if (!done.ok) return done;
+    return ok({ code, pairUrl: `${ctx.deps.publicUrl()}/pair#${code}` });
+  },
+
+  // ------------------------------------------------------------ projector screens
+  "stage:attach": async (ctx, data) => {
+    const { socket } = ctx;
+    if (socket.data.role !== null) return fail(ERROR_CODES.BAD_REQUEST, "this connection already has a role; open a new one for a screen");
+    let room: SessionRoom | null;
+    let role: "owner" | "viewer";
+    if ("pairCode" in data) {
+      // A pairing code is looked up like a join code: misses count as guesses.
+      const found = await lookUp(ctx, () => ctx.deps.rooms.roomForPairing(data.pairCode), () => fail(ERROR_CODES.FORBIDDEN, "that pairing code is not (or no longer) valid; ask the teacher for a new one"));
+      if (!found.ok) return found;
+      room = found.data;
+      role = "viewer";
+    } else {
+      room = await ownerOf(ctx, data.sessionId, data.hostSecret);
+      if (!room) return fail(ERROR_CODES.FORBIDDEN, "unknown session, or not yours: sign in as the teacher who started it, or pair this screen with a code");
+      role = "owner";
+    }
+    socket.data.role = "screen";
+    socket.data.sessionId = room.id;
+    await socket.join(role === "viewer" ? [stageRoom(room.id), pairedRoom(room.id)] : [stageRoom(room.id)]);
+    return ok({ stage: room.stage(), joinUrl: `${ctx.deps.publicUrl()}/join/${room.code}`, role });
+  },
 
   // ------------------------------------------------------------ everyone
   "sim:keyframe": ({ socket, deps }, data) => {

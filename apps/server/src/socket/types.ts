@@ -1,4 +1,4 @@
-import type { IncomingMessage } from "node:http";
+import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { ClientEvents, ServerEvents } from "@livelab/core/protocol";
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
@@ -8,7 +8,8 @@ import type { FailureLimiter, TokenBucket } from "./rateLimit.ts";
 
 /** What the server remembers about one connection. */
 export interface SocketData {
-  role: "student" | "teacher" | null;
+  /** A projector screen is a "screen": it receives the stage and may send no command. */
+  role: "student" | "teacher" | "screen" | null;
   sessionId: string | null;
   participantId: string | null;
   bucket: TokenBucket;
@@ -29,6 +30,10 @@ export interface HandlerDeps {
   socketJoinFailures: FailureLimiter;
   /** The client's address from a handshake (forwarded headers only from TRUST_PROXY's proxies). */
   clientAddress: (req: IncomingMessage) => string;
+  /** The signed-in teacher's account id from a connection's handshake (its sign-in cookie), or null. */
+  teacherOf: (headers: IncomingHttpHeaders) => Promise<string | null>;
+  /** The address students and paired screens use (PUBLIC_URL or the LAN address). */
+  publicUrl: () => string;
 }
 
 /** What every handler is called with, besides its validated payload. */

@@ -1,6 +1,7 @@
 "use client";
 import type katexType from "katex";
 import { useEffect, useMemo, useState } from "react";
+import { mathSegments } from "@livelab/core/text";
 
 type Katex = typeof katexType;
 let katexModule: Katex | null = null;
@@ -25,7 +26,7 @@ const KATEX_OPTIONS = { throwOnError: false, output: "html", strict: false, trus
  * KaTeX's HTML (which escapes its input). Until KaTeX has loaded, math shows as its source.
  */
 export function Tex({ text, className }: { text: string; className?: string }) {
-  const parts = useMemo(() => splitMath(text), [text]);
+  const parts = useMemo(() => mathSegments(text), [text]);
   const [katex, setKatex] = useState<Katex | null>(katexModule);
   const hasMath = parts.some((p) => p.math);
   useEffect(() => {
@@ -42,19 +43,6 @@ export function Tex({ text, className }: { text: string; className?: string }) {
       )}
     </span>
   );
-}
-
-function splitMath(text: string): { math: boolean; text: string }[] {
-  const out: { math: boolean; text: string }[] = [];
-  const re = /\$([^$]+)\$/g;
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > last) out.push({ math: false, text: text.slice(last, m.index) });
-    out.push({ math: true, text: m[1] });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push({ math: false, text: text.slice(last) });
-  return out;
 }
 
 /** **bold** and `code`, nothing else (prompts are plain text otherwise). */

@@ -11,3 +11,8 @@ export * from "./teacherViews.ts";
 export * from "./score.ts";
 export * from "./experiments.ts";
 export * from "./preview.ts";
+export * from "./stageCommands.ts";
+export * from "./stageView.ts";
+export * from "./resultBars.ts";
+export * from "./classSummary.ts";
+export * from "./review.ts";

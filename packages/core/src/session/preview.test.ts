@@ -17,7 +17,10 @@ describe("lessonPreview: the live class's own state machine, in memory", () => {
     const sent = JSON.stringify(p.phone);
     expect(sent).not.toContain("1 - 2*eta*lambda");
     expect(sent).not.toContain("dropped-factor-2");
-    expect(p.projector.activity.questions[0].mistakes?.map((m) => m.key)).toContain("dropped-factor-2");
+    // The projector shows the prompt with symbols, never a sample student's numbers, and no results before the reveal.
+    expect(p.projector.question?.prompt).toContain("\\eta");
+    expect(p.projector.question?.prompt).not.toContain(`\\eta = ${eta}`);
+    expect(p.projector.question?.bars).toBeNull();
   });
 
   it("another seed can give other numbers; the same seed always the same", () => {
@@ -39,7 +42,8 @@ describe("lessonPreview: the live class's own state machine, in memory", () => {
     expect(q.status).toBe("revealed");
     expect(q.result?.feedbackKey).toBe("dropped-factor-2");
     expect(q.result?.solution).toContain(String(1 - 2 * eta * lambda));
-    expect(p.projector.progress[0].distribution).toEqual({ "dropped-factor-2": 1 });
+    // The projector, as in class after the reveal: the named mistake's bar by its label.
+    expect(p.projector.question?.bars?.find((b) => b.count > 0)).toMatchObject({ label: "Used 1 − ηλ (dropped the 2)", count: 1 });
   });
 
   it("a right answer is correct; an unreadable one is reported with its reason and not revealed", () => {

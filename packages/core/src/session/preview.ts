@@ -3,7 +3,7 @@ import { questionSeed, sampleParams, type QuestionParams } from "../questions/sa
 import { fold } from "./apply.ts";
 import { gradeFor, reduce } from "./reduce.ts";
 import type { SessionContext, SessionState } from "./state.ts";
-import { lessonOutline, questionProgress, type LessonOutline, type QuestionProgress } from "./teacherViews.ts";
+import { stageView, type StageView } from "./stageView.ts";
 import { studentSnapshot, type StudentSnapshot } from "./views.ts";
 
 /**
@@ -35,8 +35,8 @@ export interface TriedAnswer {
 export interface LessonPreview {
   /** The phone: what the sample student's browser receives for this activity. */
   phone: StudentSnapshot;
-  /** The projector: the activity's outline (prompts, options, mistake labels) and the answer bars. */
-  projector: { activity: LessonOutline["activities"][number]; progress: QuestionProgress[]; joined: number };
+  /** The projector: the stage view the live class's projector would get (the same pure function). */
+  projector: StageView;
   /** The sample student's numbers, by question (for the teacher, beside the preview). */
   params: Record<string, QuestionParams>;
   tried: TriedAnswer[];
@@ -94,10 +94,10 @@ export function lessonPreview(req: PreviewRequest, now: number): LessonPreview {
     step({ type: "answer", participantId: STUDENT, questionId: q.id, idempotencyKey: "preview", answer });
     step({ type: "revealQuestion", questionId: q.id });
   }
-  const outline = lessonOutline(lesson);
   return {
     phone: studentSnapshot(s, ctx, STUDENT),
-    projector: { activity: outline.activities[index], progress: questionProgress(s, lesson), joined: 1 },
+    // No class experiment runs in a preview: its plot starts empty, as in class before anyone sends.
+    projector: stageView(s, ctx, { experimentPoints: () => [] }),
     params,
     tried,
   };

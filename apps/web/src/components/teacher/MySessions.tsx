@@ -1,7 +1,6 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { authClient, goSignIn } from "../../lib/authClient";
-import { hostInfo } from "./useHost";
 import { classDate } from "../../lib/format";
 import { LessonPicker } from "../lessons/LessonPicker";
 
@@ -45,7 +44,7 @@ export function MySessions() {
     try {
       const data = await api<{ sessionId: string; code: string; hostSecret: string; joinUrl: string }>("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lessonId }) });
       if (!data) return;
-      localStorage.setItem(`livelab:host:${data.sessionId}`, JSON.stringify({ hostSecret: data.hostSecret, code: data.code, joinUrl: data.joinUrl }));
+      // No host secret kept in the browser: the console and projector attach by the teacher's sign-in.
       window.location.assign(`/teach/${data.sessionId}`);
     } catch (e) {
       setError((e as Error).message);
@@ -118,7 +117,8 @@ export function MySessions() {
                       <td><span className={`badge ${s.status === "ended" ? "" : "badge-live"}`}>{s.status === "ended" ? "ended" : s.status === "live" ? "running" : "waiting"}</span></td>
                       <td className="row">
                         <a href={`/teach/reports/${s.id}`}>Report</a>
-                        {s.status !== "ended" && hostInfo(s.id) && <a href={`/teach/${s.id}`}>Console</a>}
+                        {s.status !== "ended" && <a href={`/teach/${s.id}`}>Console</a>}
+                        {s.status !== "ended" && <a href={`/projector/${s.id}`}>Projector</a>}
                         <button className="danger small-button" onClick={() => void remove(s)} aria-label={`Delete the class ${s.code}`}>Delete</button>
                       </td>
                     </tr>

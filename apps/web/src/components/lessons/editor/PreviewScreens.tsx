@@ -3,17 +3,15 @@ import type { LessonPreview } from "@livelab/core/session";
 import type { Timeline } from "@livelab/core/timeline";
 import type { ServerClock } from "../../../lib/clock";
 import { Tex } from "../../../lib/tex";
-import { useLockstep } from "../../../lib/useLockstep";
-import { SimView } from "../../SimView";
+import { Stage } from "../../stage/Stage";
 import { LazyLockstep } from "../../student/LazyLockstep";
 import { QuestionCard } from "../../student/QuestionCard";
-import { ExperimentPlot, Histogram } from "../../teacher/charts";
 
 /**
- * The preview's two screens: thin wrappers that feed the live class's own components
- * (QuestionCard, LazyLockstep/StudentSim, SimView, Histogram, ExperimentPlot, Tex) with what the
- * server's preview sent — so the preview changes whenever those components do. The layout
- * around them mirrors StudentApp's and Projector's.
+ * The preview's two screens: thin wrappers that feed the live class's own components (the
+ * phone's QuestionCard and LazyLockstep/StudentSim, the projector's Stage) with what the server's
+ * preview sent — so the preview changes whenever those components do. The phone's layout
+ * around them mirrors StudentApp's.
  */
 
 /** The preview has no server clock: the simulation runs on this device's time (there is no class to keep in step with). */
@@ -31,7 +29,7 @@ export function PhoneScreen({ preview, timeline, onTry }: { preview: LessonPrevi
         {timeline && <LazyLockstep timeline={timeline} clock={localClock} fetchKeyframe={undefined} />}
         {s.activity.experiment && <p className="card">Each student chooses {s.activity.experiment.label} here; the server trains their choice and shows their validation loss.</p>}
         {s.questions.map((q) => (
-          <QuestionCard key={`${q.questionId}${q.view.prompt}${q.status}`} q={q} save={q.attemptsUsed > 0 ? { kind: "saved", attempt: q.attemptsUsed } : { kind: "idle" }} onSubmit={(a) => onTry(q.questionId, a)} />
+          <QuestionCard key={`${q.questionId}${q.view.prompt}${q.status}`} q={q} clock={localClock} participantId="preview-student" save={q.attemptsUsed > 0 ? { kind: "saved", attempt: q.attemptsUsed } : { kind: "idle" }} onSubmit={(a) => onTry(q.questionId, a)} />
         ))}
         {s.questions.length === 0 && !timeline && !s.activity.experiment && <p className="card">Waiting for the teacher…</p>}
       </main>
@@ -39,35 +37,10 @@ export function PhoneScreen({ preview, timeline, onTry }: { preview: LessonPrevi
   );
 }
 
-function ProjectorSim({ timeline }: { timeline: Timeline }) {
-  const view = useLockstep(timeline, localClock);
-  return <SimView view={view} timeline={timeline} large />;
-}
-
+/**
+ * The projector: the live class's stage itself, fed the stage view the server computed for the
+ * preview (with the preview's own play/pause timeline).
+ */
 export function ProjectorScreen({ preview, timeline }: { preview: LessonPreview; timeline: Timeline | null }) {
-  const { activity, progress } = preview.projector;
-  const s = preview.phone;
-  return (
-    <main className="wrap projector" data-testid="projector-preview">
-      <h1>{activity.title}</h1>
-      {s.activity.body && <p><Tex text={s.activity.body} /></p>}
-      {timeline && <ProjectorSim timeline={timeline} />}
-      {s.activity.experiment && (
-        <section className="card">
-          <h2>Our class&apos;s U-curve: validation loss against λ</h2>
-          <ExperimentPlot points={[]} label="each student's validation loss against their lambda, best marked" />
-        </section>
-      )}
-      {progress.filter((p) => p.answered > 0).map((qp) => {
-        const q = activity.questions.find((x) => x.id === qp.questionId);
-        return (
-          <section key={qp.questionId} className="card" aria-label="answers">
-            <h2>Answers: {qp.answered} of {preview.projector.joined}</h2>
-            <Histogram q={qp} options={q?.options} mistakes={q?.mistakes} />
-            {qp.texts && <div className="texts">{qp.texts.map((t, i) => <blockquote key={i}>{t}</blockquote>)}</div>}
-          </section>
-        );
-      })}
-    </main>
-  );
+  return <div data-testid="projector-preview"><Stage stage={{ ...preview.projector, timeline }} joinUrl={null} clock={localClock} /></div>;
 }
