@@ -6,7 +6,9 @@ import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { toNodeHandler } from "better-auth/node";
 import { randomBytes } from "node:crypto";
-import { createAuth, type Auth } from "./auth/auth.ts";
+import { CLIENT_ADDRESS_HEADER, createAuth, type Auth } from "./auth/auth.ts";
+import { SignInLimits } from "./auth/signInLimits.ts";
+import type { SignupPolicy } from "./auth/signupPolicy.ts";
 import { redirectAnonymous } from "./auth/teacher.ts";
 import { ReportStore } from "./db/reportStore.ts";
 import { teacherRouter } from "./http/teacherRoutes.ts";
@@ -14,11 +16,14 @@ import type { Database } from "./db/database.ts";
 import { PrismaRoomStore } from "./db/prismaRoomStore.ts";
 import { apiRouter } from "./http/routes.ts";
 import { benchRouter } from "./http/benchRoutes.ts";
+import { sameOriginOnly } from "./http/origin.ts";
 import { publicUrl } from "./http/publicUrl.ts";
+import { securityHeaders } from "./http/securityHeaders.ts";
 import { ExperimentPool } from "./live/experimentPool.ts";
-import { Rooms } from "./live/rooms.ts";
+import { Rooms, type SessionLimits } from "./live/rooms.ts";
+import { clientAddress } from "./security/clientAddress.ts";
 import { nicknamePolicy } from "./security/nicknamePolicy.ts";
-import { FailureLimiter } from "./socket/rateLimit.ts";
+import { JoinGuard } from "./socket/joinGuard.ts";
 import { HandshakePacer } from "./socket/handshakePacer.ts";
 import { registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
 import { Presence } from "./socket/presence.ts";
@@ -41,6 +46,14 @@ export interface AppOptions {
   authSecret?: string;
   /** Better Auth's per-address limit on sign-in / sign-up attempts. */
   authRateLimit?: boolean;
+  /** Who may create a teacher account (TEACHER_SIGNUP); default: anyone. */
+  signup?: SignupPolicy;
+  /** Live sessions per teacher and the idle time after which a class is ended. */
+  sessionLimits?: Partial<SessionLimits>;
+  /** The web app runs in Next's dev mode (its CSP then allows eval). */
+  webDev?: boolean;
+  /** The rooms' clock (tests move it forward to make classes idle). */
+  now?: () => number;
 }
 
 export interface LiveLabApp {
@@ -61,11 +74,22 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const experiments = new ExperimentPool(options.experimentWorkers);
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
-  const auth = createAuth({ prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl, rateLimit: options.authRateLimit, log: deps.log });
+  const auth = createAuth({
+    prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl,
+    rateLimit: options.authRateLimit, signInLimits: new SignInLimits(), signup: options.signup, log: deps.log,
+  });
   const app = express();
   app.disable("x-powered-by");
-  // Better Auth reads its own bodies, so it is mounted before the JSON parser.
-  app.all("/api/auth/{*rest}", toNodeHandler(auth));
+  // Every response: CSP (with a per-response nonce Next.js picks up), no framing, nosniff, referrer policy.
+  app.use(securityHeaders({ dev: options.webDev }));
+  // A request that changes something must come from a page of this server (or PUBLIC_URL).
+  app.use("/api", sameOriginOnly(options.publicUrl));
+  // Better Auth reads its own bodies, so it is mounted before the JSON parser. It learns the
+  // client's address from the server, not from a header the client could set.
+  app.all("/api/auth/{*rest}", (req, _res, next) => {
+    req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req);
+    next();
+  }, toNodeHandler(auth));
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
@@ -80,10 +104,10 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   });
   const presence = new Presence();
   const rooms = new Rooms({
-    store: new PrismaRoomStore(deps.db), experiments, log: deps.log, nicknamePolicy,
+    store: new PrismaRoomStore(deps.db), experiments, log: deps.log, nicknamePolicy, limits: options.sessionLimits, now: options.now,
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
   });
-  const handlerDeps: HandlerDeps = { io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000) };
+  const handlerDeps: HandlerDeps = { io, rooms, log: deps.log, presence, joinGuard: new JoinGuard() };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
     auth, rooms, reports: new ReportStore(deps.db), log: deps.log, publicUrl: url,
@@ -100,6 +124,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   registerSocketHandlers(handlerDeps);
 
   await rooms.restore();
+  rooms.startIdleSweep();
 
   return {
     http, io, rooms, auth,

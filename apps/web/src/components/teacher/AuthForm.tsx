@@ -1,13 +1,14 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
-import { authClient, safeNext } from "../../lib/authClient";
+import { authClient } from "../../lib/authClient";
+import { safeNext } from "../../lib/safeNext";
 
 /** Teacher sign-in and sign-up (email + password). Students never need this. */
 export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
   const [next, setNext] = useState("/teach");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setNext(safeNext(new URLSearchParams(window.location.search).get("next"))), []);
+  useEffect(() => setNext(safeNext(new URLSearchParams(window.location.search).get("next"), window.location.origin)), []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();

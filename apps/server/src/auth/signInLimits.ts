@@ -1,0 +1,63 @@
+import { FailureLimiter } from "../security/failureLimiter.ts";
+import { addressKey } from "../security/clientAddress.ts";
+
+/** The numbers of password guessing (docs/SECURITY.md). */
+export const SIGN_IN_LIMITS = {
+  /** Wrong passwords for one account from one network address, per window. */
+  perAccountAndAddress: 5,
+  accountAndAddressWindowMs: 15 * 60_000,
+  /** Wrong passwords for one account from all addresses together, per window. */
+  perAccount: 50,
+  accountWindowMs: 60 * 60_000,
+};
+
+export type SignInLimitNumbers = typeof SIGN_IN_LIMITS;
+
+/**
+ * Limits on guessing a teacher's password, counted per account — so that one attacker's
+ * failures never spill onto other teachers (issue 12 (3): one shared bucket let 9 wrong
+ * sign-ins from one address refuse a right one from another).
+ *
+ * - 5 wrong passwords for an account from one address in 15 minutes: that account is refused
+ *   from that address until the window moves on. The teacher elsewhere (or their right
+ *   password from another address) is not affected; a right sign-in clears the count.
+ * - 50 wrong passwords for an account from all addresses in an hour: the account is refused
+ *   everywhere until the window moves on. This bounds guessing spread over many addresses, at
+ *   the price that such an attack can keep the teacher out for that hour.
+ *
+ * Better Auth's own limiter (auth.ts) adds a per-address limit on all sign-in attempts, which
+ * bounds trying one password against many accounts. A refusal is given before the password is
+ * checked, whether it is right or not: otherwise a refusal would only tell a guesser "wrong".
+ */
+export class SignInLimits {
+  private readonly pairs: FailureLimiter;
+  private readonly accounts: FailureLimiter;
+
+  constructor(readonly limits: SignInLimitNumbers = SIGN_IN_LIMITS) {
+    this.pairs = new FailureLimiter(limits.perAccountAndAddress, limits.accountAndAddressWindowMs);
+    this.accounts = new FailureLimiter(limits.perAccount, limits.accountWindowMs);
+  }
+
+  /** Why a sign-in must be refused before its password is checked, or null. */
+  refusal(email: string, address: string): string | null {
+    const account = accountKey(email);
+    if (this.pairs.blocked(`${account}|${addressKey(address)}`)) return "too many wrong passwords for this account from here; try again in 15 minutes";
+    if (this.accounts.blocked(account)) return "too many wrong passwords for this account; try again within the hour";
+    return null;
+  }
+
+  failed(email: string, address: string): void {
+    const account = accountKey(email);
+    this.pairs.fail(`${account}|${addressKey(address)}`);
+    this.accounts.fail(account);
+  }
+
+  succeeded(email: string, address: string): void {
+    this.pairs.forget(`${accountKey(email)}|${addressKey(address)}`);
+  }
+}
+
+/** Better Auth stores emails lower-cased; so is the count. */
+function accountKey(email: string): string {
+  return email.trim().toLowerCase();
+}
