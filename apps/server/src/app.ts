@@ -61,6 +61,7 @@ export interface LiveLabApp {
   io: LiveServer;
   rooms: Rooms;
   auth: Auth;
+  experiments: ExperimentPool;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -127,7 +128,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   rooms.startIdleSweep();
 
   return {
-    http, io, rooms, auth,
+    http, io, rooms, auth, experiments,
     listen: (p, host = "0.0.0.0") =>
       new Promise((resolve, reject) => {
         http.once("error", reject);

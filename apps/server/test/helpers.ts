@@ -6,7 +6,7 @@ import pg from "pg";
 import type { Ack, AckData, ClientEventName, ClientEvents, ClientPayload, ServerEventName, ServerEvents, ServerPayload } from "@livelab/core/protocol";
 import { io as ioClient, type Socket } from "socket.io-client";
 import { afterAll, beforeAll } from "vitest";
-import { createApp, type LiveLabApp } from "../src/app.ts";
+import { createApp, type AppOptions, type LiveLabApp } from "../src/app.ts";
 import { openDatabase, type Database } from "../src/db/database.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { signUpTeacher } from "./teacherClient.ts";
@@ -71,11 +71,11 @@ export interface RunningServer {
  * A fresh database and server for one test file (or describe block): started before its
  * tests, stopped and dropped after. `ctx.server` may be replaced (a restart test does).
  */
-export function serverPerSuite(backend: Backend): { tdb: TestDatabase; server: RunningServer } {
+export function serverPerSuite(backend: Backend, options: AppOptions = {}): { tdb: TestDatabase; server: RunningServer } {
   const ctx = {} as { tdb: TestDatabase; server: RunningServer };
   beforeAll(async () => {
     ctx.tdb = await testDatabase(backend);
-    ctx.server = await startServer(ctx.tdb);
+    ctx.server = await startServer(ctx.tdb, options);
   });
   afterAll(async () => {
     await ctx.server?.stop();
@@ -91,10 +91,11 @@ export async function tearDown(server: RunningServer | undefined, tdb: TestDatab
   await tdb?.drop();
 }
 
-export async function startServer(tdb: TestDatabase): Promise<RunningServer> {
+/** A server on port 0 over `tdb` (options as createApp takes them; PUBLIC_URL is http://livelab.test). */
+export async function startServer(tdb: TestDatabase, options: AppOptions = {}): Promise<RunningServer> {
   const db = await tdb.open();
   await migrate(db);
-  const app = await createApp({ db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }, { publicUrl: "http://livelab.test", experimentWorkers: 1 });
+  const app = await createApp({ db, log: pino({ level: process.env.TEST_LOG_LEVEL ?? "silent" }) }, { publicUrl: "http://livelab.test", experimentWorkers: 1, ...options });
   const { port } = await app.listen(0, "127.0.0.1");
   return {
     app, db, url: `http://127.0.0.1:${port}`,

@@ -26,12 +26,13 @@ export class SimRunner {
   private sim: Simulation | null = null;
   private key = "";
   private spacing = MIN_KEYFRAME_SPACING;
+  private lastStep = 0;
   /** step → keyframe of the simulation `key` names. */
   private readonly kept = new Map<number, Keyframe>();
   private busy: Promise<unknown> = Promise.resolve();
 
   private static keyOf(t: Timeline): string {
-    return JSON.stringify([t.presetId, t.params, t.seed, t.changes]);
+    return JSON.stringify([t.presetId, t.params, t.seed, t.changes, t.maxSteps]);
   }
 
   /** Bring the simulation to `step` of timeline `t`. Calls are serialized. */
@@ -53,6 +54,7 @@ export class SimRunner {
       this.sim = null;
       this.kept.clear();
       this.spacing = keyframeSpacing(t);
+      this.lastStep = t.maxSteps;
     }
     if (!this.sim || this.sim.step > step) this.sim = this.startAt(t, step);
     const sim = this.sim;
@@ -60,11 +62,16 @@ export class SimRunner {
       const sliceEnd = performance.now() + 6;
       while (sim.step < step && performance.now() < sliceEnd) {
         sim.stepOnce();
-        if (sim.step % this.spacing === 0 && !this.kept.has(sim.step)) this.kept.set(sim.step, snapshot(sim));
+        if (this.keeps(sim.step) && !this.kept.has(sim.step)) this.kept.set(sim.step, snapshot(sim));
       }
       if (sim.step < step) await new Promise((r) => setImmediate(r));
     }
     return sim;
+  }
+
+  /** Keyframes are kept every `spacing` steps and at the run's last step (where a finished run rests). */
+  private keeps(step: number): boolean {
+    return step % this.spacing === 0 || step === this.lastStep;
   }
 
   /** A simulation at the kept keyframe nearest at or before `step` (step 0 if none). */
@@ -84,12 +91,12 @@ export class SimRunner {
   }
 
   /**
-   * The kept keyframe at or just before `step` (at most `keyframeSpacing` steps before it):
-   * a client resumes from it and computes the few steps left itself. `step` is within the run
-   * (the caller refuses steps past `t.maxSteps`).
+   * The kept keyframe at or just before `step` (at most `keyframeSpacing` steps before it, or
+   * the last step itself): a client resumes from it and computes the few steps left itself.
+   * `step` is within the run (the caller refuses steps past `t.maxSteps`).
    */
   async keyframe(t: Timeline, step: number): Promise<Keyframe> {
-    const at = Math.floor(Math.min(step, t.maxSteps) / keyframeSpacing(t)) * keyframeSpacing(t);
+    const at = step >= t.maxSteps ? t.maxSteps : Math.floor(step / keyframeSpacing(t)) * keyframeSpacing(t);
     if (SimRunner.keyOf(t) === this.key && this.kept.has(at)) return this.kept.get(at)!;
     const sim = await this.advance(t, at);
     return this.kept.get(at) ?? snapshot(sim);
