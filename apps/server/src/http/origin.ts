@@ -11,8 +11,14 @@ import { ERROR_CODES, fail } from "@livelab/core/protocol";
 export function ownOrigins(host: string | null | undefined, publicUrl?: string): string[] {
   const out: string[] = [];
   if (publicUrl) out.push(new URL(publicUrl).origin);
-  if (host && /^[A-Za-z0-9.:[\]-]+$/.test(host)) out.push(`http://${host}`.toLowerCase(), `https://${host}`.toLowerCase());
+  const h = plainHost(host);
+  if (h) out.push(`http://${h}`, `https://${h}`);
   return out;
+}
+
+/** A Host header that is a plain name or address with an optional port (lower-cased), or null. */
+export function plainHost(host: string | null | undefined): string | null {
+  return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? host.toLowerCase() : null;
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);

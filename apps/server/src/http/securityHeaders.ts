@@ -2,6 +2,7 @@ import { randomBytes } from "node:crypto";
 import type { IncomingMessage, ServerResponse } from "node:http";
 import type { NextFunction, Request, RequestHandler, Response } from "express";
 import helmet from "helmet";
+import { plainHost } from "./origin.ts";
 
 type Res = ServerResponse & { locals?: { cspNonce?: string } };
 
@@ -29,8 +30,8 @@ type Res = ServerResponse & { locals?: { cspNonce?: string } };
 export function securityHeaders(opts: { dev?: boolean } = {}): RequestHandler[] {
   const nonce = (_req: IncomingMessage, res: Res) => `'nonce-${res.locals?.cspNonce ?? ""}'`;
   const socketOrigins = (req: IncomingMessage) => {
-    const host = req.headers.host;
-    return host && /^[A-Za-z0-9.:[\]-]+$/.test(host) ? `ws://${host} wss://${host}` : "";
+    const host = plainHost(req.headers.host);
+    return host ? `ws://${host} wss://${host}` : "";
   };
   const headers = helmet({
     contentSecurityPolicy: {

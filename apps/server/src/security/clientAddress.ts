@@ -25,11 +25,11 @@ export function addressKey(address: string): string {
   return `${expandIPv6(address).slice(0, 4).join(":")}::/64`;
 }
 
-/** "2001:db8::1" → ["2001", "db8", "0", "0", "0", "0", "0", "1"] (lower case, no leading zeros). */
+/** "2001:DB8::1" → ["2001", "db8", "0", "0", "0", "0", "0", "1"] (hex, lower case, no leading zeros). */
 function expandIPv6(address: string): string[] {
   const [head, tail] = address.toLowerCase().split("%")[0].split("::") as [string, string | undefined];
   const left = head ? head.split(":") : [];
   const right = tail !== undefined && tail !== "" ? tail.split(":") : [];
   const groups = tail === undefined ? left : [...left, ...Array<string>(8 - left.length - right.length).fill("0"), ...right];
-  return groups.map((g) => String(parseInt(g, 16)));
+  return groups.map((g) => (parseInt(g, 16) || 0).toString(16));
 }
