@@ -107,6 +107,15 @@ describe.each(backends())("password guessing on %s", (backend) => {
     // B from the guesser's own address too: the count is per account.
     expect((await signIn(1, b, PASSWORD)).status).toBe(200);
   });
+});
+
+describe.each(backends().slice(0, 1))("password guessing limits kept in memory, on %s", (backend) => {
+  const ctx = serverPerSuite(backend, { authRateLimit: true });
+  // Addresses of their own (Better Auth's counts are process-wide).
+  const from = (host: number) => `127.0.3.${host}`;
+  const auth = (host: number, path: string, body: object, headers: Record<string, string> = {}) =>
+    httpFrom(from(host), `${ctx.server.url}/api/auth/${path}`, { method: "POST", headers: { "content-type": "application/json", origin: ctx.server.url, ...headers }, body: JSON.stringify(body) });
+  const signIn = (host: number, email: string, password: string, headers?: Record<string, string>) => auth(host, "sign-in/email", { email, password }, headers);
 
   it(`(3) one address may try at most ${AUTH_RATE_LIMITS.signInPerMinute} sign-ins a minute, whatever it claims to be`, async () => {
     const statuses: number[] = [];
