@@ -126,6 +126,17 @@ describe.each(backends().slice(0, 1))("password guessing limits kept in memory, 
     expect((await signIn(5, `nobody@school.test`, "wrong password!")).status).toBe(401);
   });
 
+  it("(3) wrong passwords sent all at once are counted before they are checked", async () => {
+    const d = `d-${backend}@school.test`;
+    expect((await auth(13, "sign-up/email", { email: d, password: PASSWORD, name: "T" })).status).toBe(200);
+    const statuses = await Promise.all(Array.from({ length: 12 }, () => signIn(6, d, "wrong password!").then((r) => r.status)));
+    expect(statuses.filter((s) => s === 401)).toHaveLength(SIGN_IN_LIMITS.perAccountAndAddress);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(12 - SIGN_IN_LIMITS.perAccountAndAddress);
+    // A right password from elsewhere takes nothing back from this address's count, and works.
+    expect((await signIn(7, d, PASSWORD)).status).toBe(200);
+    expect((await signIn(6, d, PASSWORD)).status).toBe(429);
+  });
+
   it(`(3) ${SIGN_IN_LIMITS.perAccount} wrong passwords for one account from many addresses close it for the hour`, async () => {
     const c = `c-${backend}@school.test`;
     expect((await auth(12, "sign-up/email", { email: c, password: PASSWORD, name: "T" })).status).toBe(200);

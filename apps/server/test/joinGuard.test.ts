@@ -43,21 +43,23 @@ describe("JoinGuard", () => {
   it("refuses a connection after its wrong codes; paces, never refuses, an address over its budget", async () => {
     vi.useFakeTimers();
     const guard = new JoinGuard(limits);
-    expect(await guard.beforeJoin("c1", "10.0.0.7")).toBeNull();
+    expect(await guard.turn("c1", "10.0.0.7")).toBeNull();
+    expect(guard.cutOff("c1")).toBeNull();
     guard.missedJoin("c1", "10.0.0.7");
     guard.missedJoin("c1", "10.0.0.7");
-    expect(await guard.beforeJoin("c1", "10.0.0.7")).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    expect(guard.cutOff("c1")).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    expect(guard.cutOff("c2")).toBeNull();
     expect(guard.paced("10.0.0.7")).toBe(false);
     guard.missedJoin("c2", "10.0.0.7");
     expect(guard.paced("10.0.0.7")).toBe(true);
     // Another connection from the paced address waits its turn and goes ahead.
-    const results = ["c3", "c4", "c5"].map((c) => guard.beforeJoin(c, "10.0.0.7"));
+    const results = ["c3", "c4", "c5"].map((c) => guard.turn(c, "10.0.0.7"));
     await vi.advanceTimersByTimeAsync(500);
     expect(await Promise.all(results)).toEqual([null, null, null]);
     // A second join from a connection already waiting is refused; others are not.
-    const waiting = guard.beforeJoin("c6", "10.0.0.7");
-    const waiting2 = guard.beforeJoin("c7", "10.0.0.7");
-    expect(await guard.beforeJoin("c6", "10.0.0.7")).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
+    const waiting = guard.turn("c6", "10.0.0.7");
+    const waiting2 = guard.turn("c7", "10.0.0.7");
+    expect(await guard.turn("c6", "10.0.0.7")).toMatchObject({ ok: false, error: { code: "RATE_LIMITED" } });
     await vi.advanceTimersByTimeAsync(500);
     expect(await Promise.all([waiting, waiting2])).toEqual([null, null]);
     // The rest of the network is not paced; after the window, neither is this address.

@@ -16,10 +16,17 @@ describe.each(backends())("join-code guessing on %s", (backend) => {
 
   it("130 wrong codes from one address, then 30 students from that address join and resume", async () => {
     const { session, teacher } = await hostedSession(ctx.server.url);
-    // 13 connections × 10 wrong codes = 130 from 127.0.0.1; the 11th on a connection is refused.
-    const guessers: Client[] = [];
-    let sent = 0;
-    for (let c = 0; c < 13; c++) {
+    // Wrong codes pipelined on one connection: still only 10 are looked up.
+    const pipelined = await connect(ctx.server.url);
+    const burst = await Promise.all(Array.from({ length: 20 }, (_, i) => pipelined.call("session:join", { code: wrongCode(5000 + i), nickname: "Guesser" })));
+    const burstCodes = burst.map((r) => (r.ok ? "ok" : r.error.code));
+    expect(burstCodes.filter((c) => c === "SESSION_NOT_FOUND")).toHaveLength(JOIN_LIMITS.perConnection);
+    expect(burstCodes.filter((c) => c === "RATE_LIMITED")).toHaveLength(20 - JOIN_LIMITS.perConnection);
+
+    // 12 more connections × 10 wrong codes: 130 from 127.0.0.1; the 11th on a connection is refused.
+    const guessers: Client[] = [pipelined];
+    let sent = JOIN_LIMITS.perConnection;
+    for (let c = 0; c < 12; c++) {
       const g = await connect(ctx.server.url);
       guessers.push(g);
       for (let i = 0; i < JOIN_LIMITS.perConnection; i++) {

@@ -84,7 +84,7 @@ export function createAuth(o: AuthOptions) {
     hooks: {
       before: createAuthMiddleware(async (ctx) => {
         if (ctx.path === "/sign-in/email") {
-          const refusal = limits.refusal(emailOf(ctx.body), addressOf(ctx.headers));
+          const refusal = limits.begin(emailOf(ctx.body), addressOf(ctx.headers));
           if (refusal) throw new APIError("TOO_MANY_REQUESTS", { message: refusal });
         } else if (ctx.path === "/sign-up/email") {
           const refusal = signupRefusal(signup, emailOf(ctx.body));
@@ -93,13 +93,11 @@ export function createAuth(o: AuthOptions) {
       }),
       after: createAuthMiddleware(async (ctx) => {
         if (ctx.path !== "/sign-in/email") return;
-        const [email, address] = [emailOf(ctx.body), addressOf(ctx.headers)];
         const returned = ctx.context.returned;
-        if (returned instanceof APIError) {
-          if (returned.statusCode === 401) limits.failed(email, address);
-        } else {
-          limits.succeeded(email, address);
-        }
+        const outcome = !(returned instanceof APIError) ? "signed-in" : returned.statusCode === 401 ? "wrong-password" : "other";
+        // A refusal by the before-hook itself (429) counted nothing.
+        if (returned instanceof APIError && returned.statusCode === 429) return;
+        limits.settled(emailOf(ctx.body), addressOf(ctx.headers), outcome);
       }),
     },
     telemetry: { enabled: false },

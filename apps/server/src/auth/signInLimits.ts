@@ -38,23 +38,34 @@ export class SignInLimits {
     this.accounts = new FailureLimiter(limits.perAccount, limits.accountWindowMs);
   }
 
-  /** Why a sign-in must be refused before its password is checked, or null. */
-  refusal(email: string, address: string): string | null {
-    const account = accountKey(email);
-    if (this.pairs.blocked(`${account}|${addressKey(address)}`)) return "too many wrong passwords for this account from here; try again in 15 minutes";
+  /**
+   * Before a password is checked: why the sign-in must be refused, or null — and then the
+   * attempt is counted as a failure right away, so that attempts sent at once cannot all pass
+   * this check before the first wrong password is counted. `settled` takes it back unless the
+   * password was wrong.
+   */
+  begin(email: string, address: string): string | null {
+    const [account, pair] = keys(email, address);
+    if (this.pairs.blocked(pair)) return "too many wrong passwords for this account from here; try again in 15 minutes";
     if (this.accounts.blocked(account)) return "too many wrong passwords for this account; try again within the hour";
+    this.pairs.fail(pair);
+    this.accounts.fail(account);
     return null;
   }
 
-  failed(email: string, address: string): void {
-    const account = accountKey(email);
-    this.pairs.fail(`${account}|${addressKey(address)}`);
-    this.accounts.fail(account);
+  /** The attempt `begin` counted ended: a wrong password keeps the count, anything else takes it back (a right one clears this address's count). */
+  settled(email: string, address: string, outcome: "wrong-password" | "signed-in" | "other"): void {
+    if (outcome === "wrong-password") return;
+    const [account, pair] = keys(email, address);
+    this.accounts.undo(account);
+    if (outcome === "signed-in") this.pairs.forget(pair);
+    else this.pairs.undo(pair);
   }
+}
 
-  succeeded(email: string, address: string): void {
-    this.pairs.forget(`${accountKey(email)}|${addressKey(address)}`);
-  }
+function keys(email: string, address: string): [account: string, pair: string] {
+  const account = accountKey(email);
+  return [account, `${account}|${addressKey(address)}`];
 }
 
 /** Better Auth stores emails lower-cased; so is the count. */

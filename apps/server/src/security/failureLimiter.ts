@@ -19,6 +19,13 @@ export class FailureLimiter {
     if (this.failures.size > this.sweepAbove) for (const k of [...this.failures.keys()]) this.prune(k, now);
   }
 
+  /** Take back the latest failure counted for a key (an attempt counted in advance that did not fail). */
+  undo(key: string): void {
+    const list = this.failures.get(key);
+    list?.pop();
+    if (list?.length === 0) this.failures.delete(key);
+  }
+
   /** Drop a key's failures (a success, or a connection that closed). */
   forget(key: string): void {
     this.failures.delete(key);

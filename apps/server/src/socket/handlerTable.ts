@@ -53,9 +53,10 @@ function roleRefusal({ socket }: HandlerContext): Ack<never> | null {
  */
 async function roomForCode(ctx: HandlerContext, code: string): Promise<Ack<SessionRoom>> {
   const { socket, deps, address } = ctx;
-  const limited = await deps.joinGuard.beforeJoin(socket.id, address);
-  if (limited) return limited;
-  const refused = roleRefusal(ctx);
+  const waited = await deps.joinGuard.turn(socket.id, address);
+  if (waited) return waited;
+  // From here to missedJoin in one go: no other message of this connection runs in between.
+  const refused = deps.joinGuard.cutOff(socket.id) ?? roleRefusal(ctx);
   if (refused) return refused;
   const room = deps.rooms.getByCode(code);
   if (room) return ok(room);

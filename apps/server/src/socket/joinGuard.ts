@@ -44,10 +44,11 @@ export class JoinGuard {
     this.pacer = new AddressPacer(limits.pacedPerSecond);
   }
 
-  /** Before a join code is looked up: null to go ahead (possibly after waiting its turn), or a refusal. */
-  async beforeJoin(connectionId: string, address: string): Promise<Ack<never> | null> {
-    const tooMany = fail(ERROR_CODES.RATE_LIMITED, "too many wrong codes on this connection; reload the page and try again in a minute");
-    if (this.connections.blocked(connectionId)) return tooMany;
+  /**
+   * Before a join code is looked up: wait for this address's turn if it is paced. Null to go
+   * on, or a refusal for a connection that already has a join waiting.
+   */
+  async turn(connectionId: string, address: string): Promise<Ack<never> | null> {
     const key = addressKey(address);
     if (!this.addresses.blocked(key)) return null;
     if (this.waiting.has(connectionId)) return fail(ERROR_CODES.RATE_LIMITED, "one join at a time");
@@ -57,8 +58,16 @@ export class JoinGuard {
     } finally {
       this.waiting.delete(connectionId);
     }
-    // Wrong codes sent meanwhile on this connection count too.
-    return this.connections.blocked(connectionId) ? tooMany : null;
+    return null;
+  }
+
+  /**
+   * A refusal for a connection that sent too many wrong codes, or null. Checked right before
+   * the lookup, in the same turn of the event loop as `missedJoin`: joins pipelined on one
+   * connection cannot all pass the check before the first miss is counted.
+   */
+  cutOff(connectionId: string): Ack<never> | null {
+    return this.connections.blocked(connectionId) ? fail(ERROR_CODES.RATE_LIMITED, "too many wrong codes on this connection; reload the page and try again in a minute") : null;
   }
 
   /** A join code matched no class. */
