@@ -8,7 +8,8 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
   const [next, setNext] = useState("/teach");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setNext(safeNext(new URLSearchParams(window.location.search).get("next"), window.location.origin)), []);
+  const nextHere = () => safeNext(new URLSearchParams(window.location.search).get("next"), window.location.origin);
+  useEffect(() => setNext(nextHere()), []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -23,7 +24,8 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
         : await authClient.signUp.email({ email, password, name: String(form.get("name") ?? "").trim() || email.split("@")[0] });
     setBusy(false);
     if (failure) return setError(failure.message ?? (mode === "signin" ? "Could not sign in." : "Could not create the account."));
-    window.location.assign(next);
+    // Read again here, not from state: a quick submit may come before the effect above ran.
+    window.location.assign(nextHere());
   };
 
   const other = mode === "signin" ? "/signup" : "/signin";
