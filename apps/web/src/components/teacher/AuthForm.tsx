@@ -8,8 +8,14 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
   const [next, setNext] = useState("/teach");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Until the page is hydrated the form has no submit handler: a native submit would put the
+  // password in the URL. The button waits for hydration, and the form says POST regardless.
+  const [ready, setReady] = useState(false);
   const nextHere = () => safeNext(new URLSearchParams(window.location.search).get("next"), window.location.origin);
-  useEffect(() => setNext(nextHere()), []);
+  useEffect(() => {
+    setNext(nextHere());
+    setReady(true);
+  }, []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -34,7 +40,7 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
       <p className="brand">LiveLab</p>
       <h1>{mode === "signin" ? "Teacher sign-in" : "Create a teacher account"}</h1>
       <p className="muted">{mode === "signin" ? "Sign in to start classes and review their reports." : "Your classes and their results are visible to you only."} Students join with a code and need no account.</p>
-      <form className="card" onSubmit={(e) => void submit(e)} aria-label={mode === "signin" ? "sign in" : "sign up"}>
+      <form className="card" method="post" onSubmit={(e) => void submit(e)} aria-label={mode === "signin" ? "sign in" : "sign up"}>
         {mode === "signup" && (
           <>
             <label htmlFor="name">Your name</label>
@@ -47,7 +53,7 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
         <input id="password" name="password" type="password" autoComplete={mode === "signin" ? "current-password" : "new-password"} minLength={8} maxLength={128} required />
         {mode === "signup" && <p className="muted small">At least 8 characters.</p>}
         {error && <p className="error" role="alert">{error}</p>}
-        <p><button className="primary" type="submit" disabled={busy}>{mode === "signin" ? "Sign in" : "Create account"}</button></p>
+        <p><button className="primary" type="submit" disabled={busy || !ready}>{mode === "signin" ? "Sign in" : "Create account"}</button></p>
       </form>
       <p>
         {mode === "signin" ? "New to LiveLab? " : "Already have an account? "}
