@@ -6,7 +6,9 @@ import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { toNodeHandler } from "better-auth/node";
 import { randomBytes } from "node:crypto";
-import { createAuth, CLIENT_ADDRESS_HEADER, type Auth } from "./auth/auth.ts";
+import { CLIENT_ADDRESS_HEADER, createAuth, type Auth } from "./auth/auth.ts";
+import { SignInLimits } from "./auth/signInLimits.ts";
+import type { SignupPolicy } from "./auth/signupPolicy.ts";
 import { redirectAnonymous } from "./auth/teacher.ts";
 import { ReportStore } from "./db/reportStore.ts";
 import { teacherRouter } from "./http/teacherRoutes.ts";
@@ -18,15 +20,17 @@ import { LessonStore } from "./db/lessonStore.ts";
 import { LessonLibrary } from "./lessons/lessonLibrary.ts";
 import { LessonWorkers, type LessonWorkerOptions } from "./lessons/lessonWorkers.ts";
 import { benchRouter } from "./http/benchRoutes.ts";
+import { sameOriginOnly } from "./http/origin.ts";
 import { publicUrl } from "./http/publicUrl.ts";
 import { metricsRouter } from "./http/metrics.ts";
 import { clientAddress, compileTrustProxy } from "./http/proxyTrust.ts";
 import { requestLog } from "./http/requestLog.ts";
 import { secureCookiesOverHttps, servedOverHttps } from "./http/secureCookies.ts";
+import { securityHeaders } from "./http/securityHeaders.ts";
 import { ExperimentPool } from "./live/experimentPool.ts";
-import { Rooms } from "./live/rooms.ts";
+import { Rooms, type SessionLimits } from "./live/rooms.ts";
 import { nicknamePolicy } from "./security/nicknamePolicy.ts";
-import { FailureLimiter } from "./socket/rateLimit.ts";
+import { JoinGuard } from "./socket/joinGuard.ts";
 import { HandshakePacer } from "./socket/handshakePacer.ts";
 import { registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
 import { Presence } from "./socket/presence.ts";
@@ -56,6 +60,14 @@ export interface AppOptions {
   metrics?: { token?: string };
   /** Limits of the worker threads that check, preview and import lessons. */
   lessonWorkers?: LessonWorkerOptions;
+  /** Who may create a teacher account (TEACHER_SIGNUP); default: anyone. */
+  signup?: SignupPolicy;
+  /** Live sessions per teacher and the idle time after which a class is ended. */
+  sessionLimits?: Partial<SessionLimits>;
+  /** The web app runs in Next's dev mode (its CSP then allows eval). */
+  webDev?: boolean;
+  /** The rooms' clock (tests move it forward to make classes idle). */
+  now?: () => number;
 }
 
 export interface LiveLabApp {
@@ -63,6 +75,7 @@ export interface LiveLabApp {
   io: LiveServer;
   rooms: Rooms;
   auth: Auth;
+  experiments: ExperimentPool;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -76,14 +89,21 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const experiments = new ExperimentPool(options.experimentWorkers);
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
-  const auth = createAuth({ prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl, rateLimit: options.authRateLimit, log: deps.log });
+  const auth = createAuth({
+    prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl,
+    rateLimit: options.authRateLimit, signInLimits: new SignInLimits(), signup: options.signup, log: deps.log,
+  });
   const trust = compileTrustProxy(options.trustProxy);
   const app = express();
   app.disable("x-powered-by");
   // req.ip, req.protocol, req.secure and req.hostname believe X-Forwarded-* only from TRUST_PROXY's proxies.
   app.set("trust proxy", trust);
   app.use(requestLog(deps.log, trust));
+  // Every response: CSP (with a per-response nonce Next.js picks up), no framing, nosniff, referrer policy.
+  app.use(securityHeaders({ dev: options.webDev }));
   app.use(secureCookiesOverHttps(servedOverHttps(options.publicUrl)));
+  // A request that changes something must come from a page of this server (or PUBLIC_URL).
+  app.use("/api", sameOriginOnly(options.publicUrl));
   // Better Auth reads its own bodies, so it is mounted before the JSON parser. It learns the
   // client's address (for its rate limits) from this server, never from the client's headers.
   app.all("/api/auth/{*rest}", (req, _res, next) => {
@@ -110,11 +130,11 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const presence = new Presence();
   const store = new PrismaRoomStore(deps.db);
   const rooms = new Rooms({
-    store, experiments, log: deps.log, nicknamePolicy,
+    store, experiments, log: deps.log, nicknamePolicy, limits: options.sessionLimits, now: options.now,
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
   });
   const handlerDeps: HandlerDeps = {
-    io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000),
+    io, rooms, log: deps.log, presence, joinGuard: new JoinGuard(),
     clientAddress: (req) => clientAddress(req, trust),
     teacherOf: socketTeacher(auth), publicUrl: url,
   };
@@ -136,9 +156,10 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   registerSocketHandlers(handlerDeps);
 
   await rooms.restore();
+  rooms.startIdleSweep();
 
   return {
-    http, io, rooms, auth,
+    http, io, rooms, auth, experiments,
     listen: (p, host = "0.0.0.0") =>
       new Promise((resolve, reject) => {
         http.once("error", reject);

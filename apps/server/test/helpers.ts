@@ -74,11 +74,11 @@ export interface RunningServer {
  * A fresh database and server for one test file (or describe block): started before its
  * tests, stopped and dropped after. `ctx.server` may be replaced (a restart test does).
  */
-export function serverPerSuite(backend: Backend): { tdb: TestDatabase; server: RunningServer } {
+export function serverPerSuite(backend: Backend, options: AppOptions = {}): { tdb: TestDatabase; server: RunningServer } {
   const ctx = {} as { tdb: TestDatabase; server: RunningServer };
   beforeAll(async () => {
     ctx.tdb = await testDatabase(backend);
-    ctx.server = await startServer(ctx.tdb);
+    ctx.server = await startServer(ctx.tdb, options);
   });
   afterAll(async () => {
     await ctx.server?.stop();

@@ -171,4 +171,19 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     expect((await store.loadLiveSessions()).some((x) => x.id === s.id)).toBe(false);
     expect(await store.codeStatus(s.code)).toEqual({ status: "ended" });
   });
+
+  it("counts a teacher's sessions that have not ended, and no one else's", async () => {
+    // A real account on the databases (ClassSession.teacherId references User).
+    const teacherId = uid("u");
+    const otherId = uid("u");
+    for (const id of [teacherId, otherId]) await db?.prisma.user.create({ data: { id, name: "T", email: `${id}@school.test` } });
+    expect(await store.countLiveSessions(teacherId)).toBe(0);
+    const [a, b, c] = [newSession({ teacherId }), newSession({ teacherId }), newSession({ teacherId: otherId })];
+    for (const s of [a, b, c]) await store.createSession(s, created(s));
+    await store.appendEvents(b.id, 3, [{ type: "session.started", at: 2000 }], { status: "live" });
+    expect(await store.countLiveSessions(teacherId)).toBe(2);
+    await store.appendEvents(a.id, 3, [{ type: "session.ended", at: 9999 }], { status: "ended", endedAt: new Date(9999) });
+    expect(await store.countLiveSessions(teacherId)).toBe(1);
+    expect(await store.countLiveSessions(otherId)).toBe(1);
+  });
 });

@@ -97,7 +97,43 @@ export async function startLiveLab(opts: { seed?: boolean; databaseUrl?: string;
   };
 }
 
+/**
+ * Content-Security-Policy violations reported by any page of a browser from launchChromium:
+ * the page's own `securitypolicyviolation` events and Chromium's "Refused to …" console errors.
+ * Every browser test's flows run under the server's CSP (issue 12 (10)); `browser.close()`
+ * fails the suite if a page reported one, so a script, style or connection the policy blocks
+ * cannot go unnoticed. A test that provokes one on purpose takes it out with `takeCspViolations`.
+ */
+const cspViolations: string[] = [];
+
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0, cspViolations.length);
+}
+
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  const browser = await launchPlainChromium(extraArgs);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const ctx = await newContext(options);
+    await ctx.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+    });
+    ctx.on("console", (m) => {
+      if (m.type() === "error" && /CSP violation|Content Security Policy/.test(m.text())) cspViolations.push(`${m.page()?.url() ?? "?"}: ${m.text()}`);
+    });
+    return ctx;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (options) => {
+    await close(options);
+    const seen = takeCspViolations();
+    if (seen.length) throw new Error(`pages reported Content-Security-Policy violations:\n${seen.join("\n")}`);
+  };
+  return browser;
+}
+
+/** Chromium without the CSP watch (launchChromium adds it). */
+export async function launchPlainChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",

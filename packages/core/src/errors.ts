@@ -43,6 +43,8 @@ export const ERROR_CODES = {
   NO_EXPERIMENT: "NO_EXPERIMENT",
   STORAGE_UNAVAILABLE: "STORAGE_UNAVAILABLE",
   INTERNAL: "INTERNAL",
+  /** HTTP: the teacher already has as many classes running as allowed (end one first). */
+  SESSION_LIMIT: "SESSION_LIMIT",
   /** HTTP: no such route or resource (another teacher's session answers this too). */
   NOT_FOUND: "NOT_FOUND",
   /** Made by clients, never sent by the server: no acknowledgement arrived in time. */

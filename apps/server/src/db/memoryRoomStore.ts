@@ -116,6 +116,10 @@ export class MemoryRoomStore implements RoomStore {
     return null;
   }
 
+  async countLiveSessions(teacherId: string): Promise<number> {
+    return [...this.sessions.values()].filter((s) => s.teacherId === teacherId && s.status !== "ended").length;
+  }
+
   async loadLiveSessions(): Promise<LoadedSession[]> {
     const out: LoadedSession[] = [];
     for (const s of this.sessions.values()) {

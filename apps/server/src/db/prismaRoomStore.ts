@@ -91,6 +91,10 @@ export class PrismaRoomStore implements RoomStore {
     return this.db.prisma.classSession.findUnique({ where: { code }, select: { status: true } });
   }
 
+  async countLiveSessions(teacherId: string): Promise<number> {
+    return this.db.prisma.classSession.count({ where: { teacherId, status: { not: "ended" } } });
+  }
+
   async loadLiveSessions(): Promise<LoadedSession[]> {
     const sessions = await this.db.prisma.classSession.findMany({ where: { status: { not: "ended" } } });
     const out: LoadedSession[] = [];

@@ -27,6 +27,8 @@ export interface RoomStore {
   saveExperimentRun(r: ExperimentRunRow): Promise<void>;
   /** The status of the session with this join code, or null if there is none. */
   codeStatus(code: string): Promise<{ status: string } | null>;
+  /** How many of this teacher's sessions have not ended (the cap on live sessions per teacher). */
+  countLiveSessions(teacherId: string): Promise<number>;
   /** Every session that has not ended, with everything needed to rebuild its live state. */
   loadLiveSessions(): Promise<LoadedSession[]>;
 }

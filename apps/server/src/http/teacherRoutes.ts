@@ -5,7 +5,7 @@ import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 import { requireTeacher, type Teacher } from "../auth/teacher.ts";
 import type { ReportStore } from "../db/reportStore.ts";
-import type { Rooms } from "../live/rooms.ts";
+import { SessionLimitReached, type Rooms } from "../live/rooms.ts";
 import type { LessonLibrary } from "../lessons/lessonLibrary.ts";
 import { reportRouter } from "./reportRoutes.ts";
 
@@ -50,6 +50,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
       req.log.info({ session: room.id, teacher: teacherIn(res).id }, "session started");
       res.status(201).json({ ok: true, data: { sessionId: room.id, code: room.code, hostSecret, joinUrl: `${deps.publicUrl()}/join/${room.code}` } });
     } catch (e) {
+      if (e instanceof SessionLimitReached) return void res.status(409).json(fail(ERROR_CODES.SESSION_LIMIT, e.message));
       req.log.error({ err: e }, "could not create a session");
       unavailable(res);
     }

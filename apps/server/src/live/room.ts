@@ -36,6 +36,8 @@ export interface RoomInit {
   /** [resume token hash, participant id] of everyone who joined. */
   tokens: [string, string][];
   transport: RoomTransport;
+  /** When a teacher or a student last did something (default: now): idle rooms are ended. */
+  lastActivityAt?: number;
 }
 
 /** A stored row and the event it records: applied to the state once its batch commits. */
@@ -59,6 +61,7 @@ export class SessionRoom {
   private readonly tokenToParticipant = new Map<string, string>();
   private readonly transport: RoomTransport;
   private closed = false;
+  private lastActivity: number;
 
   // Concurrency: commands in order; a nickname reserved while its join is being written; one
   // answer at a time per student and question (the next attempt number depends on the last).
@@ -89,6 +92,7 @@ export class SessionRoom {
     this.hostSecretHash = init.hostSecretHash;
     this.teacherId = init.teacherId;
     this.transport = init.transport;
+    this.lastActivity = init.lastActivityAt ?? this.now();
     for (const [hash, pid] of init.tokens) this.tokenToParticipant.set(hash, pid);
     const applyCommitted = <Row>(write: (rows: Row[]) => Promise<void>) => async (batch: Pending<Row>[]) => {
       await write(batch.map((b) => b.row));
@@ -159,6 +163,16 @@ export class SessionRoom {
     await this.commandQueue;
   }
 
+  /** Someone did something in this class (a teacher command, a join, a resume, an answer, a run). */
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  /** When anyone last did something here (Rooms ends rooms idle for too long). */
+  get lastActivityAt(): number {
+    return this.lastActivity;
+  }
+
   hostSecretValid(secret: string): boolean {
     return secretMatches(secret, this.hostSecretHash);
   }
@@ -178,6 +192,8 @@ export class SessionRoom {
 
   /** Run a teacher (or timer) command: decide, persist, apply, broadcast. Serialized. */
   command(cmd: SessionCommand): Promise<Ack<CommandAck>> {
+    // A timer closing a question is not someone in the room.
+    if (!(cmd.type === "closeQuestion" && cmd.reason === "deadline")) this.touch();
     const run = this.commandQueue.then(() => this.commandNow(cmd));
     this.commandQueue = run.catch(() => undefined);
     return run;
@@ -362,6 +378,7 @@ export class SessionRoom {
    * the same promise; a resend of a stored one gets the stored attempt (`duplicate: true`).
    */
   submitAnswer(participantId: string, questionId: string, answer: unknown, idempotencyKey: string): Promise<Ack<AnswerAck>> {
+    this.touch();
     const slot = `${participantId}|${questionId}`;
     const flightKey = `${slot}|${idempotencyKey}`;
     const inFlight = this.answersInFlight.get(flightKey);
@@ -440,6 +457,7 @@ export class SessionRoom {
   // ---------------------------------------------------------------- experiments
 
   submitExperiment(participantId: string, activityId: string, value: number, idempotencyKey: string): Promise<Ack<ExperimentAck>> {
+    this.touch();
     const checked = experimentJob(this.current, this.ctx(), participantId, activityId, value);
     if (!checked.ok) return Promise.resolve(checked);
     return this.experiments.submit(participantId, activityId, checked.job, value, idempotencyKey);

@@ -6,9 +6,31 @@ import { rebuildRoom } from "./restore.ts";
 import { SessionRoom, type RoomDeps } from "./room.ts";
 import type { RoomTransport } from "./roomTransport.ts";
 
+/** Which library lesson, and which published version of it, a session runs (null: a built-in lesson). */
+export interface SessionSource { lessonId: string; lessonVersionId: string | null }
+
 export interface RoomsDeps extends RoomDeps {
   /** The transport of a new or restored room (Socket.IO rooms in the server, arrays in tests). */
   transportFor(sessionId: string): RoomTransport;
+  /** Caps on what one account can keep running (defaults: SESSION_LIMITS). */
+  limits?: Partial<SessionLimits>;
+}
+
+/** What one teacher may keep running, and when a forgotten class is ended (docs/SECURITY.md). */
+export interface SessionLimits {
+  /** Sessions that have not ended, per teacher (MAX_LIVE_SESSIONS_PER_TEACHER). */
+  liveSessionsPerTeacher: number;
+  /** A class with no teacher command and no student activity for this long is ended (SESSION_IDLE_HOURS). */
+  idleMs: number;
+}
+
+export const SESSION_LIMITS: SessionLimits = { liveSessionsPerTeacher: 20, idleMs: 12 * 60 * 60 * 1000 };
+
+/** Starting one more session would exceed the teacher's cap on live sessions. */
+export class SessionLimitReached extends Error {
+  constructor(readonly limit: number) {
+    super(`you already have ${limit} classes running; end one before starting another`);
+  }
 }
 
 /**
@@ -19,8 +41,18 @@ export interface RoomsDeps extends RoomDeps {
 export class Rooms {
   private byId = new Map<string, SessionRoom>();
   private byCode = new Map<string, SessionRoom>();
+  readonly limits: SessionLimits;
+  /** One session creation at a time per teacher, so the cap holds under concurrent requests. */
+  private readonly creating = new Map<string, Promise<unknown>>();
+  private sweeper: NodeJS.Timeout | null = null;
 
-  constructor(private readonly deps: RoomsDeps) {}
+  constructor(private readonly deps: RoomsDeps) {
+    this.limits = { ...SESSION_LIMITS, ...deps.limits };
+  }
+
+  private now(): number {
+    return this.deps.now?.() ?? Date.now();
+  }
 
   get(id: string): SessionRoom | undefined { return this.byId.get(id); }
   getByCode(code: string): SessionRoom | undefined { return this.byCode.get(code.toUpperCase()); }
@@ -50,10 +82,26 @@ export class Rooms {
    * Start a session of `lesson` owned by `teacherId` (null only for tools and tests without
    * accounts). `source` says which library lesson and published version it is (the library's
    * id; defaults to the lesson file's own id and no version, as for a built-in lesson).
+   * Throws SessionLimitReached when the teacher already has `liveSessionsPerTeacher` sessions
+   * that have not ended (issue 12 (6): one account started 300 at 60 a second).
    */
-  async create(lesson: Lesson, teacherId: string | null, source: { lessonId: string; lessonVersionId: string | null } = { lessonId: lesson.id, lessonVersionId: null }): Promise<{ room: SessionRoom; hostSecret: string }> {
+  create(lesson: Lesson, teacherId: string | null, source: SessionSource = { lessonId: lesson.id, lessonVersionId: null }): Promise<{ room: SessionRoom; hostSecret: string }> {
+    if (teacherId === null) return this.createNow(lesson, null, source);
+    const previous = this.creating.get(teacherId) ?? Promise.resolve();
+    const run = previous.then(async () => {
+      const live = await this.deps.store.countLiveSessions(teacherId);
+      if (live >= this.limits.liveSessionsPerTeacher) throw new SessionLimitReached(this.limits.liveSessionsPerTeacher);
+      return this.createNow(lesson, teacherId, source);
+    });
+    const settled = run.catch(() => undefined);
+    this.creating.set(teacherId, settled);
+    void settled.then(() => { if (this.creating.get(teacherId) === settled) this.creating.delete(teacherId); });
+    return run;
+  }
+
+  private async createNow(lesson: Lesson, teacherId: string | null, source: SessionSource): Promise<{ room: SessionRoom; hostSecret: string }> {
     const hostSecret = newSecret();
-    const now = this.deps.now?.() ?? Date.now();
+    const now = this.now();
     for (let tries = 0; ; tries++) {
       const code = newJoinCode();
       if (this.byCode.has(code) || (await this.deps.store.codeStatus(code))) continue;
@@ -98,7 +146,33 @@ export class Rooms {
     return sessions.length;
   }
 
+  /**
+   * End every class idle for `idleMs` (no teacher command, no join, resume, answer or run):
+   * through the room's normal path, so a `session.ended` event is stored and students get their
+   * summaries. Returns the ids ended.
+   */
+  async endIdle(): Promise<string[]> {
+    const cutoff = this.now() - this.limits.idleMs;
+    const idle = this.all().filter((r) => r.state.status !== "ended" && r.lastActivityAt <= cutoff);
+    const ended: string[] = [];
+    for (const room of idle) {
+      const r = await room.command({ type: "end" });
+      if (r.ok) ended.push(room.id);
+      this.deps.log[r.ok ? "info" : "warn"]({ session: room.id, idleSinceMs: room.lastActivityAt, ok: r.ok }, "ended an idle session");
+    }
+    return ended;
+  }
+
+  /** Look for idle classes every `everyMs` (default: a quarter of the idle time, at most 10 minutes). */
+  startIdleSweep(everyMs = Math.min(this.limits.idleMs / 4, 10 * 60 * 1000)): void {
+    if (this.sweeper) return;
+    this.sweeper = setInterval(() => void this.endIdle().catch((e) => this.deps.log.error({ err: e }, "idle sweep failed")), everyMs);
+    this.sweeper.unref();
+  }
+
   closeAll(): void {
+    if (this.sweeper) clearInterval(this.sweeper);
+    this.sweeper = null;
     for (const room of this.byId.values()) room.close();
   }
 }

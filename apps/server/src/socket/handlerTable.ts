@@ -58,32 +58,52 @@ async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom
   socket.data.participantId = participantId;
   await socket.join([studentsRoom(room.id), participantRoom(participantId)]);
   deps.presence.add(room.id, participantId);
+  room.touch();
   room.broadcastPresence();
 }
 
-/**
- * Join and resume look something up by what a phone typed or kept (a code, a resume token):
- * refused for a connection that already has a role or guessed too often, and a miss counts
- * as a guess (per connection and per network address).
- */
-async function lookUp<T>({ socket, deps, address }: HandlerContext, find: () => T | undefined | null, miss: () => Promise<Ack<never>> | Ack<never>): Promise<Ack<T>> {
-  if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, "too many failed attempts; wait a minute");
+/** Join and resume are for a connection that has no role yet. */
+function roleRefusal({ socket }: HandlerContext): Ack<never> | null {
   if (socket.data.role === "teacher" || socket.data.role === "screen") return fail(ERROR_CODES.FORBIDDEN, "a teacher's connection cannot join as a student");
   if (socket.data.role === "student") return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
-  const found = find();
-  if (found) return ok(found);
-  deps.joinFailures.fail(address);
-  deps.socketJoinFailures.fail(socket.id);
-  return miss();
+  return null;
+}
+
+/**
+ * The live room a typed join code names. A wrong code is a guess and counts against the
+ * connection and its network address (JoinGuard); a right one is never refused, at most paced.
+ */
+async function roomForCode(ctx: HandlerContext, code: string): Promise<Ack<SessionRoom>> {
+  const { socket, deps, address } = ctx;
+  const waited = await deps.joinGuard.turn(socket.id, address);
+  if (waited) return waited;
+  // From here to missedJoin in one go: no other message of this connection runs in between.
+  const refused = deps.joinGuard.cutOff(socket.id) ?? roleRefusal(ctx);
+  if (refused) return refused;
+  const room = deps.rooms.getByCode(code);
+  if (room) return ok(room);
+  deps.joinGuard.missedJoin(socket.id, address);
+  const known = await deps.rooms.codeStatus(code).catch(() => null);
+  return known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code");
+}
+
+/** The live room a view-only pairing code opens; guessed like a join code, so limited like one. */
+async function roomForPairing(ctx: HandlerContext, pairCode: string): Promise<Ack<SessionRoom>> {
+  const { socket, deps, address } = ctx;
+  const waited = await deps.joinGuard.turn(socket.id, address);
+  if (waited) return waited;
+  const refused = deps.joinGuard.cutOff(socket.id);
+  if (refused) return refused;
+  const room = deps.rooms.roomForPairing(pairCode);
+  if (room) return ok(room);
+  deps.joinGuard.missedJoin(socket.id, address);
+  return fail(ERROR_CODES.FORBIDDEN, "that pairing code is not (or no longer) valid; ask the teacher for a new one");
 }
 
 export const HANDLERS: Handlers = {
   // ------------------------------------------------------------ students
   "session:join": async (ctx, data) => {
-    const found = await lookUp(ctx, () => ctx.deps.rooms.getByCode(data.code), async () => {
-      const known = await ctx.deps.rooms.codeStatus(data.code).catch(() => null);
-      return known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code");
-    });
+    const found = await roomForCode(ctx, data.code);
     if (!found.ok) return found;
     const room = found.data;
     if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
@@ -94,10 +114,13 @@ export const HANDLERS: Handlers = {
     await attachStudent(ctx, room, joined.data.participantId);
     return ok({ ...joined.data, sessionId: room.id });
   },
+  // Resume tokens are 256 random bits: not guessable, so a resume is never limited (JoinGuard).
   "session:resume": async (ctx, data) => {
-    const found = await lookUp(ctx, () => ctx.deps.rooms.seatFor(data.resumeToken), () => fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code"));
-    if (!found.ok) return found;
-    const { room, participantId } = found.data;
+    const refused = roleRefusal(ctx);
+    if (refused) return refused;
+    const seat = ctx.deps.rooms.seatFor(data.resumeToken);
+    if (!seat) return fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code");
+    const { room, participantId } = seat;
     if (room.state.participants[participantId]?.removed) return fail(ERROR_CODES.PARTICIPANT_REMOVED, "you were removed from this session");
     await attachStudent(ctx, room, participantId);
     return ok({ participantId, sessionId: room.id, snapshot: room.snapshotFor(participantId), summary: room.state.status === "ended" ? room.personalSummary(participantId) : null });
@@ -162,8 +185,8 @@ export const HANDLERS: Handlers = {
     let room: SessionRoom | null;
     let role: "owner" | "viewer";
     if ("pairCode" in data) {
-      // A pairing code is looked up like a join code: misses count as guesses.
-      const found = await lookUp(ctx, () => ctx.deps.rooms.roomForPairing(data.pairCode), () => fail(ERROR_CODES.FORBIDDEN, "that pairing code is not (or no longer) valid; ask the teacher for a new one"));
+      // A pairing code is looked up like a join code: misses count as guesses (JoinGuard).
+      const found = await roomForPairing(ctx, data.pairCode);
       if (!found.ok) return found;
       room = found.data;
       role = "viewer";
@@ -179,11 +202,19 @@ export const HANDLERS: Handlers = {
   },
 
   // ------------------------------------------------------------ everyone
-  "sim:keyframe": ({ socket, deps }, data) => {
-    if (!socket.data.sessionId) return fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first");
-    const room = deps.rooms.get(socket.data.sessionId);
+  "sim:keyframe": async ({ socket, deps }, data) => {
+    const d = socket.data;
+    if (!d.sessionId) return fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first");
+    const room = deps.rooms.get(d.sessionId);
     if (!room) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
-    return room.keyframe(data.step);
+    // A keyframe may cost a simulation: one at a time and a few a second per connection.
+    if (d.keyframeBusy || !d.keyframes.take()) return fail(ERROR_CODES.RATE_LIMITED, "keyframes: one at a time, a few a second");
+    d.keyframeBusy = true;
+    try {
+      return await room.keyframe(data.step);
+    } finally {
+      d.keyframeBusy = false;
+    }
   },
   "time:ping": (_ctx, data) => ok({ t0: data.t0, serverTime: Date.now() }),
 };

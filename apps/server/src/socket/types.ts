@@ -4,7 +4,8 @@ import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
 import type { Rooms } from "../live/rooms.ts";
 import type { Presence } from "./presence.ts";
-import type { FailureLimiter, TokenBucket } from "./rateLimit.ts";
+import type { JoinGuard } from "./joinGuard.ts";
+import type { TokenBucket } from "./rateLimit.ts";
 
 /** What the server remembers about one connection. */
 export interface SocketData {
@@ -13,6 +14,9 @@ export interface SocketData {
   sessionId: string | null;
   participantId: string | null;
   bucket: TokenBucket;
+  /** Keyframe requests cost the server a simulation: a few a second, one at a time. */
+  keyframes: TokenBucket;
+  keyframeBusy: boolean;
 }
 
 /** Socket.IO typed by the protocol's event maps (packages/core/src/protocol/events.ts). */
@@ -24,10 +28,8 @@ export interface HandlerDeps {
   rooms: Rooms;
   log: Logger;
   presence: Presence;
-  /** Failed join/resume attempts per network address (a whole school may share one). */
-  joinFailures: FailureLimiter;
-  /** ... and per connection, which is where a guessing script shows itself first. */
-  socketJoinFailures: FailureLimiter;
+  /** Limits on guessing join codes, per connection and per network address (a whole school may share one). */
+  joinGuard: JoinGuard;
   /** The client's address from a handshake (forwarded headers only from TRUST_PROXY's proxies). */
   clientAddress: (req: IncomingMessage) => string;
   /** The signed-in teacher's account id from a connection's handshake (its sign-in cookie), or null. */
@@ -40,6 +42,6 @@ export interface HandlerDeps {
 export interface HandlerContext {
   socket: LiveSocket;
   deps: HandlerDeps;
-  /** The client's network address (for join limits). */
+  /** The client's network address (for join limits): clientAddress(socket.request). */
   address: string;
 }
