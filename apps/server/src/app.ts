@@ -26,6 +26,12 @@ import { FailureLimiter } from "./socket/rateLimit.ts";
 import { HandshakePacer } from "./socket/handshakePacer.ts";
 import { registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
 import { Presence } from "./socket/presence.ts";
+import type { Redis } from "ioredis";
+import { ClusterSessionOps } from "./cluster/clusterOps.ts";
+import { ClusterPresence } from "./cluster/clusterPresence.ts";
+import { DEFAULT_TIMING, SessionOwnership, type OwnershipTiming } from "./cluster/ownership.ts";
+import { redisStreamsAdapter } from "./cluster/redis.ts";
+import { localSessionOps } from "./live/sessionOps.ts";
 import { socketTransport, studentsRoom, teachersRoom } from "./socket/transport.ts";
 import type { LiveServer } from "./socket/types.ts";
 
@@ -49,6 +55,12 @@ export interface AppOptions {
   trustProxy?: string;
   /** Serve Prometheus metrics at /metrics, behind this bearer token when one is given. */
   metrics?: { token?: string };
+  /**
+   * Scaled mode (REDIS_URL): one of several nodes sharing this PostgreSQL and this Redis.
+   * Socket.IO runs on the Redis Streams adapter with connection state recovery; each live
+   * session runs on one node at a time under a lease (cluster/ownership.ts).
+   */
+  cluster?: { redis: Redis; node: string; timing?: OwnershipTiming };
 }
 
 export interface LiveLabApp {
@@ -86,6 +98,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
+  const cluster = options.cluster;
   const io: LiveServer = new Server(http, {
     // Socket.IO's transport cap; each event is further limited to MAX_PAYLOAD_BYTES with a typed error.
     maxHttpBufferSize: MAX_PAYLOAD_BYTES * 4,
@@ -94,15 +107,23 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     // A reconnect storm is accepted a few dozen handshakes per event-loop turn.
     allowRequest: new HandshakePacer().allowRequest,
     serveClient: false,
+    ...(cluster ? { adapter: redisStreamsAdapter(cluster.redis), connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } } : {}),
   });
-  const presence = new Presence();
+  const presence = cluster ? new ClusterPresence(cluster.node) : new Presence();
   const store = new PrismaRoomStore(deps.db);
   const rooms = new Rooms({
     store, experiments, log: deps.log, nicknamePolicy,
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
+    lease: cluster ? { node: cluster.node, ttlMs: (cluster.timing ?? DEFAULT_TIMING).ttlMs } : undefined,
   });
+  let clusterOps: ClusterSessionOps | null = null;
+  let ownership: SessionOwnership | null = null;
+  if (cluster) {
+    ownership = new SessionOwnership({ store, rooms, node: cluster.node, log: deps.log, timing: cluster.timing, onAdopted: (room) => void clusterOps?.reconcile([room.id]) });
+    clusterOps = new ClusterSessionOps({ io, rooms, store, ownership, presence: presence as ClusterPresence, log: deps.log });
+  }
   const handlerDeps: HandlerDeps = {
-    io, rooms, log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000),
+    io, ops: clusterOps ?? localSessionOps(rooms), log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000),
     clientAddress: (req) => clientAddress(req, trust),
   };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
@@ -121,7 +142,11 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   app.use((_req, res) => { res.status(404).json(fail(ERROR_CODES.NOT_FOUND, "not found")); });
   registerSocketHandlers(handlerDeps);
 
-  await rooms.restore();
+  if (cluster) {
+    // Sessions are taken as their leases allow, not all at once: other nodes may run them.
+    clusterOps!.listen();
+    ownership!.start();
+  } else await rooms.restore();
 
   return {
     http, io, rooms, auth,
@@ -134,9 +159,16 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
         });
       }),
     async close() {
+      if (cluster) {
+        // Hand the sessions over (leases released), then close the connections without saying
+        // goodbye: the phones reconnect through the balancer to another node and Socket.IO
+        // recovers their state there (io.disconnectSockets would reach every node's sockets).
+        clusterOps!.stop();
+        await ownership!.stop();
+      }
       for (const room of rooms.all()) await room.flush().catch(() => {});
       rooms.closeAll();
-      io.disconnectSockets(true);
+      if (!cluster) io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await experiments.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));

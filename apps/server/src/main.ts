@@ -6,6 +6,7 @@ import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
 import { createNextHandler } from "./http/nextApp.ts";
+import { connectRedis, nodeName } from "./cluster/redis.ts";
 
 /** `npm start`: LiveLab on one port, on PGlite (./.data) unless DATABASE_URL is set. */
 async function main(): Promise<void> {
@@ -17,7 +18,10 @@ async function main(): Promise<void> {
   // The web app: built (production) unless LIVELAB_WEB=dev; LIVELAB_WEB=off serves the API only.
   const webMode = env.LIVELAB_WEB;
   const web = webMode === "off" ? null : await createNextHandler({ dev: webMode === "dev" });
+  const redis = env.REDIS_URL ? connectRedis(env.REDIS_URL, log) : null;
+  const node = nodeName(env.NODE_ID);
   const app = await createApp({ db, log }, {
+    cluster: redis ? { redis, node } : undefined,
     publicUrl: env.PUBLIC_URL,
     bench: env.LIVELAB_BENCH === "1",
     authSecret: loadAuthSecret({ fromEnv: env.AUTH_SECRET, dataDir: env.DATA_DIR }),
@@ -33,14 +37,16 @@ async function main(): Promise<void> {
     });
   }
   const { port, url } = await app.listen(env.PORT, env.HOST);
-  log.info({ port, database: db.kind, sessions: app.rooms.all().length }, `LiveLab is running: ${url}`);
-  console.log(`\n  LiveLab is running on port ${port} (${db.kind === "pglite" ? `embedded database in ${env.DATA_DIR}` : "PostgreSQL"})\n  Students join at: ${url}\n`);
+  log.info({ port, database: db.kind, sessions: app.rooms.all().length, ...(redis ? { node } : {}) }, `LiveLab is running: ${url}`);
+  const where = db.kind === "pglite" ? `embedded database in ${env.DATA_DIR}` : redis ? `PostgreSQL, node ${node} of several sharing Redis` : "PostgreSQL";
+  console.log(`\n  LiveLab is running on port ${port} (${where})\n  Students join at: ${url}\n`);
   let stopping = false;
   const stop = async (signal: string) => {
     if (stopping) return;
     stopping = true;
     log.info({ signal }, "shutting down");
     await app.close();
+    redis?.disconnect();
     await db.close();
     process.exit(0);
   };

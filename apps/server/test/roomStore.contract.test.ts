@@ -230,6 +230,8 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     const p = participant(s.id, "Jo", 11_000);
     await store.insertParticipants([p]);
     expect(await store.findSession({ code: s.code })).toEqual({ id: s.id, status: "lobby" });
+    expect(await store.findSession({ id: s.id })).toEqual({ id: s.id, status: "lobby" });
+    expect(await store.findSession({ id: "no-such-session" })).toBeNull();
     expect(await store.findSession({ resumeTokenHash: p.resumeTokenHash })).toEqual({ id: s.id, status: "lobby" });
     expect(await store.findSession({ resumeTokenHash: "no-such-hash" })).toBeNull();
     expect((await store.loadLiveSession(s.id))?.participants.map((x) => x.id)).toEqual([p.id]);

@@ -70,9 +70,10 @@ export class MemoryRoomStore implements RoomStore, LeaseStore {
     this.sessions.set(s.id, { ...structuredClone(s), status: "lobby", endedAt: null, events: log, ...lease });
   }
 
-  async findSession(by: { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null> {
+  async findSession(by: { id: string } | { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null> {
     let id: string | undefined;
-    if ("code" in by) id = [...this.sessions.values()].find((s) => s.code === by.code)?.id;
+    if ("id" in by) id = by.id;
+    else if ("code" in by) id = [...this.sessions.values()].find((s) => s.code === by.code)?.id;
     else id = [...this.participants.values()].find((p) => p.resumeTokenHash === by.resumeTokenHash)?.sessionId;
     const s = id ? this.sessions.get(id) : undefined;
     return s ? { id: s.id, status: s.status } : null;

@@ -129,7 +129,8 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
     })]);
   }
 
-  async findSession(by: { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null> {
+  async findSession(by: { id: string } | { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null> {
+    if ("id" in by) return this.db.prisma.classSession.findUnique({ where: { id: by.id }, select: { id: true, status: true } });
     if ("code" in by) return this.db.prisma.classSession.findUnique({ where: { code: by.code }, select: { id: true, status: true } });
     const p = await this.db.prisma.participant.findUnique({ where: { resumeTokenHash: by.resumeTokenHash }, select: { session: { select: { id: true, status: true } } } });
     return p?.session ?? null;

@@ -30,8 +30,8 @@ export interface RoomStore {
   loadLiveSessions(): Promise<LoadedSession[]>;
   /** One session, if it has not ended, with everything needed to rebuild it. */
   loadLiveSession(id: string): Promise<LoadedSession | null>;
-  /** The session a join code, or a resume token's hash, belongs to. */
-  findSession(by: { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null>;
+  /** A session by id, by join code, or by the hash of one of its resume tokens. */
+  findSession(by: { id: string } | { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null>;
   /**
    * This store with every write for `sessionId` fenced by `token`: each write checks, in the
    * same statement or transaction, that the session's lease token is still `token`, and

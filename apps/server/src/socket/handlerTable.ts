@@ -1,6 +1,6 @@
 import { ERROR_CODES, fail, ok, type Ack, type AckData, type ClientEventName, type CommandAck, type ParsedPayload } from "@livelab/core/protocol";
-import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
-import type { SessionRoom } from "../live/room.ts";
+import type { SessionCommand } from "@livelab/core/session";
+import type { LookUp } from "../live/sessionOps.ts";
 import { participantRoom, studentsRoom, teachersRoom } from "./transport.ts";
 import type { HandlerContext } from "./types.ts";
 
@@ -10,13 +10,11 @@ export type Handler<E extends ClientEventName> = (ctx: HandlerContext, data: Par
 /** One handler per client → server event, checked against the protocol's map by the compiler. */
 export type Handlers = { [E in ClientEventName]: Handler<E> };
 
-/** The session this connection joined as a student, or a refusal. */
-function studentRoom({ socket, deps }: HandlerContext): { room: SessionRoom; participantId: string } | { error: Ack<never> } {
+/** The session and participant this connection joined as a student, or a refusal. */
+function student({ socket }: HandlerContext): { sessionId: string; participantId: string } | { error: Ack<never> } {
   const d = socket.data;
   if (d.role !== "student" || !d.sessionId || !d.participantId) return { error: fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first") };
-  const room = deps.rooms.get(d.sessionId);
-  if (!room) return { error: fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active") };
-  return { room, participantId: d.participantId };
+  return { sessionId: d.sessionId, participantId: d.participantId };
 }
 
 /** A teacher command: only from a connection attached as this session's host. */
@@ -24,83 +22,78 @@ function teacherCommand<P>(toCommand: (data: P) => SessionCommand): (ctx: Handle
   return async ({ socket, deps }, data) => {
     const d = socket.data;
     if (d.role !== "teacher" || !d.sessionId) return fail(ERROR_CODES.FORBIDDEN, "only the teacher of this session can do that");
-    const room = deps.rooms.get(d.sessionId);
-    if (!room) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
-    return room.command(toCommand(data));
+    return deps.ops.command(d.sessionId, toCommand(data));
   };
 }
 
-async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom, participantId: string): Promise<void> {
+async function attachStudent({ socket, deps }: HandlerContext, sessionId: string, participantId: string): Promise<void> {
+  const again = socket.data.role === "student";
   socket.data.role = "student";
-  socket.data.sessionId = room.id;
+  socket.data.sessionId = sessionId;
   socket.data.participantId = participantId;
-  await socket.join([studentsRoom(room.id), participantRoom(participantId)]);
-  deps.presence.add(room.id, participantId);
-  room.broadcastPresence();
+  await socket.join([studentsRoom(sessionId), participantRoom(participantId)]);
+  if (!again) deps.presence.add(sessionId, participantId);
+  deps.ops.attached(sessionId, participantId);
 }
 
 /**
  * Join and resume look something up by what a phone typed or kept (a code, a resume token):
  * refused for a connection that already has a role or guessed too often, and a miss counts
- * as a guess (per connection and per network address).
+ * as a guess (per connection and per network address). A connection whose state Socket.IO
+ * recovered after a cut (scaled mode) may resume its own seat again: the phone asks for a
+ * fresh snapshot on every connect.
  */
-async function lookUp<T>({ socket, deps, address }: HandlerContext, find: () => T | undefined | null, miss: () => Promise<Ack<never>> | Ack<never>): Promise<Ack<T>> {
+async function lookUp<T>({ socket, deps, address }: HandlerContext, find: () => Promise<LookUp<T>>, sameSeat?: (found: T) => boolean): Promise<Ack<T>> {
   if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, "too many failed attempts; wait a minute");
   if (socket.data.role === "teacher") return fail(ERROR_CODES.FORBIDDEN, "a teacher connection cannot join as a student");
-  if (socket.data.role === "student") return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
-  const found = find();
-  if (found) return ok(found);
-  deps.joinFailures.fail(address);
-  deps.socketJoinFailures.fail(socket.id);
-  return miss();
+  if (socket.data.role === "student" && !sameSeat) return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
+  const { result, miss } = await find();
+  if (miss) {
+    deps.joinFailures.fail(address);
+    deps.socketJoinFailures.fail(socket.id);
+  }
+  if (result.ok && socket.data.role === "student" && !sameSeat?.(result.data)) return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
+  return result;
 }
 
 export const HANDLERS: Handlers = {
   // ------------------------------------------------------------ students
   "session:join": async (ctx, data) => {
-    const found = await lookUp(ctx, () => ctx.deps.rooms.getByCode(data.code), async () => {
-      const known = await ctx.deps.rooms.codeStatus(data.code).catch(() => null);
-      return known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code");
-    });
-    if (!found.ok) return found;
-    const room = found.data;
-    if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
-    const nick = normalizeNickname(data.nickname);
-    if (!nick.ok) return fail(ERROR_CODES.NICKNAME_INVALID, nick.reason);
-    const joined = await room.join({ nickname: nick.nickname, key: nick.key });
+    const joined = await lookUp(ctx, () => ctx.deps.ops.join(data.code, data.nickname));
     if (!joined.ok) return joined;
-    await attachStudent(ctx, room, joined.data.participantId);
-    return ok({ ...joined.data, sessionId: room.id });
+    await attachStudent(ctx, joined.data.sessionId, joined.data.participantId);
+    return joined;
   },
   "session:resume": async (ctx, data) => {
-    const found = await lookUp(ctx, () => ctx.deps.rooms.seatFor(data.resumeToken), () => fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code"));
-    if (!found.ok) return found;
-    const { room, participantId } = found.data;
-    if (room.state.participants[participantId]?.removed) return fail(ERROR_CODES.PARTICIPANT_REMOVED, "you were removed from this session");
-    await attachStudent(ctx, room, participantId);
-    return ok({ participantId, sessionId: room.id, snapshot: room.snapshotFor(participantId), summary: room.state.status === "ended" ? room.personalSummary(participantId) : null });
+    const d = ctx.socket.data;
+    // Only a connection Socket.IO recovered (scaled mode) may resume the seat it already holds.
+    const sameSeat = ctx.socket.recovered ? (r: { participantId: string }) => r.participantId === d.participantId : undefined;
+    const resumed = await lookUp(ctx, () => ctx.deps.ops.resume(data.resumeToken), sameSeat);
+    if (!resumed.ok) return resumed;
+    await attachStudent(ctx, resumed.data.sessionId, resumed.data.participantId);
+    return resumed;
   },
   "answer:submit": (ctx, data) => {
-    const s = studentRoom(ctx);
+    const s = student(ctx);
     if ("error" in s) return s.error;
-    return s.room.submitAnswer(s.participantId, data.questionId, data.answer, data.idempotencyKey);
+    return ctx.deps.ops.answer(s.sessionId, s.participantId, data);
   },
   "experiment:submit": (ctx, data) => {
-    const s = studentRoom(ctx);
+    const s = student(ctx);
     if ("error" in s) return s.error;
-    return s.room.submitExperiment(s.participantId, data.activityId, data.value, data.idempotencyKey);
+    return ctx.deps.ops.experiment(s.sessionId, s.participantId, data);
   },
 
   // ------------------------------------------------------------ teachers
   "host:attach": async ({ socket, deps }, data) => {
     if (socket.data.role === "student") return fail(ERROR_CODES.FORBIDDEN, "a student connection cannot host");
-    const room = deps.rooms.get(data.sessionId);
-    if (!room || !room.hostSecretValid(data.hostSecret)) return fail(ERROR_CODES.FORBIDDEN, "unknown session or wrong host secret");
-    if (socket.data.sessionId && socket.data.sessionId !== room.id) return fail(ERROR_CODES.BAD_REQUEST, "this connection already hosts another session");
+    const attached = await deps.ops.hostAttach(data.sessionId, data.hostSecret);
+    if (!attached.ok) return attached;
+    if (socket.data.sessionId && socket.data.sessionId !== data.sessionId) return fail(ERROR_CODES.BAD_REQUEST, "this connection already hosts another session");
     socket.data.role = "teacher";
-    socket.data.sessionId = room.id;
-    await socket.join(teachersRoom(room.id));
-    return ok({ state: room.teacherState(), progress: room.classProgress() });
+    socket.data.sessionId = data.sessionId;
+    await socket.join(teachersRoom(data.sessionId));
+    return attached;
   },
   "activity:goto": teacherCommand((d) => ({ type: "goTo", index: d.index })),
   "session:lock": teacherCommand((d) => ({ type: "lockJoins", locked: d.locked })),
@@ -116,9 +109,7 @@ export const HANDLERS: Handlers = {
   // ------------------------------------------------------------ everyone
   "sim:keyframe": ({ socket, deps }, data) => {
     if (!socket.data.sessionId) return fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first");
-    const room = deps.rooms.get(socket.data.sessionId);
-    if (!room) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
-    return room.keyframe(data.step);
+    return deps.ops.keyframe(socket.data.sessionId, data.step);
   },
   "time:ping": (_ctx, data) => ok({ t0: data.t0, serverTime: Date.now() }),
 };

@@ -14,8 +14,15 @@ export type { HandlerDeps } from "./types.ts";
 export function registerSocketHandlers(deps: HandlerDeps): void {
   const { io, log } = deps;
   io.on("connection", (socket) => {
-    socket.data = { role: null, sessionId: null, participantId: null, bucket: new TokenBucket(20, 40) };
+    // A connection Socket.IO recovered after a cut (scaled mode: its state kept in Redis, maybe
+    // by another node) keeps its role and rooms; its rate limit starts afresh.
+    const kept = socket.recovered ? socket.data : null;
+    socket.data = { role: kept?.role ?? null, sessionId: kept?.sessionId ?? null, participantId: kept?.participantId ?? null, bucket: new TokenBucket(20, 40) };
     const ctx: HandlerContext = { socket, deps, address: deps.clientAddress(socket.request) };
+    if (kept?.role === "student" && kept.sessionId && kept.participantId) {
+      deps.presence.add(kept.sessionId, kept.participantId);
+      deps.ops.attached(kept.sessionId, kept.participantId);
+    }
 
     // One catch-all listener per socket (it receives the ack callback too) instead of one per
     // event: a 2,000-student room, or a reconnect storm, allocates 2,000 closures, not 50,000.
@@ -30,7 +37,7 @@ export function registerSocketHandlers(deps: HandlerDeps): void {
       const d = socket.data;
       if (d.role === "student" && d.sessionId && d.participantId) {
         deps.presence.remove(d.sessionId, d.participantId);
-        deps.rooms.get(d.sessionId)?.broadcastPresence();
+        deps.ops.detached(d.sessionId, d.participantId);
       }
     });
   });

@@ -1,6 +1,6 @@
 import type { ServerEvents } from "@livelab/core/protocol";
 import type { RoomTransport } from "../live/roomTransport.ts";
-import type { Presence } from "./presence.ts";
+import type { PresenceTracker } from "./presence.ts";
 import type { LiveServer } from "./types.ts";
 
 export const studentsRoom = (sessionId: string) => `s:${sessionId}:students`;
@@ -8,7 +8,7 @@ export const teachersRoom = (sessionId: string) => `s:${sessionId}:teachers`;
 export const participantRoom = (participantId: string) => `p:${participantId}`;
 
 /** A room's transport over Socket.IO rooms: one for its students, one for its teacher screens, one per participant. */
-export function socketTransport(io: LiveServer, presence: Presence, sessionId: string): RoomTransport {
+export function socketTransport(io: LiveServer, presence: Pick<PresenceTracker, "of">, sessionId: string): RoomTransport {
   return {
     toStudents: (event, payload) => io.to(studentsRoom(sessionId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
     toTeachers: (event, payload) => io.to(teachersRoom(sessionId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),

@@ -2,8 +2,9 @@ import type { IncomingMessage } from "node:http";
 import type { ClientEvents, ServerEvents } from "@livelab/core/protocol";
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
-import type { Rooms } from "../live/rooms.ts";
-import type { Presence } from "./presence.ts";
+import type { InterServerEvents } from "../cluster/interServer.ts";
+import type { SessionOps } from "../live/sessionOps.ts";
+import type { PresenceTracker } from "./presence.ts";
 import type { FailureLimiter, TokenBucket } from "./rateLimit.ts";
 
 /** What the server remembers about one connection. */
@@ -14,15 +15,17 @@ export interface SocketData {
   bucket: TokenBucket;
 }
 
-/** Socket.IO typed by the protocol's event maps (packages/core/src/protocol/events.ts). */
-export type LiveServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
-export type LiveSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
+/** Socket.IO typed by the protocol's event maps (packages/core/src/protocol/events.ts), and the nodes' own messages (scaled mode). */
+export type LiveServer = Server<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
+export type LiveSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
 
 export interface HandlerDeps {
   io: LiveServer;
-  rooms: Rooms;
+  /** What a connection can ask of a session: here, or on the node that owns it. */
+  ops: SessionOps;
   log: Logger;
-  presence: Presence;
+  /** Who is connected to this node, per session. */
+  presence: PresenceTracker;
   /** Failed join/resume attempts per network address (a whole school may share one). */
   joinFailures: FailureLimiter;
   /** ... and per connection, which is where a guessing script shows itself first. */
