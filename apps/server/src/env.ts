@@ -62,5 +62,8 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL) {
     throw new Error("invalid environment:\n  REDIS_URL: several nodes need one shared PostgreSQL; set DATABASE_URL too (the embedded database is for one node)");
   }
+  if (parsed.data.REDIS_URL && !parsed.data.AUTH_SECRET) {
+    throw new Error("invalid environment:\n  REDIS_URL: set AUTH_SECRET too, the same on every node (each node must accept the sign-in cookies the others issue)");
+  }
   return parsed.data;
 }

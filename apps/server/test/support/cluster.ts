@@ -38,6 +38,8 @@ export interface Cluster {
   redisPort: number;
   /** Stop redis-server (SIGKILL) and start a new, empty one on the same port after `downMs`. */
   restartRedis(downMs: number): Promise<void>;
+  /** Process ids of the nodes (by name), redis-server and haproxy, for CPU accounting. */
+  pids(): Record<string, number | undefined>;
   /** HAProxy's admin socket: `set server nodes/n1 state maint`, `shutdown sessions server nodes/n1`, … */
   haproxy(command: string): Promise<string>;
   stop(): Promise<void>;
@@ -139,6 +141,8 @@ export async function startCluster(opts: { databaseUrl: string; nodes?: number; 
     "  timeout client 120s",
     "  timeout server 120s",
     "  timeout tunnel 1h",
+    // A node busy with a reconnect storm answers its health check late; only a dead one is taken out.
+    "  timeout check 3s",
     "frontend livelab",
     `  bind 127.0.0.1:${lbPort}`,
     "  default_backend nodes",
@@ -147,7 +151,7 @@ export async function startCluster(opts: { databaseUrl: string; nodes?: number; 
     // Sticky sessions for long polling: HAProxy sets a cookie naming the node.
     "  cookie LIVELAB_NODE insert indirect nocache",
     "  option httpchk GET /healthz",
-    ...nodes.map((n) => `  server ${n.name} 127.0.0.1:${n.port} cookie ${n.name} check inter 500ms fall 2 rise 2`),
+    ...nodes.map((n) => `  server ${n.name} 127.0.0.1:${n.port} cookie ${n.name} check inter 1s fall 3 rise 2`),
     "",
   ].join("\n"));
   const haproxy = spawn("haproxy", ["-f", cfg, "-db"], { stdio: ["ignore", "ignore", "inherit"] });
@@ -165,6 +169,7 @@ export async function startCluster(opts: { databaseUrl: string; nodes?: number; 
 
   return {
     url, nodes, redisPort,
+    pids: () => ({ ...Object.fromEntries(nodes.map((n) => [n.name, n.proc?.pid])), redis: redis.pid, haproxy: haproxy.pid }),
     async restartRedis(downMs) {
       const old = redis;
       const exited = new Promise((r) => old.once("exit", r));

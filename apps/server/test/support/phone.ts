@@ -21,13 +21,25 @@ export class Phone {
   recoveredConnects = 0;
   disconnects = 0;
 
-  constructor(url: string) {
-    this.socket = ioClient(url, { transports: ["websocket"], forceNew: true, reconnectionDelay: 300, reconnectionDelayMax: 1500, timeout: 10_000 });
+  /** Set when this connection is a teacher's: it attaches again on every connect. */
+  private host: { sessionId: string; hostSecret: string } | null = null;
+
+  /**
+   * `node` pins the phone to one node behind HAProxy with the balancer's sticky cookie, as a
+   * browser that already got the cookie is; `polling` uses long polling only (with a cookie jar).
+   */
+  constructor(url: string, opts: { node?: string; polling?: boolean } = {}) {
+    this.socket = ioClient(url, {
+      transports: opts.polling ? ["polling"] : ["websocket"], withCredentials: opts.polling, forceNew: true,
+      reconnectionDelay: 300, reconnectionDelayMax: 1500, timeout: 10_000,
+      extraHeaders: opts.node ? { cookie: `LIVELAB_NODE=${opts.node}` } : undefined,
+    });
     this.socket.onAny((event: string, payload: unknown) => this.received.push({ event, payload, at: Date.now() }));
     this.socket.on("disconnect", () => this.disconnects++);
     this.socket.on("connect", () => {
       if (this.socket.recovered) this.recoveredConnects++;
       if (this.resumeToken) void this.resume();
+      if (this.host) void this.attachHost();
     });
   }
 
@@ -41,6 +53,30 @@ export class Phone {
       (this.socket.timeout(timeoutMs) as unknown as { emit(e: string, p: unknown, cb: (err: Error | null, r: Ack<T>) => void): void })
         .emit(event, payload, (err, r) => resolve(err ? { ok: false, error: { code: "TIMEOUT", message: "no ack" } } : r));
     });
+  }
+
+  /** Attach as the session's teacher (again after every reconnect), retrying while the class moves. */
+  async attachHost(host = this.host!, deadline = Date.now() + 30_000): Promise<boolean> {
+    this.host = host;
+    await this.connected();
+    while (Date.now() < deadline && this.socket.connected) {
+      const r = await this.call("host:attach", host);
+      if (r.ok) return true;
+      if (!RETRYABLE.has(r.error.code)) throw new Error(`host:attach: ${r.error.code} ${r.error.message}`);
+      await sleep(500);
+    }
+    return false;
+  }
+
+  /** A teacher command, retried while the class moves to another node. */
+  async command(event: string, payload: unknown, deadline = Date.now() + 30_000): Promise<void> {
+    while (Date.now() < deadline) {
+      const r = this.socket.connected ? await this.call(event, payload) : { ok: false as const, error: { code: "TIMEOUT", message: "offline" } };
+      if (r.ok) return;
+      if (!RETRYABLE.has(r.error.code) && r.error.code !== "FORBIDDEN") throw new Error(`${event}: ${r.error.code} ${r.error.message}`);
+      await sleep(400);
+    }
+    throw new Error(`${event}: not carried out in time`);
   }
 
   async join(code: string, nickname: string): Promise<void> {
