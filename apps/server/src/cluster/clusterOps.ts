@@ -84,7 +84,7 @@ export class ClusterSessionOps implements SessionOps {
 
   /** The owner's side: run a forwarded operation if this node runs its session, else answer null. */
   private async runForRemote(from: string, op: OwnerOp): Promise<OwnerReply | null> {
-    const { rooms, presence } = this.deps;
+    const { rooms } = this.deps;
     const l = this.local;
     const noMiss = (result: Ack<unknown>): OwnerReply => ({ result, miss: false });
     switch (op.op) {
