@@ -209,6 +209,15 @@ describe.skipIf(missing.length > 0)("three nodes behind HAProxy, one Redis, one 
     await until("every student on every node to hear the next activity", () => phones.every((p) => (p.messages("session:state").at(-1) as { activity?: { index: number } } | undefined)?.activity?.index === 11), 20_000);
   }, 120_000);
 
+  it("classes spread over the nodes: each starts on the node its teacher reached", async () => {
+    const ids: string[] = [];
+    for (let i = 0; i < 6; i++) ids.push((await (await signUpTeacher(cluster.url)).createSession()).sessionId);
+    const { rows } = await db.query<{ ownerNode: string; leaseToken: number }>(`SELECT "ownerNode", "leaseToken" FROM "ClassSession" WHERE id = ANY($1)`, [ids]);
+    expect(rows).toHaveLength(6);
+    expect(rows.every((r) => r.leaseToken === 1)).toBe(true); // created leased to its node: nobody took it over
+    expect(new Set(rows.map((r) => r.ownerNode)).size).toBeGreaterThanOrEqual(2);
+  }, 60_000);
+
   it("a cut connection recovers its state on another node (connection state recovery through Redis); long polling sticks to its node", async () => {
     const phone = new Phone(cluster.url, { node: "n1" });
     await phone.join(session.code, "Roamer");
