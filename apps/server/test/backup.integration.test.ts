@@ -11,7 +11,7 @@ import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { buildReport } from "@livelab/core/report";
 import { ReportStore } from "../src/db/reportStore.ts";
-import { DEMO_TEACHER } from "../src/db/demoClass.ts";
+import { DEMO_TEACHER } from "../src/tools/demoClass.ts";
 import { findTool } from "../src/db/backup.ts";
 import { backends, signInTeacher, startServer, testDatabase, type TestDatabase } from "./helpers.ts";
 import { locationEnv, runDbCli } from "./cliRun.ts";

@@ -57,7 +57,7 @@ for (const backend of backends()) {
         clients.push(c);
       }
       expectOk(await teacher.call("activity:goto", { index: 3 }));
-      const opened = students.map((s) => s.next<{ view: { prompt: string } }>("question:opened"));
+      const opened = students.map((s) => s.next("question:opened"));
       expectOk(await teacher.call("question:open", { questionId: "l2-decay-factor" }));
       const prompts = (await Promise.all(opened)).map((o) => o.view.prompt);
       for (const [i, s] of students.entries()) {

@@ -74,6 +74,9 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     const opened = students.map((s) => s.client.next("question:opened"));
     expectOk(await teacherSocket.call("question:open", { questionId: "l2-decay-factor" }));
     const views = await Promise.all(opened);
+    // An unreadable answer first: refused, no attempt used, counted in the question's item statistics.
+    const unreadable = await students[0].client.call("answer:submit", { questionId: "l2-decay-factor", answer: "0.99.8", idempotencyKey: newKey() });
+    expect(unreadable.ok ? null : unreadable.error.code).toBe("INVALID_ANSWER");
     for (const i of [0, 1, 2]) {
       const eta = promptNumber(views[i].view.prompt, "eta");
       const lambda = promptNumber(views[i].view.prompt, "lambda");
@@ -99,12 +102,13 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     liveReport = ((await res.json()) as { data: SessionReport }).data;
     const r = liveReport;
     expect(r.session.status).toBe("ended");
-    expect(r.overview).toMatchObject({ participants: 4, questionsAsked: 3, gradedQuestionsAsked: 2, responses: 8 });
-    expect(r.overview.averageCorrectRate).toBeCloseTo((3 / 4 + 2 / 3) / 2, 12);
+    // The warm-up is worth 0 points (a key, a correct rate, but no part of the score); the short text has no key.
+    expect(r.overview).toMatchObject({ participants: 4, questionsAsked: 3, gradedQuestionsAsked: 1, maxScore: 1, responses: 8 });
+    expect(r.overview.averageCorrectRate).toBeCloseTo(2 / 3, 12);
     expect(r.overview.completion).toBeCloseTo(8 / 12, 12);
 
     const warm = r.questions.find((q) => q.id === "warmup-overfitting")!;
-    expect(warm).toMatchObject({ answered: 4, correct: 3, correctRate: 0.75 });
+    expect(warm).toMatchObject({ answered: 4, correct: 3, correctRate: 0.75, keyed: true, graded: false });
     expect(warm.distribution.find((d) => d.key === "option:overfitting")).toMatchObject({ count: 3, correct: true });
     expect(warm.distribution.find((d) => d.key === "option:underfitting")).toMatchObject({ count: 1, correct: false });
 
@@ -115,14 +119,22 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     expect(decay.mistakes.find((m) => m.key === "dropped-factor-2")!.feedback.length).toBeGreaterThan(10);
     expect(decay.medianMsToAnswer).toBeGreaterThanOrEqual(0);
     expect(decay.solution).toBeTruthy();
+    expect(decay.item).toMatchObject({ unreadable: 1, unreadableStudents: 1, submissions: 4, unreadableShare: 0.25, discrimination: null });
 
     const why = r.questions.find((q) => q.id === "why-l1-zeros")!;
     expect(why.texts).toEqual([{ nickname: NICKS[1], text: "corners, \"diamond\"\nsecond line" }]);
 
     const byNick = new Map(r.students.map((s) => [s.nickname, s]));
-    expect(byNick.get(NICKS[0])).toMatchObject({ answered: 2, correct: 2, correctRate: 1 });
-    expect(byNick.get(NICKS[2])).toMatchObject({ answered: 2, correct: 1, correctRate: 0.5 });
-    expect(byNick.get(NICKS[3])).toMatchObject({ answered: 1, correct: 0, correctRate: 0 });
+    expect(byNick.get(NICKS[0])).toMatchObject({ answered: 2, correct: 1, graded: 1, score: 1, maxScore: 1, correctRate: 1 });
+    expect(byNick.get(NICKS[1])).toMatchObject({ answered: 3, correct: 1, graded: 1, correctRate: 1 });
+    expect(byNick.get(NICKS[2])).toMatchObject({ answered: 2, correct: 0, graded: 1, correctRate: 0 });
+    expect(byNick.get(NICKS[3])).toMatchObject({ answered: 1, correct: 0, graded: 1, correctRate: 0 });
+    // Each phone was told the same numbers when the class ended.
+    for (const st of students) {
+      const told = st.client.received.find((m) => m.event === "session:ended")?.payload as { answered: number; correct: number; graded: number; score: number; maxScore: number; asked: number };
+      const mine = byNick.get(st.nickname)!;
+      expect(told, st.nickname).toMatchObject({ asked: 3, answered: mine.answered, correct: mine.correct, graded: mine.graded, score: mine.score, maxScore: mine.maxScore });
+    }
 
     expect(r.experiments).toHaveLength(1);
     expect(r.experiments[0].points.map((p) => p.value)).toEqual([0.0001, 0.01, 1]);
@@ -168,13 +180,41 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
       expect(row.nickname).toBe(spreadsheetSafe(s.nickname));
       expect(Number(row.correct)).toBe(s.correct);
       expect(Number(row.questions_answered)).toBe(s.answered);
+      expect(Number(row.graded_questions_asked)).toBe(s.graded);
+      expect(Number(row.score)).toBe(s.score);
+      expect(Number(row.max_score)).toBe(s.maxScore);
       expect(row["l2-decay-factor result"]).toBe(s.answers["l2-decay-factor"]?.status ?? "not answered");
+    }
+  });
+
+  it("the gradebook CSV: one row per student with score and maximum, in the documented columns", async () => {
+    const res = await alice.fetch(`/api/sessions/${session.sessionId}/export/gradebook.csv`);
+    expect(res.status).toBe(200);
+    expect(res.headers.get("content-disposition")).toMatch(/-gradebook\.csv"$/);
+    const text = await res.text();
+    expect(text.split("\r\n")[0]).toMatch(/^\uFEFF?Student,ID,Score,Maximum,Percent$/); // fetch's text() drops the BOM
+    const rows = parse(text, { bom: true, columns: true }) as Record<string, string>[];
+    expect(rows).toHaveLength(4);
+    for (const s of liveReport.students) {
+      expect(rows.find((r) => r.ID === s.id), s.nickname).toEqual({ Student: spreadsheetSafe(s.nickname), ID: s.id, Score: String(s.score), Maximum: String(s.maxScore), Percent: String(Math.round((1000 * s.score) / s.maxScore) / 10) });
+    }
+  });
+
+  it("what next: the teacher's threshold decides who needs help; a bad threshold is refused", async () => {
+    const at = async (q: string) => ((await (await alice.fetch(`/api/sessions/${session.sessionId}/report${q}`)).json()) as { data: SessionReport }).data.whatNext;
+    expect((await at("")).needsHelp.map((s) => s.nickname).sort()).toEqual([NICKS[2], NICKS[3]].sort());
+    expect((await at("?helpBelow=0")).needsHelp).toEqual([]);
+    expect((await at("?helpBelow=1")).helpBelow).toBe(1);
+    for (const bad of ["2", "-0.1", "abc", ""]) {
+      const res = await alice.fetch(`/api/sessions/${session.sessionId}/report?helpBelow=${bad}`);
+      expect(res.status, bad).toBe(400);
+      expect(((await res.json()) as { error: { code: string } }).error.code).toBe("BAD_REQUEST");
     }
   });
 
   it("only the owner sees a session: another teacher gets not found, anonymous users are sent to sign in", async () => {
     const id = session.sessionId;
-    for (const path of [`/api/sessions/${id}/report`, `/api/sessions/${id}/export/responses.csv`, `/api/sessions/${id}/export/students.csv`]) {
+    for (const path of [`/api/sessions/${id}/report`, `/api/sessions/${id}/export/responses.csv`, `/api/sessions/${id}/export/students.csv`, `/api/sessions/${id}/export/gradebook.csv`, `/api/sessions/${id}/export/report.xlsx`, `/api/compare?ids=${id},${id}x`]) {
       const other = await bob.fetch(path);
       expect(other.status, path).toBe(404);
       expect(((await other.json()) as { error: { code: string } }).error.code).toBe("SESSION_NOT_FOUND");
@@ -260,6 +300,33 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     phone.close();
   });
 
+  it("across classes: two sections of the lesson side by side; only the owner's, only one lesson", async () => {
+    const sections = [];
+    for (const answers of [["0.5", "0.5"], ["0.5"]]) {
+      const live = await alice.createSession();
+      const host = await connect(server.url);
+      expectOk(await host.call("host:attach", { sessionId: live.sessionId, hostSecret: live.hostSecret }));
+      expectOk(await host.call("activity:goto", { index: 3 }));
+      expectOk(await host.call("question:open", { questionId: "l2-decay-factor" }));
+      for (const [i, answer] of answers.entries()) {
+        const c = await connect(server.url);
+        expectOk(await c.call("session:join", { code: live.code, nickname: `S${i}` }));
+        expectOk(await c.call("answer:submit", { questionId: "l2-decay-factor", answer, idempotencyKey: newKey() }));
+        c.close();
+      }
+      expectOk(await host.call("session:end", {}));
+      host.close();
+      sections.push(live.sessionId);
+    }
+    const res = await alice.fetch(`/api/compare?ids=${sections.join(",")}`);
+    expect(res.status).toBe(200);
+    const c = ((await res.json()) as { data: { classes: { id: string; participants: number }[]; questions: { questionId: string; classes: { answered: number; correctRate: number }[] }[] } }).data;
+    expect(c.classes.map((x) => [x.id, x.participants])).toEqual([[sections[0], 2], [sections[1], 1]]);
+    expect(c.questions).toEqual([{ questionId: "l2-decay-factor", title: expect.any(String), kind: "numeric", classes: [{ answered: 2, correctRate: 0 }, { answered: 1, correctRate: 0 }] }]);
+    expect((await alice.fetch(`/api/compare?ids=${sections[0]}`)).status).toBe(400);
+    expect((await bob.fetch(`/api/compare?ids=${sections.join(",")}`)).status).toBe(404);
+  });
+
   it("db:seed's demo class is a real report, and rerunning keeps it", async () => {
     const first = await seedDemo(server.db, server.app.auth);
     const second = await seedDemo(server.db, server.app.auth);
@@ -287,7 +354,10 @@ describe("CSV cells", () => {
   });
 
   it("formula-leading text gets an apostrophe; numbers and plain text do not", () => {
-    expect(["=1+1", "+1", "-1", "@SUM(A1)", "\tx", "\rx", "plain", "", "a=b"].map(spreadsheetSafe)).toEqual(["'=1+1", "'+1", "'-1", "'@SUM(A1)", "'\tx", "'\rx", "plain", "", "a=b"]);
+    expect(["=1+1", "+1 Ana", "-x", "@SUM(A1)", "\tx", "\rx", "plain", "", "a=b"].map(spreadsheetSafe)).toEqual(["'=1+1", "'+1 Ana", "'-x", "'@SUM(A1)", "'\tx", "'\rx", "plain", "", "a=b"]);
+    // A typed number is not a formula: it stays a number. Only what is not a valid number is guarded.
+    expect(["-0.5", "-0.81", "+1", "-1e-3", "-.5", "+2.", "-0.5+1", "-", "-2*lambda*w", "--1", "-1e", "-0x10", "- 1"].map(spreadsheetSafe))
+      .toEqual(["-0.5", "-0.81", "+1", "-1e-3", "-.5", "+2.", "'-0.5+1", "'-", "'-2*lambda*w", "'--1", "'-1e", "'-0x10", "'- 1"]);
     const csv = toCsv(["name", "value"], [["-x, \"y\"\nz", -0.5], [null, true]]);
     expect(csv).toBe("\uFEFFname,value\r\n\"'-x, \"\"y\"\"\nz\",-0.5\r\n,true\r\n");
     expect(parse(csv, { bom: true })).toEqual([["name", "value"], ["'-x, \"y\"\nz", "-0.5"], ["", "true"]]);

@@ -130,6 +130,29 @@ describe("a live room on the memory store", () => {
     expect(await f.room.submitAnswer(ann, "l2-decay-factor", "0.9", "key-ann-00006")).toMatchObject({ ok: false, error: { code: "PARTICIPANT_REMOVED" } });
   });
 
+  it("an unreadable answer is refused and uses no attempt; up to 3 per student and question are kept for the report, also across a restart", async () => {
+    const f = track(await fixture());
+    const ann = await join(f, "Ann");
+    expectOk(await f.room.command({ type: "goTo", index: indexOf("decay-factor") }));
+    expectOk(await f.room.command({ type: "openQuestion", questionId: "l2-decay-factor" }));
+    for (const [i, typed] of ["0.99.8", "abc", "", "1/0"].entries()) {
+      const r = await f.room.submitAnswer(ann, "l2-decay-factor", typed, `key-bad-0000${i}`);
+      expect(r.ok ? null : r.error.code, typed).toBe("INVALID_ANSWER");
+    }
+    await f.room.flush();
+    expect((await storedSession(f)).unreadable).toEqual([0, 1, 2].map(() => ({ participantId: ann, questionId: "l2-decay-factor" })));
+    expect((await storedSession(f)).responses).toEqual([]);
+    // After a restart the cap still holds: a fifth unreadable answer is refused and not kept.
+    const rebuilt = rebuildRoom({ store: f.store, experiments: pool, log: pino({ level: "silent" }), now: () => f.clock.now }, await storedSession(f), new ArrayTransport());
+    const again = await rebuilt.submitAnswer(ann, "l2-decay-factor", "zzz", "key-bad-00009");
+    expect(again.ok ? null : again.error.code).toBe("INVALID_ANSWER");
+    await rebuilt.flush();
+    expect((await storedSession(f)).unreadable).toHaveLength(3);
+    // The attempt was never used: a readable answer is still taken.
+    expectOk(await rebuilt.submitAnswer(ann, "l2-decay-factor", "0.5", "key-good-0001"));
+    rebuilt.close();
+  });
+
   it("a rebuilt room (after a restart) has exactly the state the live one had", async () => {
     const f = track(await fixture());
     const [ann, bo] = [await join(f, "Ann"), await join(f, "Bo")];

@@ -139,6 +139,20 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     expect(loaded.responses[0]).toEqual({ ...first, result: { status: "incorrect", correct: false, score: 0, feedbackKey: "dropped-factor-2", feedback: "", expected: "" } });
   });
 
+  it("unreadable answers: kept as sent (in time order) for a known participant only", async () => {
+    const s = newSession();
+    await store.createSession(s, created(s));
+    const p = participant(s.id, "Ike", 5000);
+    await store.insertParticipants([p]);
+    const row = (questionId: string, at: number, participantId = p.id) => ({ id: uid("u"), sessionId: s.id, participantId, questionId, answer: "0.99.8", reason: "that is not a number", at: new Date(at) });
+    await store.insertUnreadable([row("l2-gradient", 7000), row("l2-decay-factor", 6000)]);
+    await store.insertUnreadable([]);
+    const stranger = await store.insertUnreadable([row("l2-decay-factor", 8000), row("l2-decay-factor", 8001, "nobody")]).catch((x: unknown) => x);
+    expect(stranger).toBeInstanceOf(Error); // a foreign key refusal, and the whole batch with it
+    const loaded = (await store.loadLiveSessions()).find((x) => x.id === s.id)!;
+    expect(loaded.unreadable).toEqual([{ participantId: p.id, questionId: "l2-decay-factor" }, { participantId: p.id, questionId: "l2-gradient" }]);
+  });
+
   it("experiment runs: a new run replaces the student's previous one", async () => {
     const s = newSession();
     await store.createSession(s, created(s));
@@ -205,6 +219,7 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
       oldHolder.insertResponses([response(p, "l2-decay-factor", 2, 10_004)]),
       oldHolder.appendEvents(s.id, 4, [{ type: "session.paused", at: 10_005 }]),
       oldHolder.saveExperimentRun({ id: uid("x"), sessionId: s.id, participantId: p.id, activityId: "lambda-experiment", params: { l2: 0.1 }, value: 0.1, trainLoss: 0.5, valLoss: 0.6 }),
+      oldHolder.insertUnreadable([{ id: uid("u"), sessionId: s.id, participantId: p.id, questionId: "l2-gradient", answer: "w??", reason: "unreadable", at: new Date(10_005) }]),
     ].map((w) => w.then(() => null, (e: unknown) => e)));
     for (const e of refusals) expect(isLeaseLost(e), String(e)).toBe(true);
     let loaded = (await store.loadLiveSession(s.id))!;
@@ -212,6 +227,7 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     expect(loaded.responses.map((r) => r.attempt)).toEqual([1]);
     expect(loaded.events.map((x) => x.type)).toEqual(["session.created", "activity.changed", "session.started"]);
     expect(loaded.experimentRuns).toEqual([]);
+    expect(loaded.unreadable).toEqual([]);
     // The new holder writes with its token; seq continues where the log is.
     const newHolder = store.fenced(s.id, token!);
     await newHolder.appendEvents(s.id, 4, [{ type: "session.paused", at: 10_006 }]);

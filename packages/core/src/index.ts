@@ -8,3 +8,4 @@ export * from "./lesson/index.ts";
 export * from "./session/index.ts";
 export * from "./protocol/index.ts";
 export * from "./report/index.ts";
+export * from "./score/index.ts";

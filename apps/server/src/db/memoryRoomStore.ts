@@ -1,5 +1,5 @@
 import type { SessionEvent } from "@livelab/core/session";
-import { LeaseLostError, type ExperimentRunRow, type LeaseStore, type LoadedSession, type NewSession, type ParticipantRow, type ResponseRow, type RoomStore } from "./roomStore.ts";
+import { LeaseLostError, type ExperimentRunRow, type LeaseStore, type LoadedSession, type NewSession, type ParticipantRow, type ResponseRow, type RoomStore, type UnreadableRow } from "./roomStore.ts";
 
 /** PostgreSQL's error for a unique constraint refusal, as the memory store raises it. */
 class UniqueViolation extends Error {
@@ -25,6 +25,7 @@ class MemoryRows {
   readonly participants = new Map<string, ParticipantRow & { removed: boolean }>();
   readonly responses: ResponseRow[] = [];
   readonly runs = new Map<string, ExperimentRunRow>();
+  readonly unreadable: UnreadableRow[] = [];
 }
 
 /**
@@ -42,11 +43,12 @@ export class MemoryRoomStore implements RoomStore, LeaseStore {
   private readonly participants: Map<string, ParticipantRow & { removed: boolean }>;
   private readonly responses: ResponseRow[];
   private readonly runs: Map<string, ExperimentRunRow>;
+  private readonly unreadable: UnreadableRow[];
 
   /** `now` is the "database clock" of the leases. */
   constructor(private readonly now: () => number = Date.now, rows?: MemoryRows, private readonly fence: { sessionId: string; token: number } | null = null) {
     this.rows = rows ?? new MemoryRows();
-    ({ sessions: this.sessions, participants: this.participants, responses: this.responses, runs: this.runs } = this.rows);
+    ({ sessions: this.sessions, participants: this.participants, responses: this.responses, runs: this.runs, unreadable: this.unreadable } = this.rows);
   }
 
   get failWrites(): boolean { return this.rows.failWrites; }
@@ -159,6 +161,17 @@ export class MemoryRoomStore implements RoomStore, LeaseStore {
     for (const r of rows) this.responses.push(structuredClone(r));
   }
 
+  async insertUnreadable(rows: UnreadableRow[]): Promise<void> {
+    this.writable();
+    const ids = new Set(this.unreadable.map((r) => r.id));
+    for (const r of rows) {
+      if (!this.participants.has(r.participantId)) throw Object.assign(new Error("foreign key: no such participant"), { code: "23503" });
+      if (ids.has(r.id)) throw new UniqueViolation("UnreadableAnswer_pkey");
+      ids.add(r.id);
+    }
+    for (const r of rows) this.unreadable.push(structuredClone(r));
+  }
+
   async saveExperimentRun(r: ExperimentRunRow): Promise<void> {
     this.writable();
     if (!this.participants.has(r.participantId)) throw Object.assign(new Error("foreign key: no such participant"), { code: "23503" });
@@ -195,6 +208,7 @@ export class MemoryRoomStore implements RoomStore, LeaseStore {
         participants: participants.map((p) => structuredClone(p)),
         responses,
         experimentRuns: [...this.runs.values()].filter((r) => r.sessionId === s.id).map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
+        unreadable: this.unreadable.filter((r) => r.sessionId === s.id).sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id)).map((r) => ({ participantId: r.participantId, questionId: r.questionId })),
       });
     }
     return out;

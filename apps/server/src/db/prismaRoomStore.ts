@@ -3,7 +3,7 @@ import type { GradeResult } from "@livelab/core/questions";
 import type { SessionEvent } from "@livelab/core/session";
 import type { Prisma } from "../generated/prisma/client.ts";
 import type { Database } from "./database.ts";
-import { LeaseLostError, type ExperimentRunRow, type LeaseStore, type LoadedSession, type NewSession, type ParticipantRow, type ResponseRow, type RoomStore } from "./roomStore.ts";
+import { LeaseLostError, type ExperimentRunRow, type LeaseStore, type LoadedSession, type NewSession, type ParticipantRow, type ResponseRow, type RoomStore, type UnreadableRow } from "./roomStore.ts";
 
 const json = (v: unknown) => v as Prisma.InputJsonValue;
 
@@ -121,6 +121,11 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
     ));
   }
 
+  async insertUnreadable(rows: UnreadableRow[]): Promise<void> {
+    if (rows.length === 0) return;
+    await this.transaction((p) => [p.unreadableAnswer.createMany({ data: rows })]);
+  }
+
   async saveExperimentRun(r: ExperimentRunRow): Promise<void> {
     await this.transaction((p) => [p.experimentRun.upsert({
       where: { participantId_activityId: { participantId: r.participantId, activityId: r.activityId } },
@@ -186,11 +191,12 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
   private async load(sessions: { id: string; code: string; lessonId: string; lesson: unknown; seed: number; status: string; hostSecretHash: string }[]): Promise<LoadedSession[]> {
     const out: LoadedSession[] = [];
     for (const s of sessions) {
-      const [events, participants, responses, runs] = await Promise.all([
+      const [events, participants, responses, runs, unreadable] = await Promise.all([
         this.db.prisma.sessionEvent.findMany({ where: { sessionId: s.id }, orderBy: { seq: "asc" } }),
         this.db.prisma.participant.findMany({ where: { sessionId: s.id }, orderBy: { joinedAt: "asc" } }),
         this.db.prisma.response.findMany({ where: { sessionId: s.id }, orderBy: [{ answeredAt: "asc" }, { attempt: "asc" }] }),
         this.db.prisma.experimentRun.findMany({ where: { sessionId: s.id } }),
+        this.db.prisma.unreadableAnswer.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true } }),
       ]);
       out.push({
         id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
@@ -202,6 +208,7 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
           result: { status: r.status as GradeResult["status"], correct: r.correct, score: r.score, feedbackKey: r.feedbackKey, feedback: "", expected: "" },
         })),
         experimentRuns: runs.map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
+        unreadable,
       });
     }
     return out;

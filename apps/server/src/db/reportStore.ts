@@ -1,5 +1,5 @@
 import type { Lesson } from "@livelab/core/lesson";
-import type { ReportInput } from "@livelab/core/report";
+import type { ReportInput, ReportResponse } from "@livelab/core/report";
 import type { Database } from "./database.ts";
 
 export interface SessionListItem {
@@ -15,19 +15,7 @@ export interface SessionListItem {
 }
 
 /** One stored answer as the CSV export writes it (everything the table holds, nothing re-derived). */
-export interface ResponseExportRow {
-  participantId: string;
-  questionId: string;
-  attempt: number;
-  params: Record<string, number>;
-  answer: unknown;
-  status: string;
-  correct: boolean | null;
-  score: number | null;
-  feedbackKey: string | null;
-  msToAnswer: number | null;
-  answeredAt: Date;
-}
+export type ResponseExportRow = Omit<ReportResponse, "answeredAt"> & { answeredAt: Date };
 
 export interface OwnedSession {
   input: ReportInput;
@@ -74,11 +62,12 @@ export class ReportStore {
     const p = this.db.prisma;
     const s = await p.classSession.findFirst({ where: { id: sessionId, teacherId } });
     if (!s) return null;
-    const [participants, opened, responses, runs] = await Promise.all([
+    const [participants, opened, responses, runs, unreadable] = await Promise.all([
       p.participant.findMany({ where: { sessionId }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] }),
       p.sessionEvent.findMany({ where: { sessionId, type: "question.opened" }, orderBy: { seq: "asc" }, select: { payload: true } }),
       p.response.findMany({ where: { sessionId }, orderBy: [{ answeredAt: "asc" }, { attempt: "asc" }, { id: "asc" }] }),
       p.experimentRun.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" } }),
+      p.unreadableAnswer.findMany({ where: { sessionId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true } }),
     ]);
     const rows: ResponseExportRow[] = responses.map((r) => ({
       participantId: r.participantId, questionId: r.questionId, attempt: r.attempt, params: r.params as Record<string, number>,
@@ -96,6 +85,7 @@ export class ReportStore {
         }),
         responses: rows.map((r) => ({ ...r, answeredAt: r.answeredAt.getTime() })),
         experimentRuns: runs.map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
+        unreadable,
       },
     };
   }

@@ -22,6 +22,8 @@ export interface RoomStore {
   appendEvents(sessionId: string, fromSeq: number, events: SessionEvent[], status?: { status: string; endedAt?: Date }): Promise<void>;
   insertParticipants(rows: ParticipantRow[]): Promise<void>;
   insertResponses(rows: ResponseRow[]): Promise<void>;
+  /** Answers refused as unreadable (they use no attempt), kept for the report's item statistics. */
+  insertUnreadable(rows: UnreadableRow[]): Promise<void>;
   /** A student's run in a class experiment; a new run replaces their previous one. */
   saveExperimentRun(r: ExperimentRunRow): Promise<void>;
   /** The status of the session with this join code, or null if there is none. */
@@ -103,6 +105,17 @@ export interface ResponseRow {
   answeredAt: Date;
 }
 
+export interface UnreadableRow {
+  id: string;
+  sessionId: string;
+  participantId: string;
+  questionId: string;
+  /** What was typed, as text (cut to 200 characters). */
+  answer: string;
+  reason: string;
+  at: Date;
+}
+
 export interface ExperimentRunRow {
   id: string;
   sessionId: string;
@@ -128,6 +141,8 @@ export interface LoadedSession {
   /** In the order they were answered (attempts in order). Feedback text is not stored: `result.feedback` is empty. */
   responses: ResponseRow[];
   experimentRuns: { participantId: string; activityId: string; value: number; trainLoss: number; valLoss: number }[];
+  /** Unreadable answers kept so far (the room caps how many per student and question). */
+  unreadable: { participantId: string; questionId: string }[];
 }
 
 /** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from raw SQL. */

@@ -4,14 +4,19 @@ import type { OwnedSession } from "../db/reportStore.ts";
 
 type Cell = string | number | boolean | null;
 
+/** A plain decimal number as spreadsheets read one: optional sign, digits, optional fraction and exponent. */
+export const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
+
 /**
  * A spreadsheet runs a cell that starts with = + - @ (or a tab / carriage return) as a
  * formula, so a nickname like `=HYPERLINK(...)` would become a link or worse (CSV injection).
  * Text cells that start that way get a leading apostrophe, which spreadsheets show as text.
- * Numbers stay numbers: -0.5 is a value, not a formula.
+ * A number is not a formula: `-0.5` or `+1e-3` (a typed numeric answer) is left as it is, so a
+ * spreadsheet reads a number; `-0.5+1`, `-` or `-2*lambda*w` are not numbers and are guarded.
  */
 export function spreadsheetSafe(text: string): string {
-  return /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
+  if (!/^[=+\-@\t\r]/.test(text)) return text;
+  return PLAIN_NUMBER.test(text) ? text : `'${text}`;
 }
 
 /**
@@ -46,16 +51,32 @@ export function responsesCsv(owned: OwnedSession): string {
   return toCsv(header, rows);
 }
 
-/** One row per student: totals, then each asked question's final answer and result, then experiments. */
+/** One row per student: their score (core's one definition), then each asked question's final answer and result, then experiments. */
 export function studentsCsv(report: SessionReport): string {
-  const header = ["nickname", "participant_id", "joined_at", "removed", "questions_answered", "correct", "graded_questions_asked", "correct_rate"];
+  const header = ["nickname", "participant_id", "joined_at", "removed", "questions_asked", "questions_answered", "correct", "graded_questions_asked", "correct_rate", "score", "max_score"];
   for (const q of report.questions) header.push(`${q.id} answer`, `${q.id} result`);
   for (const e of report.experiments) header.push(`${e.activityId} value`, `${e.activityId} validation_loss`);
   const rows = report.students.map((s): Cell[] => {
-    const row: Cell[] = [s.nickname, s.id, new Date(s.joinedAt).toISOString(), s.removed, s.answered, s.correct, report.overview.gradedQuestionsAsked, s.correctRate];
+    const row: Cell[] = [s.nickname, s.id, new Date(s.joinedAt).toISOString(), s.removed, report.overview.questionsAsked, s.answered, s.correct, s.graded, s.correctRate, s.score, s.maxScore];
     for (const q of report.questions) row.push(s.answers[q.id]?.answer ?? null, s.answers[q.id]?.status ?? "not answered");
     for (const e of report.experiments) row.push(s.experiments[e.activityId]?.value ?? null, s.experiments[e.activityId]?.valLoss ?? null);
     return row;
   });
+  return toCsv(header, rows);
+}
+
+/**
+ * The gradebook: one row per student still in the class (removed ones are left out), in the
+ * generic shape Moodle's "Import grades from CSV" and Canvas's gradebook import read — a header
+ * row, a name column, an id column and one numeric column per grade. Columns (docs/PROTOCOL.md):
+ * `Student` (nickname), `ID` (LiveLab participant id), `Score` (points earned), `Maximum`
+ * (points available), `Percent` (0–100, one decimal).
+ */
+export function gradebookCsv(report: SessionReport): string {
+  const header = ["Student", "ID", "Score", "Maximum", "Percent"];
+  const rows = report.students
+    .filter((s) => !s.removed)
+    .sort((a, b) => a.nickname.localeCompare(b.nickname))
+    .map((s): Cell[] => [s.nickname, s.id, s.score, s.maxScore, s.maxScore > 0 ? Math.round((1000 * s.score) / s.maxScore) / 10 : null]);
   return toCsv(header, rows);
 }

@@ -1,14 +1,13 @@
 import express, { type Response, type Router } from "express";
 import { builtInLesson } from "@livelab/core/lesson";
 import { CreateSessionSchema, ERROR_CODES, fail } from "@livelab/core/protocol";
-import { buildReport } from "@livelab/core/report";
 import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 import { requireTeacher, type Teacher } from "../auth/teacher.ts";
 import type { ReportStore } from "../db/reportStore.ts";
 import type { Rooms } from "../live/rooms.ts";
 import { lessonById } from "../lessons/lessonLibrary.ts";
-import { responsesCsv, studentsCsv } from "./csv.ts";
+import { reportRouter } from "./reportRoutes.ts";
 
 export interface TeacherRouteDeps {
   auth: Auth;
@@ -27,7 +26,7 @@ const unavailable = (res: Response) => res.status(503).json(fail(ERROR_CODES.STO
 
 /**
  * What needs a signed-in teacher: starting a session (it becomes theirs), the list of their
- * sessions, a session's report and CSV exports, deleting a session. Another teacher's
+ * sessions, deleting a session; reports and exports are reportRoutes.ts. Another teacher's
  * session answers 404 exactly like a session that does not exist.
  */
 export function teacherRouter(deps: TeacherRouteDeps): Router {
@@ -62,34 +61,7 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
     }
   });
 
-  r.get("/api/sessions/:id/report", signedIn, async (req, res) => {
-    try {
-      const owned = await deps.reports.loadOwned(String(req.params.id), teacherIn(res).id);
-      if (!owned) return void notFound(res);
-      res.json({ ok: true, data: buildReport(owned.input) });
-    } catch (e) {
-      req.log.error({ err: e }, "could not build a report");
-      unavailable(res);
-    }
-  });
-
-  r.get("/api/sessions/:id/export/:table.csv", signedIn, async (req, res) => {
-    const table = String(req.params.table);
-    if (table !== "responses" && table !== "students") return void notFound(res);
-    try {
-      const owned = await deps.reports.loadOwned(String(req.params.id), teacherIn(res).id);
-      if (!owned) return void notFound(res);
-      const csv = table === "responses" ? responsesCsv(owned) : studentsCsv(buildReport(owned.input));
-      const day = new Date(owned.input.session.createdAt).toISOString().slice(0, 10);
-      res.setHeader("Content-Type", "text/csv; charset=utf-8");
-      res.setHeader("Content-Disposition", `attachment; filename="livelab-${owned.input.session.code}-${day}-${table}.csv"`);
-      res.setHeader("Cache-Control", "private, no-store");
-      res.send(csv);
-    } catch (e) {
-      req.log.error({ err: e }, "could not export");
-      unavailable(res);
-    }
-  });
+  r.use(reportRouter({ reports: deps.reports, log: deps.log }, signedIn));
 
   r.delete("/api/sessions/:id", signedIn, async (req, res) => {
     const id = String(req.params.id);

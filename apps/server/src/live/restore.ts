@@ -28,7 +28,7 @@ export function rebuildRoom(deps: RoomDeps, s: LoadedSession, transport: RoomTra
   });
   const room = new SessionRoom(deps, {
     state: applyAll(state, answers), lesson, seq: s.events.length, hostSecretHash: s.hostSecretHash,
-    tokens: s.participants.map((p) => [p.resumeTokenHash, p.id]), transport,
+    tokens: s.participants.map((p) => [p.resumeTokenHash, p.id]), transport, unreadable: s.unreadable,
   });
   for (const run of s.experimentRuns) room.experiments.restore(run);
   return room;

@@ -14,6 +14,7 @@ import { Coalescer } from "./coalescer.ts";
 import type { ExperimentPool } from "./experimentPool.ts";
 import type { RoomTransport } from "./roomTransport.ts";
 import { RoomSimulation } from "./roomSimulation.ts";
+import { UnreadableAnswers } from "./unreadableAnswers.ts";
 import { WriteBatcher } from "./writeBatcher.ts";
 
 export interface RoomDeps {
@@ -34,6 +35,8 @@ export interface RoomInit {
   /** [resume token hash, participant id] of everyone who joined. */
   tokens: [string, string][];
   transport: RoomTransport;
+  /** Unreadable answers already kept (after a restart), so the cap per student and question holds. */
+  unreadable?: { participantId: string; questionId: string }[];
 }
 
 /** A stored row and the event it records: applied to the state once its batch commits. */
@@ -67,6 +70,7 @@ export class SessionRoom {
   // Writes, batched.
   private readonly joins: WriteBatcher<Pending<ParticipantRow>>;
   private readonly answers: WriteBatcher<Pending<ResponseRow>>;
+  private readonly unreadable: UnreadableAnswers;
 
   // Timers and what the room tells the teacher, coalesced.
   private readonly deadlines = new Map<string, NodeJS.Timeout>();
@@ -92,6 +96,7 @@ export class SessionRoom {
     // A lecture hall joining at once is one insert per batch, not per student.
     this.joins = new WriteBatcher(applyCommitted((rows) => deps.store.insertParticipants(rows)), { maxDelayMs: 10, maxBatch: 500 });
     this.answers = new WriteBatcher(applyCommitted((rows) => deps.store.insertResponses(rows)));
+    this.unreadable = new UnreadableAnswers({ store: deps.store, sessionId: init.state.id, log: deps.log, now: () => this.now() }, init.unreadable);
     this.progress = new Coalescer(() => this.transport.toTeachers("class:progress", this.classProgress(this.takeRosterChange())), 250);
     this.experiments = new ClassExperiments(init.state.id, { store: deps.store, pool: deps.experiments, transport: this.transport, log: deps.log });
     this.simulation = new RoomSimulation({
@@ -143,6 +148,7 @@ export class SessionRoom {
   async flush(): Promise<void> {
     await this.joins.flush();
     await this.answers.flush();
+    await this.unreadable.flush();
     await this.commandQueue;
   }
 
@@ -344,7 +350,10 @@ export class SessionRoom {
   private async answerNow(participantId: string, questionId: string, answer: unknown, idempotencyKey: string): Promise<Ack<AnswerAck>> {
     if (this.closed) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
     const decision = this.decide({ type: "answer", participantId, questionId, idempotencyKey, answer });
-    if (!decision.ok) return decision;
+    if (!decision.ok) {
+      if (decision.error.code === ERROR_CODES.INVALID_ANSWER) await this.unreadable.keep(participantId, questionId, answer, decision.error.message);
+      return decision;
+    }
     if (decision.duplicate) return ok({ questionId, attempt: decision.duplicate.attempt, saved: true, duplicate: true });
     const e = decision.events[0];
     if (e?.type !== "answer.recorded") return fail(ERROR_CODES.INTERNAL, "an answer decided no record");

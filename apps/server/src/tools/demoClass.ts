@@ -39,7 +39,7 @@ export interface DemoResult {
 
 /**
  * `npm run db:seed`: a demo teacher and one finished class of 24 students with realistic
- * answers (mostly right, the lesson's named mistakes, other slips, short texts and a
+ * answers (mostly right, the lesson's named mistakes, other slips, a few unreadable ones, short texts and a
  * λ experiment), played through a real room with a simulated clock so times to answer look
  * like a class. Rerunnable: an existing demo class is kept unless `fresh` is set.
  */
@@ -92,6 +92,10 @@ export async function seedDemo(db: Database, auth: Auth, opts: { fresh?: boolean
           if (rng.nextFloat() < 0.07) continue; // did not answer
           clock = opened + Math.round(6000 + 50_000 * rng.nextFloat() * (1.3 - s.skill));
           const answer = demoAnswer(q, sampleParams(q, questionSeed(seed, s.id, q.id)), s.skill, rng, key);
+          // Now and then a slip the server cannot read (refused, no attempt used), then the real answer.
+          if ((q.kind === "numeric" || q.kind === "expression") && rng.nextFloat() < 0.06) {
+            await room.submitAnswer(s.id, q.id, q.kind === "numeric" ? "0.9.9" : "2*lambda*(w", `typo-${s.id}-${q.id}`.slice(0, 64));
+          }
           await room.submitAnswer(s.id, q.id, answer, `demo-${s.id}-${q.id}`.slice(0, 64));
         }
         await room.flush();

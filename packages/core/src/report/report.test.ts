@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { builtInLesson } from "../lesson/index.ts";
-import { answerText, buildReport, median, type ReportInput, type ReportResponse } from "./report.ts";
+import { answerText, median } from "./answers.ts";
+import { buildReport } from "./report.ts";
+import type { ReportInput, ReportResponse } from "./types.ts";
 
 const lesson = builtInLesson();
 const P = (id: string, nickname: string, removed = false) => ({ id, nickname, joinedAt: 1000, removed });
@@ -9,6 +11,7 @@ function response(participantId: string, questionId: string, answer: unknown, st
   return {
     participantId, questionId, attempt: 1, params: {}, answer, status,
     correct: status === "correct" ? true : status === "ungraded" ? null : false,
+    score: status === "correct" ? 1 : status === "incorrect" || status === "invalid" ? 0 : null,
     feedbackKey: null, msToAnswer: 5000, answeredAt: 2000, ...o,
   };
 }
@@ -49,13 +52,15 @@ function input(): ReportInput {
 describe("buildReport", () => {
   const r = buildReport(input());
 
-  it("overview counts students (not removed ones), questions asked once each, and averages correct rates", () => {
+  it("overview counts students (not removed ones), questions asked once each, and averages graded questions' rates", () => {
     expect(r.overview.participants).toBe(4);
     expect(r.overview.questionsAsked).toBe(3);
-    expect(r.overview.gradedQuestionsAsked).toBe(2);
+    // The warm-up has a key but is worth 0 points; the short text has no key: only the decay factor is graded.
+    expect(r.overview.gradedQuestionsAsked).toBe(1);
+    expect(r.overview.maxScore).toBe(1);
     expect(r.overview.responses).toBe(10);
-    // warm-up 2/3, decay factor 2/4 (Ada, Bo's last attempt) → mean 7/12
-    expect(r.overview.averageCorrectRate).toBeCloseTo((2 / 3 + 2 / 4) / 2, 12);
+    // decay factor 2/4 (Ada, Bo's last attempt)
+    expect(r.overview.averageCorrectRate).toBe(0.5);
     // answers: 3 + 4 + 2 = 9 of 4 students × 3 questions
     expect(r.overview.completion).toBeCloseTo(9 / 12, 12);
   });
@@ -94,6 +99,10 @@ describe("buildReport", () => {
   it("short-text answers are listed with their authors and are not graded", () => {
     const q = r.questions.find((x) => x.id === "why-l1-zeros")!;
     expect(q.graded).toBe(false);
+    expect(q.keyed).toBe(false);
+    // The second of its activity's three questions; a one-question activity is just its title.
+    expect(q.title).toBe(`${q.activityTitle} (2 of 3)`);
+    expect(r.questions.find((x) => x.id === "l2-decay-factor")!.title).toBe("Weight decay, one step");
     expect(q.correctRate).toBeNull();
     expect(q.texts).toEqual([{ nickname: "Ada", text: "corners of the diamond" }, { nickname: "Bo", text: "=HYPERLINK(1)" }]);
   });
@@ -101,8 +110,10 @@ describe("buildReport", () => {
   it("per student: correct count and rate over graded questions asked, the final answers and experiment runs", () => {
     const bo = r.students.find((s) => s.nickname === "Bo")!;
     expect(bo.answered).toBe(3);
-    expect(bo.correct).toBe(1); // decay factor on the 2nd attempt; the warm-up was wrong
-    expect(bo.correctRate).toBe(0.5);
+    // Decay factor right on the 2nd attempt; the warm-up (wrong) is worth 0 points and does not count.
+    expect(bo).toMatchObject({ correct: 1, graded: 1, score: 1, maxScore: 1, correctRate: 1 });
+    const ada = r.students.find((s) => s.nickname === "Ada")!;
+    expect(ada).toMatchObject({ answered: 3, correct: 1, graded: 1, correctRate: 1 });
     expect(bo.answers["l2-decay-factor"]).toMatchObject({ answer: "0.999", status: "correct", attempts: 2, msToAnswer: 4000 });
     expect(bo.answers["warmup-overfitting"].answer).not.toBe("underfitting"); // the option's text, not its id
     expect(bo.experiments["lambda-experiment"]).toEqual({ value: 0.1, valLoss: 0.3 });
@@ -120,7 +131,7 @@ describe("buildReport", () => {
 
   it("an empty session reports nulls, not NaN", () => {
     const empty = buildReport({ ...input(), participants: [], openedQuestions: [], responses: [], experimentRuns: [] });
-    expect(empty.overview).toEqual({ participants: 0, questionsAsked: 0, gradedQuestionsAsked: 0, responses: 0, averageCorrectRate: null, completion: null });
+    expect(empty.overview).toEqual({ participants: 0, questionsAsked: 0, gradedQuestionsAsked: 0, maxScore: 0, responses: 0, averageCorrectRate: null, completion: null });
     expect(empty.experiments).toEqual([]);
   });
 });

@@ -1,6 +1,7 @@
 import type { Lesson, LessonSimulation } from "../lesson/schema.ts";
 import type { QuestionRuntime, SessionContext, SessionState } from "./state.ts";
 import { publicState, type PublicState } from "./views.ts";
+import { finalAttempt } from "../score/definition.ts";
 
 /**
  * What the teacher's screens (console and projector) are sent. Built here, beside the
@@ -120,7 +121,7 @@ export function questionProgress(s: SessionState, lesson: Lesson): QuestionProgr
     const answeredBy: string[] = [];
     const bump = (k: string) => { distribution[k] = (distribution[k] ?? 0) + 1; };
     for (const [pid, attempts] of Object.entries(byParticipant)) {
-      const last = attempts.at(-1);
+      const last = finalAttempt(attempts); // the one definition of the attempt that counts
       if (!last) continue;
       answeredBy.push(pid);
       const r = last.result;

@@ -5,7 +5,7 @@ import { hostInfo } from "./useHost";
 import { classDate } from "../../lib/format";
 
 interface LessonInfo { id: string; title: string; summary: string; activities: number }
-interface SessionItem { id: string; code: string; lessonTitle: string; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
+interface SessionItem { id: string; code: string; lessonId: string; lessonTitle: string; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
 interface Me { name: string; email: string }
 
 async function api<T>(path: string, init?: RequestInit): Promise<T | null> {
@@ -27,6 +27,8 @@ export function MySessions() {
   const [sessions, setSessions] = useState<SessionItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
+  // Classes ticked for "side by side" (same lesson only).
+  const [picked, setPicked] = useState<string[]>([]);
 
   const refresh = useCallback(async () => {
     try {
@@ -64,6 +66,10 @@ export function MySessions() {
     }
   };
 
+  const pickedSessions = (sessions ?? []).filter((s) => picked.includes(s.id));
+  const oneLesson = new Set(pickedSessions.map((s) => s.lessonId)).size <= 1;
+  const togglePick = (id: string) => setPicked((p) => (p.includes(id) ? p.filter((x) => x !== id) : [...p, id]));
+
   const signOut = async () => {
     await authClient.signOut();
     window.location.assign("/signin");
@@ -99,14 +105,24 @@ export function MySessions() {
           ) : sessions.length === 0 ? (
             <p className="muted">No classes yet. Start one above; its report appears here afterwards.</p>
           ) : (
+            <>
+            <p className="row compare-bar">
+              <span className="muted">Tick two or more classes of the same lesson to see them side by side.</span>
+              {pickedSessions.length >= 2 && oneLesson && pickedSessions.length <= 8 && (
+                <a className="button-link" href={`/teach/reports/compare?ids=${pickedSessions.map((s) => s.id).join(",")}`}>Compare {pickedSessions.length} classes side by side →</a>
+              )}
+              {!oneLesson && <span className="error">Pick classes of one lesson.</span>}
+              {pickedSessions.length > 8 && <span className="error">At most 8 classes at once.</span>}
+            </p>
             <div className="table-scroll">
               <table className="table" aria-label="your classes">
                 <thead>
-                  <tr><th scope="col">Date</th><th scope="col">Lesson</th><th scope="col">Code</th><th scope="col" className="num">Students</th><th scope="col" className="num">Answers</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
+                  <tr><th scope="col"><span className="sr-only">Compare</span></th><th scope="col">Date</th><th scope="col">Lesson</th><th scope="col">Code</th><th scope="col" className="num">Students</th><th scope="col" className="num">Answers</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
                 </thead>
                 <tbody>
                   {sessions.map((s) => (
                     <tr key={s.id}>
+                      <td><input type="checkbox" checked={picked.includes(s.id)} onChange={() => togglePick(s.id)} aria-label={`Compare the class ${s.code} of ${classDate(s.createdAt)}`} /></td>
                       <td>{classDate(s.createdAt)}</td>
                       <td>{s.lessonTitle}</td>
                       <td><code>{s.code}</code></td>
@@ -123,6 +139,7 @@ export function MySessions() {
                 </tbody>
               </table>
             </div>
+            </>
           )}
         </section>
       </main>
