@@ -240,6 +240,27 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     expect(isUniqueViolation(dup)).toBe(true);
   });
 
+  it("fencing under a race: writes in flight while another node takes over either committed (and are loaded) or were refused (and are not)", async () => {
+    const s = newSession();
+    await store.createSession(s, created(s), { node: "node-a", ttlMs: 100 });
+    const oldHolder = store.fenced(s.id, 1);
+    const p = participant(s.id, "Kit", 13_000);
+    await oldHolder.insertParticipants([p]);
+    await sleep(150);
+    // 40 answers from the old holder, one batch each, with the takeover in the middle of them.
+    const writes = Array.from({ length: 40 }, (_, i) => response(p, "l2-decay-factor", i + 1, 13_001 + i));
+    const outcomes = writes.map((w) => oldHolder.insertResponses([w]).then(() => "stored" as const, (e: unknown) => (isLeaseLost(e) ? "refused" as const : e)));
+    const token = await store.acquireLease(s.id, "node-b", 10_000);
+    const results = await Promise.all(outcomes);
+    expect(token).toBe(2);
+    expect(results.every((r) => r === "stored" || r === "refused"), String(results.find((r) => r !== "stored" && r !== "refused"))).toBe(true);
+    const loaded = (await store.loadLiveSession(s.id))!;
+    const stored = writes.filter((_, i) => results[i] === "stored").map((w) => w.id).sort();
+    expect(loaded.responses.map((r) => r.id).sort()).toEqual(stored);
+    // After the takeover nothing more gets in.
+    expect(isLeaseLost(await oldHolder.insertResponses([response(p, "l2-decay-factor", 99, 14_000)]).catch((e: unknown) => e))).toBe(true);
+  });
+
   it("finds a session by join code or by a resume token's hash; loads one session alone", async () => {
     const s = newSession();
     await store.createSession(s, created(s));
