@@ -2,6 +2,7 @@ import { pino } from "pino";
 import { createApp } from "./app.ts";
 import { loadAuthSecret } from "./auth/secret.ts";
 import { DataDirBusyError } from "./db/dataDirLock.ts";
+import { lockNodeMode, NodeModeConflictError } from "./db/nodeModeLock.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
@@ -12,6 +13,8 @@ import { connectRedis, nodeName } from "./cluster/redis.ts";
 async function main(): Promise<void> {
   const env = loadEnv();
   const log = pino({ level: env.LOG_LEVEL });
+  // On PostgreSQL: one single node, or the nodes of one cluster, never both (PGlite has its folder lock).
+  const unlockMode = env.DATABASE_URL ? await lockNodeMode(env.DATABASE_URL, env.REDIS_URL ? "scaled" : "single") : null;
   const db = await openDatabase({ url: env.DATABASE_URL, dataDir: env.DATA_DIR, command: "the LiveLab server" });
   const applied = await migrate(db);
   if (applied.length) log.info({ applied }, "database migrated");
@@ -48,6 +51,7 @@ async function main(): Promise<void> {
     await app.close();
     redis?.disconnect();
     await db.close();
+    await unlockMode?.();
     process.exit(0);
   };
   process.on("SIGINT", () => void stop("SIGINT"));
@@ -55,7 +59,7 @@ async function main(): Promise<void> {
 }
 
 main().catch((e) => {
-  if (e instanceof DataDirBusyError) {
+  if (e instanceof DataDirBusyError || e instanceof NodeModeConflictError) {
     console.error(e.message);
     process.exit(2);
   }
