@@ -1,5 +1,5 @@
 import { defineConfig } from "vitest/config";
 
 export default defineConfig({
-  test: { include: ["e2e/**/*.e2e.test.ts"], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
+  test: { include: ["src/**/*.test.ts", "e2e/**/*.e2e.test.ts"], testTimeout: 300_000, hookTimeout: 300_000, fileParallelism: false },
 });

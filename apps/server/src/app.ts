@@ -6,23 +6,31 @@ import type { Logger } from "pino";
 import { Server } from "socket.io";
 import { toNodeHandler } from "better-auth/node";
 import { randomBytes } from "node:crypto";
-import { createAuth, CLIENT_ADDRESS_HEADER, type Auth } from "./auth/auth.ts";
+import { CLIENT_ADDRESS_HEADER, createAuth, type Auth } from "./auth/auth.ts";
+import { SignInLimits } from "./auth/signInLimits.ts";
+import type { SignupPolicy } from "./auth/signupPolicy.ts";
 import { redirectAnonymous } from "./auth/teacher.ts";
 import { ReportStore } from "./db/reportStore.ts";
 import { teacherRouter } from "./http/teacherRoutes.ts";
 import type { Database } from "./db/database.ts";
 import { PrismaRoomStore } from "./db/prismaRoomStore.ts";
 import { apiRouter } from "./http/routes.ts";
+import { lessonRouter } from "./http/lessonRoutes.ts";
+import { LessonStore } from "./db/lessonStore.ts";
+import { LessonLibrary } from "./lessons/lessonLibrary.ts";
+import { LessonWorkers, type LessonWorkerOptions } from "./lessons/lessonWorkers.ts";
 import { benchRouter } from "./http/benchRoutes.ts";
+import { sameOriginOnly } from "./http/origin.ts";
 import { publicUrl } from "./http/publicUrl.ts";
 import { metricsRouter } from "./http/metrics.ts";
 import { clientAddress, compileTrustProxy } from "./http/proxyTrust.ts";
 import { requestLog } from "./http/requestLog.ts";
 import { secureCookiesOverHttps, servedOverHttps } from "./http/secureCookies.ts";
+import { securityHeaders } from "./http/securityHeaders.ts";
 import { ExperimentPool } from "./live/experimentPool.ts";
-import { Rooms } from "./live/rooms.ts";
+import { Rooms, type SessionLimits } from "./live/rooms.ts";
 import { nicknamePolicy } from "./security/nicknamePolicy.ts";
-import { FailureLimiter } from "./socket/rateLimit.ts";
+import { JoinGuard } from "./socket/joinGuard.ts";
 import { HandshakePacer } from "./socket/handshakePacer.ts";
 import { registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
 import { Presence } from "./socket/presence.ts";
@@ -32,7 +40,8 @@ import { ClusterPresence } from "./cluster/clusterPresence.ts";
 import { DEFAULT_TIMING, SessionOwnership, type OwnershipTiming } from "./cluster/ownership.ts";
 import { redisStreamsAdapter } from "./cluster/redis.ts";
 import { localSessionOps } from "./live/sessionOps.ts";
-import { socketTransport, studentsRoom, teachersRoom } from "./socket/transport.ts";
+import { socketTeacher } from "./socket/socketTeacher.ts";
+import { socketTransport, stageRoom, studentsRoom, teachersRoom } from "./socket/transport.ts";
 import type { LiveServer } from "./socket/types.ts";
 
 export interface AppDeps {
@@ -61,6 +70,16 @@ export interface AppOptions {
    * session runs on one node at a time under a lease (cluster/ownership.ts).
    */
   cluster?: { redis: Redis; node: string; timing?: OwnershipTiming };
+  /** Limits of the worker threads that check, preview and import lessons. */
+  lessonWorkers?: LessonWorkerOptions;
+  /** Who may create a teacher account (TEACHER_SIGNUP); default: anyone. */
+  signup?: SignupPolicy;
+  /** Live sessions per teacher and the idle time after which a class is ended. */
+  sessionLimits?: Partial<SessionLimits>;
+  /** The web app runs in Next's dev mode (its CSP then allows eval). */
+  webDev?: boolean;
+  /** The rooms' clock (tests move it forward to make classes idle). */
+  now?: () => number;
 }
 
 export interface LiveLabApp {
@@ -68,6 +87,7 @@ export interface LiveLabApp {
   io: LiveServer;
   rooms: Rooms;
   auth: Auth;
+  experiments: ExperimentPool;
   listen(port: number, host?: string): Promise<{ port: number; url: string }>;
   close(): Promise<void>;
 }
@@ -81,20 +101,32 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const experiments = new ExperimentPool(options.experimentWorkers);
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
-  const auth = createAuth({ prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl, rateLimit: options.authRateLimit, log: deps.log });
+  const auth = createAuth({
+    prisma: deps.db.prisma, secret: options.authSecret ?? randomBytes(32).toString("base64url"), publicUrl: options.publicUrl,
+    rateLimit: options.authRateLimit, signInLimits: new SignInLimits(), signup: options.signup, log: deps.log,
+  });
   const trust = compileTrustProxy(options.trustProxy);
   const app = express();
   app.disable("x-powered-by");
   // req.ip, req.protocol, req.secure and req.hostname believe X-Forwarded-* only from TRUST_PROXY's proxies.
   app.set("trust proxy", trust);
   app.use(requestLog(deps.log, trust));
+  // Every response: CSP (with a per-response nonce Next.js picks up), no framing, nosniff, referrer policy.
+  app.use(securityHeaders({ dev: options.webDev }));
   app.use(secureCookiesOverHttps(servedOverHttps(options.publicUrl)));
+  // A request that changes something must come from a page of this server (or PUBLIC_URL).
+  app.use("/api", sameOriginOnly(options.publicUrl));
   // Better Auth reads its own bodies, so it is mounted before the JSON parser. It learns the
   // client's address (for its rate limits) from this server, never from the client's headers.
   app.all("/api/auth/{*rest}", (req, _res, next) => {
     req.headers[CLIENT_ADDRESS_HEADER] = clientAddress(req, trust);
     next();
   }, toNodeHandler(auth));
+  // Lesson files are larger than the API's other bodies: their routes parse their own, first.
+  const lessonStore = new LessonStore(deps.db);
+  const library = new LessonLibrary(lessonStore);
+  const lessonWorkers = new LessonWorkers(options.lessonWorkers);
+  app.use(lessonRouter({ auth, library, store: lessonStore, workers: lessonWorkers, log: deps.log, publicUrl: url }));
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
@@ -112,7 +144,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const presence = cluster ? new ClusterPresence(cluster.node) : new Presence();
   const store = new PrismaRoomStore(deps.db);
   const rooms = new Rooms({
-    store, experiments, log: deps.log, nicknamePolicy,
+    store, experiments, log: deps.log, nicknamePolicy, limits: options.sessionLimits, now: options.now,
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
     lease: cluster ? { node: cluster.node, ttlMs: (cluster.timing ?? DEFAULT_TIMING).ttlMs } : undefined,
   });
@@ -123,19 +155,21 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     clusterOps = new ClusterSessionOps({ io, rooms, store, ownership, presence: presence as ClusterPresence, log: deps.log });
   }
   const handlerDeps: HandlerDeps = {
-    io, ops: clusterOps ?? localSessionOps(rooms), log: deps.log, presence, joinFailures: new FailureLimiter(120, 60_000), socketJoinFailures: new FailureLimiter(10, 60_000),
+    io, ops: clusterOps ?? localSessionOps(rooms), log: deps.log, presence, joinGuard: new JoinGuard(),
     clientAddress: (req) => clientAddress(req, trust),
+    teacherOf: socketTeacher(auth), publicUrl: url,
   };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
-    auth, rooms, reports: new ReportStore(deps.db), log: deps.log, publicUrl: url,
+    auth, rooms, reports: new ReportStore(deps.db), library, log: deps.log, publicUrl: url,
     onDeleted: (id) => {
       io.in(studentsRoom(id)).disconnectSockets(true);
       io.in(teachersRoom(id)).disconnectSockets(true);
+      io.in(stageRoom(id)).disconnectSockets(true);
     },
   }));
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
-  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/")));
+  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/") || path.startsWith("/teach/lessons/")));
   if (options.bench) app.use(benchRouter(deps.db));
   if (options.metrics) app.use(metricsRouter({ io, rooms, store, db: deps.db, token: options.metrics.token }));
   if (options.fallback) app.use(options.fallback);
@@ -147,9 +181,11 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     clusterOps!.listen();
     ownership!.start();
   } else await rooms.restore();
+  // Each node ends its own idle classes.
+  rooms.startIdleSweep();
 
   return {
-    http, io, rooms, auth,
+    http, io, rooms, auth, experiments,
     listen: (p, host = "0.0.0.0") =>
       new Promise((resolve, reject) => {
         http.once("error", reject);
@@ -171,6 +207,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
       if (!cluster) io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await experiments.close();
+      await lessonWorkers.close();
       if (http.listening) await new Promise<void>((resolve) => http.close(() => resolve()));
     },
   };

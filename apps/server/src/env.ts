@@ -42,6 +42,12 @@ const EnvSchema = z.object({
   METRICS_TOKEN: z.string().min(16, "METRICS_TOKEN must be at least 16 characters").optional(),
   /** Signs teachers' sign-in cookies (32+ characters). Default: generated once into DATA_DIR/auth-secret. */
   AUTH_SECRET: z.string().min(32, "AUTH_SECRET must be at least 32 characters").optional(),
+  /** Who may create a teacher account: open (default), closed, or a list like "@school.edu,ms.rivera@gmail.com". */
+  TEACHER_SIGNUP: z.string().default("open"),
+  /** Classes one teacher may have running at once (not ended). */
+  MAX_LIVE_SESSIONS_PER_TEACHER: z.coerce.number().int().min(1).max(10_000).default(20),
+  /** A class with no teacher command and no student activity for this many hours is ended. */
+  SESSION_IDLE_HOURS: z.coerce.number().positive().max(24 * 365).default(12),
   LOG_LEVEL: z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"]).default("info"),
   NODE_ENV: z.enum(["development", "production", "test"]).default("development"),
   /** The web app: built Next.js (prod), Next's dev server (dev), or none (off: API and sockets only). */

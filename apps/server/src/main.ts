@@ -3,6 +3,7 @@ import { createApp } from "./app.ts";
 import { loadAuthSecret } from "./auth/secret.ts";
 import { DataDirBusyError } from "./db/dataDirLock.ts";
 import { lockNodeMode, NodeModeConflictError } from "./db/nodeModeLock.ts";
+import { parseSignupPolicy } from "./auth/signupPolicy.ts";
 import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
@@ -31,6 +32,9 @@ async function main(): Promise<void> {
     authRateLimit: env.NODE_ENV === "production" && env.LIVELAB_BENCH !== "1",
     trustProxy: env.TRUST_PROXY,
     metrics: env.METRICS === "1" ? { token: env.METRICS_TOKEN } : undefined,
+    signup: parseSignupPolicy(env.TEACHER_SIGNUP),
+    sessionLimits: { liveSessionsPerTeacher: env.MAX_LIVE_SESSIONS_PER_TEACHER, idleMs: env.SESSION_IDLE_HOURS * 3_600_000 },
+    webDev: webMode === "dev",
     fallback: web ? (req, res) => void web.handle(req, res) : undefined,
   });
   if (web?.upgrade) {

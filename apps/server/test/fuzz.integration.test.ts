@@ -3,6 +3,10 @@
  * the server stays up, every reply is a typed error (or a legitimate success), memory does not
  * run away, and an honest student in the same session is unaffected. Seeded: a failure prints
  * the seed, and `FUZZ_SEED=<seed>` replays it.
+ *
+ * A quarter of the teacher's and students' events put a name of Object.prototype's members
+ * ("constructor", "__proto__", "toString", "hasOwnProperty", "valueOf") in every id field —
+ * issue 12 (8): "constructor" was taken for a question and for a participant.
  */
 import fc from "fast-check";
 import { COMMON_EVENTS, ERROR_CODES, STUDENT_EVENTS, TEACHER_EVENTS } from "@livelab/core/protocol";
@@ -23,11 +27,27 @@ const hostileValue = fc.oneof(
   fc.integer({ min: 1, max: 60 }).map((n) => { let v: unknown = "x"; for (let i = 0; i < n * 10; i++) v = [v]; return v; }),
 );
 
-const fuzzEvent = fc.record({
-  event: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KNOWN) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }),
-  payload: hostileValue,
-  who: fc.constantFrom("student", "teacher", "anonymous"),
-});
+const INHERITED = ["constructor", "__proto__", "toString", "hasOwnProperty", "valueOf"];
+const inherited = fc.constantFrom(...INHERITED);
+
+/** Well-formed events whose ids (every id field) are inherited property names. */
+const inheritedIdEvent = fc.oneof(
+  fc.record({ event: fc.constantFrom("question:open", "question:close", "question:reveal", "projector:show"), payload: fc.record({ questionId: inherited }) }),
+  fc.record({ event: fc.constant("participant:remove"), payload: fc.record({ participantId: inherited }) }),
+  fc.record({ event: fc.constant("host:attach"), payload: fc.record({ sessionId: inherited, hostSecret: fc.constant("A".repeat(43)) }) }),
+  fc.record({ event: fc.constant("sim:control"), payload: inherited.map((k) => ({ op: "set", params: JSON.parse(`{"${k}": 0.5}`) })) }),
+  fc.record({ event: fc.constant("answer:submit"), payload: fc.record({ questionId: inherited, answer: fc.constant("1"), idempotencyKey: inherited.map((k) => `key-${k}-0001`) }) }),
+  fc.record({ event: fc.constant("experiment:submit"), payload: fc.record({ activityId: inherited, value: fc.constant(0.01), idempotencyKey: fc.constant("key-inherited-1") }) }),
+).map((e) => ({ ...e, inheritedIds: true }));
+
+const fuzzEvent = fc.oneof(
+  { weight: 3, arbitrary: fc.record({
+    event: fc.oneof({ weight: 4, arbitrary: fc.constantFrom(...KNOWN) }, { weight: 1, arbitrary: fc.string({ maxLength: 40 }) }),
+    payload: hostileValue,
+    who: fc.constantFrom("student", "teacher", "anonymous"),
+  }).map((e) => ({ ...e, inheritedIds: false })) },
+  { weight: 1, arbitrary: fc.record({ e: inheritedIdEvent, who: fc.constantFrom("teacher", "student") }).map(({ e, who }) => ({ ...e, who })) },
+);
 
 describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (backend) => {
   const ctx = serverPerSuite(backend);
@@ -53,14 +73,21 @@ describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (back
     };
     await fresh();
     const outcomes: Record<string, number> = {};
+    let inheritedSent = 0;
     try {
       for (const s of samples) {
         // Rotate connections before the per-socket rate limit would answer everything.
         if (sent % 30 === 0 && sent > 0) await fresh();
         sent++;
         // Never let the fuzzer end the session or remove the honest student: those are legitimate.
-        if (s.who === "teacher" && (s.event === "session:end" || s.event === "participant:remove")) continue;
-        const r = await sockets[s.who].callRaw(s.event, s.payload, 10_000);
+        // (Removing an inherited id is not: it must be refused like any unknown participant.)
+        if (s.who === "teacher" && (s.event === "session:end" || (s.event === "participant:remove" && !s.inheritedIds))) continue;
+        const r = await sockets[s.who as keyof typeof sockets].callRaw(s.event, s.payload, 10_000);
+        if (s.inheritedIds) {
+          inheritedSent++;
+          // An inherited id is never a question, participant, session, activity or parameter.
+          expect(r.ok, `${s.event} ${JSON.stringify(s.payload)} → ok`).toBe(false);
+        }
         if (r.ok) {
           outcomes.ok = (outcomes.ok ?? 0) + 1;
         } else {
@@ -74,7 +101,15 @@ describe.each(backends().slice(0, 1))("fuzzing the socket protocol on %s", (back
     } finally {
       for (const c of Object.values(sockets)) c.close();
     }
-    expect(outcomes.BAD_REQUEST).toBeGreaterThan(EVENTS / 3);
+    expect(outcomes.BAD_REQUEST).toBeGreaterThan(EVENTS / 4);
+    expect(inheritedSent).toBeGreaterThan(EVENTS / 8);
+    // Nothing with an inherited id was stored or sent to a student, and the teacher can still run the class.
+    const log = await ctx.server.db.prisma.sessionEvent.findMany({ where: { sessionId: session.sessionId } });
+    for (const e of log) for (const id of INHERITED) expect(JSON.stringify(e.payload)).not.toContain(`"${id}"`);
+    expect(honest.received.filter((m) => m.event === "question:revealed")).toEqual([]);
+    const participants = await ctx.server.db.prisma.participant.findMany({ where: { sessionId: session.sessionId } });
+    expect(participants.every((p) => p.nickname.length > 0 && !INHERITED.includes(p.id))).toBe(true);
+    expectOk(await teacher.call("projector:show", { questionId: "l2-decay-factor" }));
     // The server is up, unpolluted and the honest student still works.
     expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     expect((await fetch(`${ctx.server.url}/healthz`)).status).toBe(200);

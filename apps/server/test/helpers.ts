@@ -74,11 +74,11 @@ export interface RunningServer {
  * A fresh database and server for one test file (or describe block): started before its
  * tests, stopped and dropped after. `ctx.server` may be replaced (a restart test does).
  */
-export function serverPerSuite(backend: Backend): { tdb: TestDatabase; server: RunningServer } {
+export function serverPerSuite(backend: Backend, options: AppOptions = {}): { tdb: TestDatabase; server: RunningServer } {
   const ctx = {} as { tdb: TestDatabase; server: RunningServer };
   beforeAll(async () => {
     ctx.tdb = await testDatabase(backend);
-    ctx.server = await startServer(ctx.tdb);
+    ctx.server = await startServer(ctx.tdb, options);
   });
   afterAll(async () => {
     await ctx.server?.stop();
@@ -130,8 +130,9 @@ export interface Client {
   close(): void;
 }
 
-export async function connect(url: string): Promise<Client> {
-  const socket: Socket<ServerEvents, ClientEvents> = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true });
+/** A new connection; `cookie` sends a teacher's sign-in cookie with the handshake, as a browser on the same origin does. */
+export async function connect(url: string, o: { cookie?: string } = {}): Promise<Client> {
+  const socket: Socket<ServerEvents, ClientEvents> = ioClient(url, { transports: ["websocket"], reconnection: false, forceNew: true, ...(o.cookie ? { extraHeaders: { cookie: o.cookie } } : {}) });
   const received: Client["received"] = [];
   const waiters: { event: string; where?: (p: never) => boolean; resolve: (p: unknown) => void }[] = [];
   socket.onAny((event: string, payload: unknown) => {

@@ -130,6 +130,47 @@ describe.each(backends())("hostile input on %s", (backend) => {
     g.close();
   });
 
+  // Issue 12 (12), fixed on main: unknown events used to skip the per-socket rate limit (300
+  // unknown events got 300 UNKNOWN_EVENT replies). Now every message costs a token.
+  it("unknown events are rate limited like any other message", async () => {
+    const c = await connect(server.url);
+    const t0 = Date.now();
+    const replies = await Promise.all(Array.from({ length: 300 }, (_, i) => c.callRaw(`made:up-${i}`, {})));
+    const seconds = (Date.now() - t0) / 1000;
+    const codes = replies.map((r) => (r.ok ? "ok" : r.error.code));
+    const unknown = codes.filter((x) => x === "UNKNOWN_EVENT").length;
+    // At most the burst (40) plus 20 a second for as long as the flood took.
+    expect(unknown).toBeLessThanOrEqual(40 + Math.ceil(20 * seconds) + 1);
+    expect(codes.filter((x) => x === "RATE_LIMITED").length).toBe(300 - unknown);
+    c.close();
+  });
+
+  // Issue 12 (12), fixed on main: experiment:submit ignored its idempotency key (40 submissions
+  // → 40 training runs). Now a resend with the same key is answered from the first run.
+  it("40 experiment submissions with one idempotency key train once and store one run", async () => {
+    const t = await hostedSession(server.url);
+    const s = await connect(server.url);
+    const me = expectOk(await s.call("session:join", { code: t.session.code, nickname: "Resender" }));
+    expectOk(await t.teacher.call("activity:goto", { index: 5 }));
+    const jobsBefore = server.app.experiments.jobs;
+    const key = newKey();
+    const submit = () => s.call("experiment:submit", { activityId: "lambda-experiment", value: 0.01, idempotencyKey: key }, 30_000);
+    // 30 at once (within the per-connection burst), then 10 more one by one after the first
+    // answer (a phone that lost its acknowledgements): 40 in all.
+    const acks = await Promise.all(Array.from({ length: 30 }, submit));
+    for (let i = 0; i < 10; i++) {
+      await sleep(100); // within the connection's 20 messages a second
+      acks.push(await submit());
+    }
+    const first = expectOk(acks[0]);
+    for (const a of acks) expect(expectOk(a)).toEqual(first);
+    expect(server.app.experiments.jobs - jobsBefore).toBe(1);
+    const runs = await server.db.prisma.experimentRun.findMany({ where: { participantId: me.participantId } });
+    expect(runs.map((r) => r.value)).toEqual([0.01]);
+    s.close();
+    t.teacher.close();
+  });
+
   it("nicknames: trimmed, limited, unique, filtered", async () => {
     const tryJoin = async (nickname: unknown) => {
       const c = await connect(server.url);
@@ -143,6 +184,11 @@ describe.each(backends())("hostile input on %s", (backend) => {
     expect(await tryJoin("   ")).toMatchObject({ ok: false, error: { code: "NICKNAME_INVALID" } });
     expect(await tryJoin("fuck")).toMatchObject({ ok: false, error: { code: "NICKNAME_INVALID" } });
     expect(expectOk(await tryJoin("<b>Bo</b> &amp;")).snapshot.participant.nickname).toBe("<b>Bo</b> &amp;");
+    // Issue 12 (11): look-alikes of a nickname in the class are taken too (they all joined before).
+    for (const imitation of ["H\u043Enest Abe", "Honest Abe\u3164", "Honest Abe\u2800", "Honest\u200B Abe", "H0nest Abe"]) {
+      expect(await tryJoin(imitation), JSON.stringify(imitation)).toMatchObject({ ok: false, error: { code: "NICKNAME_TAKEN" } });
+    }
+    expect(await tryJoin("\u3164\u2800")).toMatchObject({ ok: false, error: { code: "NICKNAME_INVALID" } });
   });
 
   it("the server is still up and honest clients are unaffected", async () => {

@@ -104,7 +104,8 @@ describe.each(backends())("reconnects and restarts on %s", (backend) => {
     expectOk(await t2.call("question:reveal", { questionId: "dropout-kept-value" }));
     const r0 = await revealed;
     expect(typeof r0.correct).toBe("boolean");
-    expect(r0.feedback.length).toBeGreaterThan(3);
+    expect(r0.headline).toBe(r0.correct ? "Correct!" : "Not quite.");
+    expect(r0.expected).toMatch(/^[0-9.]+$/); // the right number, recomputed from the stored answer's parameters
     c0.close();
     t2.close();
   });

@@ -79,7 +79,8 @@ describe("a live room on the memory store", () => {
     const removeRefused = await f.room.command({ type: "remove", participantId: ann });
     for (const r of [joinRefused, answerRefused, moveRefused, removeRefused]) expect(r).toMatchObject({ ok: false, error: { code: "STORAGE_UNAVAILABLE" } });
     expect(f.room.state).toBe(before); // not a copy with changes: the very same state
-    expect(f.transport.sent.slice(sentBefore).filter((m) => m.event !== "class:progress")).toEqual([]);
+    // (Coalesced counters may still go out: they repeat the unchanged state.)
+    expect(f.transport.sent.slice(sentBefore).filter((m) => m.event !== "class:progress" && m.event !== "stage:state")).toEqual([]);
     // Back up: the same answer (same key) goes through once.
     f.store.failWrites = false;
     expect(expectOk(await f.room.submitAnswer(ann, "l2-decay-factor", "0.9", "key-ann-00002")).attempt).toBe(1);
@@ -140,7 +141,7 @@ describe("a live room on the memory store", () => {
       expect(r.ok ? null : r.error.code, typed).toBe("INVALID_ANSWER");
     }
     await f.room.flush();
-    expect((await storedSession(f)).unreadable).toEqual([0, 1, 2].map(() => ({ participantId: ann, questionId: "l2-decay-factor" })));
+    expect((await storedSession(f)).unreadable.map((u) => ({ participantId: u.participantId, questionId: u.questionId }))).toEqual([0, 1, 2].map(() => ({ participantId: ann, questionId: "l2-decay-factor" })));
     expect((await storedSession(f)).responses).toEqual([]);
     // After a restart the cap still holds: a fifth unreadable answer is refused and not kept.
     const rebuilt = rebuildRoom({ store: f.store, experiments: pool, log: pino({ level: "silent" }), now: () => f.clock.now }, await storedSession(f), new ArrayTransport());

@@ -70,7 +70,7 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     const e = await store.createSession(sameCode, created(sameCode)).catch((x: unknown) => x);
     expect(isUniqueViolation(e)).toBe(true);
     const loaded = (await store.loadLiveSessions()).find((x) => x.id === s.id)!;
-    expect(loaded).toMatchObject({ code: s.code, lessonId: lesson.id, seed: 7, status: "lobby", hostSecretHash: s.hostSecretHash });
+    expect(loaded).toMatchObject({ code: s.code, lessonId: lesson.id, seed: 7, status: "lobby", hostSecretHash: s.hostSecretHash, teacherId: null });
     expect(loaded.events).toEqual(created(s));
     expect(loaded.lesson.activities.length).toBe(lesson.activities.length);
   });
@@ -150,7 +150,7 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     const stranger = await store.insertUnreadable([row("l2-decay-factor", 8000), row("l2-decay-factor", 8001, "nobody")]).catch((x: unknown) => x);
     expect(stranger).toBeInstanceOf(Error); // a foreign key refusal, and the whole batch with it
     const loaded = (await store.loadLiveSessions()).find((x) => x.id === s.id)!;
-    expect(loaded.unreadable).toEqual([{ participantId: p.id, questionId: "l2-decay-factor" }, { participantId: p.id, questionId: "l2-gradient" }]);
+    expect(loaded.unreadable.map((u) => ({ participantId: u.participantId, questionId: u.questionId }))).toEqual([{ participantId: p.id, questionId: "l2-decay-factor" }, { participantId: p.id, questionId: "l2-gradient" }]);
   });
 
   it("experiment runs: a new run replaces the student's previous one", async () => {
@@ -274,5 +274,20 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     expect((await store.loadLiveSession(s.id))?.participants.map((x) => x.id)).toEqual([p.id]);
     await store.appendEvents(s.id, 3, [{ type: "session.ended", at: 12_000 }], { status: "ended", endedAt: new Date(12_000) });
     expect(await store.loadLiveSession(s.id)).toBeNull();
+  });
+
+  it("counts a teacher's sessions that have not ended, and no one else's", async () => {
+    // A real account on the databases (ClassSession.teacherId references User).
+    const teacherId = uid("u");
+    const otherId = uid("u");
+    for (const id of [teacherId, otherId]) await db?.prisma.user.create({ data: { id, name: "T", email: `${id}@school.test` } });
+    expect(await store.countLiveSessions(teacherId)).toBe(0);
+    const [a, b, c] = [newSession({ teacherId }), newSession({ teacherId }), newSession({ teacherId: otherId })];
+    for (const s of [a, b, c]) await store.createSession(s, created(s));
+    await store.appendEvents(b.id, 3, [{ type: "session.started", at: 2000 }], { status: "live" });
+    expect(await store.countLiveSessions(teacherId)).toBe(2);
+    await store.appendEvents(a.id, 3, [{ type: "session.ended", at: 9999 }], { status: "ended", endedAt: new Date(9999) });
+    expect(await store.countLiveSessions(teacherId)).toBe(1);
+    expect(await store.countLiveSessions(otherId)).toBe(1);
   });
 });

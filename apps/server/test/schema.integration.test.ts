@@ -125,7 +125,7 @@ describe.each(backends())("the migrated database matches prisma/schema.prisma on
 });
 
 describe.each(backends())("upgrading a database from the first release (%s)", (backend) => {
-  it("adds teacher accounts and keeps the sessions that existed before them", async () => {
+  it("adds teacher accounts and the lesson library, and keeps the sessions that existed before them", async () => {
     const tdb = await testDatabase(backend);
     const db = await tdb.open();
     const firstRelease = mkdtempSync(join(tmpdir(), "livelab-migrations-"));
@@ -133,12 +133,14 @@ describe.each(backends())("upgrading a database from the first release (%s)", (b
       cpSync(join(MIGRATIONS_DIR, "20261126000000_init"), join(firstRelease, "20261126000000_init"), { recursive: true });
       expect(await migrate(db, firstRelease)).toEqual(["20261126000000_init"]);
       await db.exec(`INSERT INTO "ClassSession" (id, code, "lessonId", lesson, "hostSecretHash", seed) VALUES ('old', 'OLD123', 'regularization', '{}', 'x', 1)`);
-      // The accounts migration and every later one.
+      // The accounts migration and every later one, in name order.
       const later = readdirSync(MIGRATIONS_DIR, { withFileTypes: true }).filter((d) => d.isDirectory() && d.name > "20261126000000_init").map((d) => d.name).sort();
       expect(later[0]).toBe("20261126120000_teacher_accounts");
+      expect(later).toContain("20261201180000_lesson_library");
       expect(await migrate(db)).toEqual(later);
       const old = await db.prisma.classSession.findUniqueOrThrow({ where: { id: "old" } });
       expect(old.teacherId).toBeNull();
+      expect(old.lessonVersionId).toBeNull();
       expect(await db.prisma.user.count()).toBe(0);
     } finally {
       rmSync(firstRelease, { recursive: true, force: true });

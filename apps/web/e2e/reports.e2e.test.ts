@@ -227,6 +227,8 @@ describe("teacher accounts and the class report", () => {
     await page.getByRole("link", { name: "Open the report →" }).waitFor();
     await page.goto(`${server.url}/teach`);
     const classes = page.getByRole("table", { name: "your classes" });
+    // .all() does not wait: wait until both classes are listed before ticking them.
+    await expect.poll(() => classes.getByRole("checkbox").count(), { timeout: 30_000 }).toBe(2);
     for (const box of await classes.getByRole("checkbox").all()) await box.check();
     await shot(page, "report-15-my-sessions-compare");
     await page.getByRole("link", { name: /^Compare 2 classes side by side/ }).click();

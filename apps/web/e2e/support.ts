@@ -21,8 +21,47 @@ export async function freePort(): Promise<number> {
   });
 }
 
-/** A real LiveLab server (built web app, fresh PGlite data) on a free loopback port. */
-export async function startLiveLab(opts: { seed?: boolean; env?: Record<string, string | undefined> } = {}): Promise<{ url: string; port: number; seedOutput: string; stop: () => Promise<void> }> {
+/**
+ * A fresh database on the PostgreSQL at TEST_DATABASE_URL (null when it is not set), dropped by
+ * the returned function: e2e tests that run on both backends use it.
+ */
+export async function freshPostgres(): Promise<{ url: string; drop: () => Promise<void> } | null> {
+  const admin = process.env.TEST_DATABASE_URL;
+  if (!admin) return null;
+  const { default: pg } = await import("pg");
+  const name = `livelab_e2e_${process.pid}_${Date.now()}`;
+  const c = new pg.Client({ connectionString: admin });
+  await c.connect();
+  await c.query(`CREATE DATABASE ${name}`);
+  await c.end();
+  const url = new URL(admin);
+  url.pathname = `/${name}`;
+  return {
+    url: url.toString(),
+    drop: async () => {
+      const d = new pg.Client({ connectionString: admin });
+      await d.connect();
+      await d.query(`DROP DATABASE IF EXISTS ${name} WITH (FORCE)`);
+      await d.end();
+    },
+  };
+}
+
+/** The backends an e2e suite runs on: PGlite always, PostgreSQL too when TEST_DATABASE_URL is set (CI sets it). */
+export function e2eBackends(): ("pglite" | "postgres")[] {
+  return process.env.TEST_DATABASE_URL ? ["pglite", "postgres"] : ["pglite"];
+}
+
+/** startLiveLab on a backend; a PostgreSQL database of its own is created and dropped with it. */
+export async function startLiveLabOn(backend: "pglite" | "postgres"): Promise<Awaited<ReturnType<typeof startLiveLab>>> {
+  if (backend === "pglite") return startLiveLab();
+  const db = (await freshPostgres())!;
+  const server = await startLiveLab({ databaseUrl: db.url });
+  return { ...server, stop: async () => { await server.stop(); await db.drop(); } };
+}
+
+/** A real LiveLab server (built web app, fresh PGlite data, or `databaseUrl`) on a free loopback port. */
+export async function startLiveLab(opts: { seed?: boolean; databaseUrl?: string; env?: Record<string, string | undefined> } = {}): Promise<{ url: string; port: number; seedOutput: string; stop: () => Promise<void> }> {
   const port = await freePort();
   const dataDir = mkdtempSync(join(tmpdir(), "livelab-e2e-"));
   const url = `http://127.0.0.1:${port}`;
@@ -32,7 +71,7 @@ export async function startLiveLab(opts: { seed?: boolean; env?: Record<string, 
     : "";
   const child: ChildProcess = spawn(process.execPath, ["--import", "tsx", join(root, "apps/server/src/main.ts")], {
     cwd: root,
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn", NODE_ENV: "production", LIVELAB_WEB: "prod", ...opts.env },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, PUBLIC_URL: url, LOG_LEVEL: "warn", NODE_ENV: "production", LIVELAB_WEB: "prod", ...(opts.databaseUrl ? { DATABASE_URL: opts.databaseUrl } : {}), ...opts.env },
     stdio: ["ignore", "inherit", "inherit"],
   });
   const deadline = Date.now() + 120_000;
@@ -58,7 +97,43 @@ export async function startLiveLab(opts: { seed?: boolean; env?: Record<string, 
   };
 }
 
+/**
+ * Content-Security-Policy violations reported by any page of a browser from launchChromium:
+ * the page's own `securitypolicyviolation` events and Chromium's "Refused to …" console errors.
+ * Every browser test's flows run under the server's CSP (issue 12 (10)); `browser.close()`
+ * fails the suite if a page reported one, so a script, style or connection the policy blocks
+ * cannot go unnoticed. A test that provokes one on purpose takes it out with `takeCspViolations`.
+ */
+const cspViolations: string[] = [];
+
+export function takeCspViolations(): string[] {
+  return cspViolations.splice(0, cspViolations.length);
+}
+
 export async function launchChromium(extraArgs: string[] = []): Promise<Browser> {
+  const browser = await launchPlainChromium(extraArgs);
+  const newContext = browser.newContext.bind(browser);
+  browser.newContext = async (options) => {
+    const ctx = await newContext(options);
+    await ctx.addInitScript(() => {
+      document.addEventListener("securitypolicyviolation", (e) => console.error(`CSP violation: ${e.violatedDirective} blocked ${e.blockedURI || "inline"} (${e.sourceFile}:${e.lineNumber})`));
+    });
+    ctx.on("console", (m) => {
+      if (m.type() === "error" && /CSP violation|Content Security Policy/.test(m.text())) cspViolations.push(`${m.page()?.url() ?? "?"}: ${m.text()}`);
+    });
+    return ctx;
+  };
+  const close = browser.close.bind(browser);
+  browser.close = async (options) => {
+    await close(options);
+    const seen = takeCspViolations();
+    if (seen.length) throw new Error(`pages reported Content-Security-Policy violations:\n${seen.join("\n")}`);
+  };
+  return browser;
+}
+
+/** Chromium without the CSP watch (launchChromium adds it). */
+export async function launchPlainChromium(extraArgs: string[] = []): Promise<Browser> {
   return chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium",
     args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",

@@ -15,11 +15,14 @@ const USAGE = `usage: livelab <command> [options]
   data <preset> [--set k=v]… [--seed n] [--json]                          the data the model sees
   solve <preset> [--set k=v]… [--seed n] [--json]                         exact minimizer (linear presets)
   grade <questionId> --params '<json>' --answer '<text>' [--lesson f] [--json]
-  lesson check <file> | lesson show                                       validate / print a lesson
+  lesson check <file> | lesson show | lesson schema                       validate / print a lesson / its JSON Schema
+  lesson import <file> [--accept-valid] [--publish]                      .json, Kahoot .xlsx or .csv into your library
+  lesson export <id> [--version n | --draft] [-o file]                   a lesson of your library as a file
+      (import/export reach the server at LIVELAB_URL as LIVELAB_EMAIL / LIVELAB_PASSWORD)
   presets [--json]                                                        list presets and parameters
   demo                                                                    a short text demo`;
 
-const COMMANDS: Record<string, (args: string[], io: Io) => number> = {
+const COMMANDS: Record<string, (args: string[], io: Io) => number | Promise<number>> = {
   sim: simCommand,
   data: dataCommand,
   solve: solveCommand,
@@ -33,6 +36,8 @@ export const processIo: Io = {
   out: (line) => process.stdout.write(line + "\n"),
   err: (line) => process.stderr.write(line + "\n"),
   readFile: (path) => readFileSync(path, "utf8"),
+  readBytes: (path) => new Uint8Array(readFileSync(path)),
+  env: process.env,
 };
 
 /** Run the CLI; returns the exit code. Errors of the user's making are one line on stderr, exit 2. */
@@ -48,7 +53,7 @@ export async function main(argv: string[], io: Io = processIo): Promise<number> 
     return 2;
   }
   try {
-    return run(args, io);
+    return await run(args, io);
   } catch (e) {
     if (e instanceof CliError || e instanceof SimError) {
       io.err(`livelab ${command}: ${e.message}`);

@@ -6,6 +6,10 @@ export interface Io {
   out(line: string): void;
   err(line: string): void;
   readFile(path: string): string;
+  /** Binary files (spreadsheets to import). */
+  readBytes?(path: string): Uint8Array;
+  /** LIVELAB_URL, LIVELAB_EMAIL, LIVELAB_PASSWORD for the commands that reach a server. */
+  env?: Record<string, string | undefined>;
 }
 
 /** Options shared by the simulation commands. */

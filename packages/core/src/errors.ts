@@ -21,6 +21,16 @@ export const ERROR_CODES = {
   RESUME_TOKEN_INVALID: "RESUME_TOKEN_INVALID",
   ACTIVITY_NOT_FOUND: "ACTIVITY_NOT_FOUND",
   LESSON_NOT_FOUND: "LESSON_NOT_FOUND",
+  /** A lesson file that fails the lesson check (publish, import): `message` sums up, the body lists every problem. */
+  LESSON_INVALID: "LESSON_INVALID",
+  /** Built-in lessons are read-only: duplicate one to edit it. */
+  LESSON_READ_ONLY: "LESSON_READ_ONLY",
+  /** The draft was saved from another tab or device since this one loaded it. */
+  LESSON_CONFLICT: "LESSON_CONFLICT",
+  /** A class starts from a published version; this lesson has none yet. */
+  LESSON_NOT_PUBLISHED: "LESSON_NOT_PUBLISHED",
+  /** Checking, previewing or importing a lesson took longer than the server allows. */
+  LESSON_TOO_COSTLY: "LESSON_TOO_COSTLY",
   QUESTION_NOT_FOUND: "QUESTION_NOT_FOUND",
   QUESTION_NOT_OPEN: "QUESTION_NOT_OPEN",
   QUESTION_ALREADY_OPEN: "QUESTION_ALREADY_OPEN",
@@ -33,6 +43,8 @@ export const ERROR_CODES = {
   NO_EXPERIMENT: "NO_EXPERIMENT",
   STORAGE_UNAVAILABLE: "STORAGE_UNAVAILABLE",
   INTERNAL: "INTERNAL",
+  /** HTTP: the teacher already has as many classes running as allowed (end one first). */
+  SESSION_LIMIT: "SESSION_LIMIT",
   /** HTTP: no such route or resource (another teacher's session answers this too). */
   NOT_FOUND: "NOT_FOUND",
   /** Made by clients, never sent by the server: no acknowledgement arrived in time. */

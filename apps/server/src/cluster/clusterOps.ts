@@ -3,7 +3,7 @@ import type { SessionCommand } from "@livelab/core/session";
 import type { Logger } from "pino";
 import type { RoomStore } from "../db/roomStore.ts";
 import type { Rooms } from "../live/rooms.ts";
-import { localSessionOps, type LookUp, type SessionOps } from "../live/sessionOps.ts";
+import { localSessionOps, type Owner, type ScreenView, type SessionOps } from "../live/sessionOps.ts";
 import { hashSecret } from "../security/tokens.ts";
 import type { LiveServer } from "../socket/types.ts";
 import type { ClusterPresence } from "./clusterPresence.ts";
@@ -52,7 +52,7 @@ export class ClusterSessionOps implements SessionOps {
     io.on("livelab:op", (req, ack) => {
       void this.runForRemote(req.from, req.op).then(ack, (e: unknown) => {
         this.deps.log.error({ err: e, op: req.op.op }, "forwarded operation crashed");
-        ack({ result: fail(ERROR_CODES.INTERNAL, "something went wrong on the server"), miss: false });
+        ack({ result: fail(ERROR_CODES.INTERNAL, "something went wrong on the server") });
       });
     });
     io.on("livelab:left", (m) => {
@@ -86,30 +86,38 @@ export class ClusterSessionOps implements SessionOps {
   private async runForRemote(from: string, op: OwnerOp): Promise<OwnerReply | null> {
     const { rooms } = this.deps;
     const l = this.local;
-    const noMiss = (result: Ack<unknown>): OwnerReply => ({ result, miss: false });
+    const here = (sessionId: string) => !!rooms.get(sessionId);
+    const reply = async (result: Promise<Ack<unknown>>): Promise<OwnerReply> => ({ result: await result });
+    const noMiss = () => {};
     switch (op.op) {
       case "join": {
         if (!rooms.getByCode(op.code)) return null;
-        const r = await l.join(op.code, op.nickname);
-        if (r.result.ok) this.remoteAttached(from, r.result.data.sessionId, r.result.data.participantId);
-        return r;
+        const r = await l.join(op.code, op.nickname, noMiss);
+        if (r.ok) this.remoteAttached(from, r.data.sessionId, r.data.participantId);
+        return { result: r };
       }
       case "resume": {
         if (!rooms.seatFor(op.resumeToken)) return null;
         const r = await l.resume(op.resumeToken);
-        if (r.result.ok) this.remoteAttached(from, r.result.data.sessionId, r.result.data.participantId);
-        return r;
+        if (r.ok) this.remoteAttached(from, r.data.sessionId, r.data.participantId);
+        return { result: r };
       }
+      case "pairedScreen":
+        return rooms.roomForPairing(op.pairCode) ? reply(l.stageAttach({ pairCode: op.pairCode }, noMiss)) : null;
+      case "ownScreen":
+        return here(op.sessionId) ? reply(l.stageAttach({ sessionId: op.sessionId, owner: op.owner }, noMiss)) : null;
       case "host":
-        return rooms.get(op.sessionId) ? noMiss(await l.hostAttach(op.sessionId, op.hostSecret)) : null;
+        return here(op.sessionId) ? reply(l.hostAttach(op.sessionId, op.owner)) : null;
       case "answer":
-        return rooms.get(op.sessionId) ? noMiss(await l.answer(op.sessionId, op.participantId, op)) : null;
+        return here(op.sessionId) ? reply(l.answer(op.sessionId, op.participantId, op)) : null;
       case "experiment":
-        return rooms.get(op.sessionId) ? noMiss(await l.experiment(op.sessionId, op.participantId, op)) : null;
+        return here(op.sessionId) ? reply(l.experiment(op.sessionId, op.participantId, op)) : null;
+      case "review":
+        return here(op.sessionId) ? reply(l.review(op.sessionId, op.participantId)) : null;
       case "command":
-        return rooms.get(op.sessionId) ? noMiss(await l.command(op.sessionId, op.command)) : null;
+        return here(op.sessionId) ? reply(l.command(op.sessionId, op.command)) : null;
       case "keyframe":
-        return rooms.get(op.sessionId) ? noMiss(await l.keyframe(op.sessionId, op.step)) : null;
+        return here(op.sessionId) ? reply(l.keyframe(op.sessionId, op.step)) : null;
       default: {
         const never: never = op;
         throw new Error(`unknown operation ${JSON.stringify(never)}`);
@@ -119,7 +127,9 @@ export class ClusterSessionOps implements SessionOps {
 
   private remoteAttached(from: string, sessionId: string, participantId: string): void {
     this.deps.presence.addFrom(from, sessionId, participantId);
-    this.deps.rooms.get(sessionId)?.broadcastPresence();
+    const room = this.deps.rooms.get(sessionId);
+    room?.touch();
+    room?.broadcastPresence();
   }
 
   /** `serverSideEmit` with an acknowledgement from every other node: the answers that came (also on a timeout). */
@@ -160,28 +170,45 @@ export class ClusterSessionOps implements SessionOps {
     return reply ? (reply.result as Ack<T>) : moving();
   }
 
-  /** A look-up (code, resume token): here, at the owner, or — if nobody runs it — take the session found in the database. */
-  private async byLookUp<T>(here: boolean, op: OwnerOp, find: () => Promise<{ id: string; status: string } | null>, run: () => Promise<LookUp<T>>, ended: () => LookUp<T>): Promise<LookUp<T>> {
+  /**
+   * A look-up by something typed or kept (a join code, a resume token, a pairing code): here,
+   * at the node that runs it, or — if no node does — the session found in the database, taken
+   * over by this node.
+   */
+  private async byLookUp<T>(here: boolean, op: OwnerOp, find: () => Promise<{ id: string; status: string } | null>, run: () => Promise<Ack<T>>, ended: () => Ack<T>): Promise<Ack<T>> {
     if (here) return run();
     const reply = await this.forward(op);
-    if (reply) return reply as LookUp<T>;
+    if (reply) return reply.result as Ack<T>;
     const found = await find().catch(() => undefined);
-    if (found === undefined) return { miss: false, result: fail(ERROR_CODES.STORAGE_UNAVAILABLE, "the database is unavailable; please try again") };
-    if (!found) return run(); // nothing anywhere: the local look-up answers "not found" and counts the guess
+    if (found === undefined) return fail(ERROR_CODES.STORAGE_UNAVAILABLE, "the database is unavailable; please try again");
+    if (!found) return run(); // nothing anywhere: the local look-up answers "not found" (and counts the guess)
     if (found.status === "ended") return ended();
     if (await this.deps.ownership.adopt(found.id)) return run();
-    return { miss: false, result: moving() };
+    return moving();
   }
 
-  join(code: string, nickname: string): Promise<LookUp<JoinAck>> {
+  join(code: string, nickname: string, onMiss: () => void): Promise<Ack<JoinAck>> {
     const upper = code.toUpperCase();
+    // On this node the look-up (and onMiss) happens in the caller's turn, as on a single node.
     return this.byLookUp(!!this.deps.rooms.getByCode(upper), { op: "join", code: upper, nickname }, () => this.deps.store.findSession({ code: upper }),
-      () => this.local.join(upper, nickname), () => ({ miss: true, result: fail(ERROR_CODES.SESSION_ENDED, "that class has ended") }));
+      () => this.local.join(upper, nickname, onMiss), () => fail(ERROR_CODES.SESSION_ENDED, "that class has ended"));
   }
 
-  resume(resumeToken: string): Promise<LookUp<ResumeAck>> {
+  resume(resumeToken: string): Promise<Ack<ResumeAck>> {
     return this.byLookUp(!!this.deps.rooms.seatFor(resumeToken), { op: "resume", resumeToken }, () => this.deps.store.findSession({ resumeTokenHash: hashSecret(resumeToken) }),
-      () => this.local.resume(resumeToken), () => ({ miss: true, result: fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code") }));
+      () => this.local.resume(resumeToken), () => fail(ERROR_CODES.RESUME_TOKEN_INVALID, "that session or seat no longer exists; join again with the code"));
+  }
+
+  /** A pairing code lives only in its room's state (its hash): a screen's code is found here or at the node that runs it. */
+  async stageAttach(by: { pairCode: string } | { sessionId: string; owner: Owner }, onMiss: () => void): Promise<Ack<ScreenView>> {
+    if ("sessionId" in by) return this.bySession(by.sessionId, { op: "ownScreen", sessionId: by.sessionId, owner: by.owner }, () => this.local.stageAttach(by, onMiss));
+    if (this.deps.rooms.roomForPairing(by.pairCode)) return this.local.stageAttach(by, onMiss);
+    const reply = await this.forward({ op: "pairedScreen", pairCode: by.pairCode });
+    return reply ? (reply.result as Ack<ScreenView>) : this.local.stageAttach(by, onMiss);
+  }
+
+  review(sessionId: string, participantId: string) {
+    return this.bySession(sessionId, { op: "review", sessionId, participantId }, () => this.local.review(sessionId, participantId));
   }
 
   answer(sessionId: string, participantId: string, a: { questionId: string; answer: unknown; idempotencyKey: string }) {
@@ -192,8 +219,8 @@ export class ClusterSessionOps implements SessionOps {
     return this.bySession(sessionId, { op: "experiment", sessionId, participantId, ...e }, () => this.local.experiment(sessionId, participantId, e));
   }
 
-  hostAttach(sessionId: string, hostSecret: string) {
-    return this.bySession(sessionId, { op: "host", sessionId, hostSecret }, () => this.local.hostAttach(sessionId, hostSecret));
+  hostAttach(sessionId: string, owner: Owner) {
+    return this.bySession(sessionId, { op: "host", sessionId, owner }, () => this.local.hostAttach(sessionId, owner));
   }
 
   command(sessionId: string, cmd: SessionCommand) {

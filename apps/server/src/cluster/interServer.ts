@@ -1,5 +1,6 @@
 import type { Ack } from "@livelab/core/protocol";
 import type { SessionCommand } from "@livelab/core/session";
+import type { Owner } from "../live/sessionOps.ts";
 
 /**
  * An operation a node sends to the node that runs a session (scaled mode). The socket handlers
@@ -10,12 +11,15 @@ export type OwnerOp =
   | { op: "resume"; resumeToken: string }
   | { op: "answer"; sessionId: string; participantId: string; questionId: string; answer: unknown; idempotencyKey: string }
   | { op: "experiment"; sessionId: string; participantId: string; activityId: string; value: number; idempotencyKey: string }
-  | { op: "host"; sessionId: string; hostSecret: string }
+  | { op: "review"; sessionId: string; participantId: string }
+  | { op: "host"; sessionId: string; owner: Owner }
+  | { op: "pairedScreen"; pairCode: string }
+  | { op: "ownScreen"; sessionId: string; owner: Owner }
   | { op: "command"; sessionId: string; command: SessionCommand }
   | { op: "keyframe"; sessionId: string; step?: number };
 
-/** The owner's answer: the acknowledgement for the phone, and whether a look-up missed. */
-export interface OwnerReply { result: Ack<unknown>; miss: boolean }
+/** The owner's answer: the acknowledgement for the phone. */
+export interface OwnerReply { result: Ack<unknown> }
 
 /**
  * The nodes' messages to each other, over Socket.IO's Redis Streams adapter (`serverSideEmit`,

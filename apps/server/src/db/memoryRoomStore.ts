@@ -190,6 +190,10 @@ export class MemoryRoomStore implements RoomStore, LeaseStore {
     return (await this.loadLiveSessions()).find((s) => s.id === id) ?? null;
   }
 
+  async countLiveSessions(teacherId: string): Promise<number> {
+    return [...this.sessions.values()].filter((s) => s.teacherId === teacherId && s.status !== "ended").length;
+  }
+
   async loadLiveSessions(): Promise<LoadedSession[]> {
     const out: LoadedSession[] = [];
     for (const s of this.sessions.values()) {
@@ -203,12 +207,12 @@ export class MemoryRoomStore implements RoomStore, LeaseStore {
           return { ...structuredClone(r), result: { status, correct, score, feedbackKey, feedback: "", expected: "" } };
         });
       out.push({
-        id: s.id, code: s.code, lessonId: s.lessonId, lesson: structuredClone(s.lesson), seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
+        id: s.id, code: s.code, lessonId: s.lessonId, lesson: structuredClone(s.lesson), seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash, teacherId: s.teacherId,
         events: [...s.events.entries()].sort((a, b) => a[0] - b[0]).map(([, e]) => structuredClone(e)),
         participants: participants.map((p) => structuredClone(p)),
         responses,
         experimentRuns: [...this.runs.values()].filter((r) => r.sessionId === s.id).map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
-        unreadable: this.unreadable.filter((r) => r.sessionId === s.id).sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id)).map((r) => ({ participantId: r.participantId, questionId: r.questionId })),
+        unreadable: this.unreadable.filter((r) => r.sessionId === s.id).sort((a, b) => a.at.getTime() - b.at.getTime() || a.id.localeCompare(b.id)).map((r) => ({ participantId: r.participantId, questionId: r.questionId, answer: r.answer, reason: r.reason, at: new Date(r.at) })),
       });
     }
     return out;

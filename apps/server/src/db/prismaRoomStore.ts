@@ -180,6 +180,10 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
     return this.db.prisma.classSession.findUnique({ where: { code }, select: { status: true } });
   }
 
+  async countLiveSessions(teacherId: string): Promise<number> {
+    return this.db.prisma.classSession.count({ where: { teacherId, status: { not: "ended" } } });
+  }
+
   async loadLiveSessions(): Promise<LoadedSession[]> {
     return this.load(await this.db.prisma.classSession.findMany({ where: { status: { not: "ended" } } }));
   }
@@ -188,7 +192,7 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
     return (await this.load(await this.db.prisma.classSession.findMany({ where: { id, status: { not: "ended" } } })))[0] ?? null;
   }
 
-  private async load(sessions: { id: string; code: string; lessonId: string; lesson: unknown; seed: number; status: string; hostSecretHash: string }[]): Promise<LoadedSession[]> {
+  private async load(sessions: { id: string; code: string; lessonId: string; lesson: unknown; seed: number; status: string; hostSecretHash: string; teacherId: string | null }[]): Promise<LoadedSession[]> {
     const out: LoadedSession[] = [];
     for (const s of sessions) {
       const [events, participants, responses, runs, unreadable] = await Promise.all([
@@ -196,10 +200,10 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
         this.db.prisma.participant.findMany({ where: { sessionId: s.id }, orderBy: { joinedAt: "asc" } }),
         this.db.prisma.response.findMany({ where: { sessionId: s.id }, orderBy: [{ answeredAt: "asc" }, { attempt: "asc" }] }),
         this.db.prisma.experimentRun.findMany({ where: { sessionId: s.id } }),
-        this.db.prisma.unreadableAnswer.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true } }),
+        this.db.prisma.unreadableAnswer.findMany({ where: { sessionId: s.id }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true, answer: true, reason: true, at: true } }),
       ]);
       out.push({
-        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash,
+        id: s.id, code: s.code, lessonId: s.lessonId, lesson: s.lesson as unknown as Lesson, seed: s.seed, status: s.status, hostSecretHash: s.hostSecretHash, teacherId: s.teacherId,
         events: events.map((e) => e.payload as unknown as SessionEvent),
         participants: participants.map((p) => ({ id: p.id, sessionId: p.sessionId, nickname: p.nickname, nicknameKey: p.nicknameKey, resumeTokenHash: p.resumeTokenHash, joinedAt: p.joinedAt, removed: p.removed })),
         responses: responses.map((r) => ({

@@ -28,6 +28,8 @@ export interface RoomStore {
   saveExperimentRun(r: ExperimentRunRow): Promise<void>;
   /** The status of the session with this join code, or null if there is none. */
   codeStatus(code: string): Promise<{ status: string } | null>;
+  /** How many of this teacher's sessions have not ended (the cap on live sessions per teacher). */
+  countLiveSessions(teacherId: string): Promise<number>;
   /** Every session that has not ended, with everything needed to rebuild its live state. */
   loadLiveSessions(): Promise<LoadedSession[]>;
   /** One session, if it has not ended, with everything needed to rebuild it. */
@@ -79,6 +81,8 @@ export interface NewSession {
   hostSecretHash: string;
   seed: number;
   teacherId: string | null;
+  /** The published version of a teacher's lesson this class runs (null: a built-in lesson). */
+  lessonVersionId?: string | null;
 }
 
 /** A participant row as the join batcher writes it. */
@@ -135,6 +139,8 @@ export interface LoadedSession {
   seed: number;
   status: string;
   hostSecretHash: string;
+  /** The teacher account that owns it (their sign-in attaches their screens); null for sessions made without one. */
+  teacherId: string | null;
   /** The SessionEvent log, in seq order. */
   events: SessionEvent[];
   participants: (ParticipantRow & { removed: boolean })[];
@@ -142,7 +148,8 @@ export interface LoadedSession {
   responses: ResponseRow[];
   experimentRuns: { participantId: string; activityId: string; value: number; trainLoss: number; valLoss: number }[];
   /** Unreadable answers kept so far (the room caps how many per student and question). */
-  unreadable: { participantId: string; questionId: string }[];
+  /** Answers refused as unreadable (UnreadableAnswer rows), in the order they came. */
+  unreadable: Omit<UnreadableRow, "id" | "sessionId">[];
 }
 
 /** A unique constraint refused the write: Prisma's P2002, or PostgreSQL's 23505 from raw SQL. */

@@ -1,12 +1,11 @@
 import express, { type Router } from "express";
 import { PROTOCOL_VERSION } from "@livelab/core/protocol";
 import type { Database } from "../db/database.ts";
-import { listLessons } from "../lessons/lessonLibrary.ts";
 
 export const VERSION = "0.1.0";
 
 /**
- * The public HTTP API: health, lessons, server info. What needs a teacher account is in
+ * The public HTTP API: health, server info. What needs a teacher account is in
  * teacherRoutes.ts. Errors are `{ ok: false, error: { code, message } }`.
  */
 export function apiRouter(deps: { db: Database; publicUrl: () => string }): Router {
@@ -15,10 +14,6 @@ export function apiRouter(deps: { db: Database; publicUrl: () => string }): Rout
   r.get("/healthz", async (_req, res) => {
     const db = await deps.db.query("SELECT 1").then(() => true, () => false);
     res.status(db ? 200 : 503).json({ ok: db, db: db ? "up" : "down", version: VERSION, protocol: PROTOCOL_VERSION, database: deps.db.kind, uptimeSec: Math.round(process.uptime()) });
-  });
-
-  r.get("/api/lessons", (_req, res) => {
-    res.json({ ok: true, data: listLessons() });
   });
 
   r.get("/api/info", (_req, res) => {

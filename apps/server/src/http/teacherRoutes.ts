@@ -5,14 +5,15 @@ import type { Logger } from "pino";
 import type { Auth } from "../auth/auth.ts";
 import { requireTeacher, type Teacher } from "../auth/teacher.ts";
 import type { ReportStore } from "../db/reportStore.ts";
-import type { Rooms } from "../live/rooms.ts";
-import { lessonById } from "../lessons/lessonLibrary.ts";
+import { SessionLimitReached, type Rooms } from "../live/rooms.ts";
+import type { LessonLibrary } from "../lessons/lessonLibrary.ts";
 import { reportRouter } from "./reportRoutes.ts";
 
 export interface TeacherRouteDeps {
   auth: Auth;
   rooms: Rooms;
   reports: ReportStore;
+  library: LessonLibrary;
   log: Logger;
   publicUrl: () => string;
   /** A session was deleted: drop its sockets. */
@@ -40,13 +41,16 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
   r.post("/api/sessions", signedIn, async (req, res) => {
     const parsed = CreateSessionSchema.safeParse(req.body ?? {});
     if (!parsed.success) return void res.status(400).json(fail(ERROR_CODES.BAD_REQUEST, parsed.error.issues[0].message));
-    const lesson = lessonById(parsed.data.lessonId ?? builtInLesson().id);
-    if (!lesson) return void res.status(404).json(fail(ERROR_CODES.LESSON_NOT_FOUND, "no such lesson"));
     try {
-      const { room, hostSecret } = await deps.rooms.create(lesson, teacherIn(res).id);
+      // A built-in lesson, or the newest published version of the teacher's own (never another teacher's).
+      const found = await deps.library.forStart(parsed.data.lessonId ?? builtInLesson().id, teacherIn(res).id);
+      if (!found.ok && found.reason === "not-found") return void res.status(404).json(fail(ERROR_CODES.LESSON_NOT_FOUND, "no such lesson"));
+      if (!found.ok) return void res.status(409).json(fail(ERROR_CODES.LESSON_NOT_PUBLISHED, "publish this lesson before starting a class with it"));
+      const { room, hostSecret } = await deps.rooms.create(found.lesson, teacherIn(res).id, { lessonId: found.lessonId, lessonVersionId: found.versionId });
       req.log.info({ session: room.id, teacher: teacherIn(res).id }, "session started");
       res.status(201).json({ ok: true, data: { sessionId: room.id, code: room.code, hostSecret, joinUrl: `${deps.publicUrl()}/join/${room.code}` } });
     } catch (e) {
+      if (e instanceof SessionLimitReached) return void res.status(409).json(fail(ERROR_CODES.SESSION_LIMIT, e.message));
       req.log.error({ err: e }, "could not create a session");
       unavailable(res);
     }

@@ -23,7 +23,7 @@ export class ClassExperiments {
 
   constructor(
     private readonly sessionId: string,
-    private readonly deps: { store: RoomStore; pool: ExperimentPool; transport: RoomTransport; log: Logger },
+    private readonly deps: { store: RoomStore; pool: ExperimentPool; transport: RoomTransport; log: Logger; onPoints?: () => void },
   ) {
     this.pushes = new Coalescer(() => this.push(), 1000);
   }
@@ -88,6 +88,7 @@ export class ClassExperiments {
   /** Coalesced: the projector's points to the teacher screens, and changed ranks to their students. */
   private push(): void {
     const t = this.deps.transport;
+    this.deps.onPoints?.();
     for (const [activityId, runs] of this.runs) {
       t.toTeachers("experiment:points", { activityId, points: [...runs.values()].map((r) => ({ value: r.value, valLoss: r.valLoss, trainLoss: r.trainLoss })) });
       const sorted = this.sortedLosses(runs);

@@ -24,6 +24,8 @@ export class ExperimentPool {
   private pending = new Map<number, { resolve: (o: ExperimentOutcome) => void; reject: (e: Error) => void; slot: number }>();
   private nextId = 1;
   private closed = false;
+  /** Jobs asked for since start (each one a training run): for metrics and tests. */
+  jobs = 0;
 
   constructor(size = Math.max(1, cpus().length - 1)) {
     for (let i = 0; i < size; i++) this.spawn(i);
@@ -50,6 +52,7 @@ export class ExperimentPool {
   }
 
   run(job: ExperimentJob): Promise<ExperimentOutcome> {
+    this.jobs++;
     return new Promise((resolve, reject) => {
       if (this.closed) return reject(new Error("experiment pool closed"));
       this.queue.push({ job, resolve, reject });

@@ -1,20 +1,19 @@
 import type { Lesson } from "@livelab/core/lesson";
-import { ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type TeacherState } from "@livelab/core/protocol";
+import { ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type ReviewAck, type TeacherState } from "@livelab/core/protocol";
 import { resolvePrediction } from "@livelab/core/questions";
 import {
-  applyAll, classProgress, decide, experimentJob, isLogEvent, lessonOutline, personalSummary, publicState, revealedResult,
-  studentQuestionState, studentSnapshot, teacherState, teacherUpdate,
-  type Decision, type LessonOutline, type PersonalSummary, type SessionCommand, type SessionContext, type SessionEvent, type SessionState, type StudentSnapshot,
+  applyAll, classProgress, decide, experimentJob, isLogEvent, lessonOutline, personalSummary, publicState, revealedResult, stageView,
+  studentQuestionState, studentReview, studentSnapshot, teacherState, teacherUpdate,
+  type Decision, type LessonOutline, type PersonalSummary, type SessionCommand, type SessionContext, type SessionEvent, type SessionState, type StageView, type StudentSnapshot,
 } from "@livelab/core/session";
 import type { Logger } from "pino";
-import { isUniqueViolation, type ParticipantRow, type ResponseRow, type RoomStore } from "../db/roomStore.ts";
+import { isUniqueViolation, type ParticipantRow, type ResponseRow, type RoomStore, type UnreadableRow } from "../db/roomStore.ts";
 import { hashSecret, newId, newSecret, secretMatches } from "../security/tokens.ts";
 import { ClassExperiments } from "./classExperiments.ts";
 import { Coalescer } from "./coalescer.ts";
 import type { ExperimentPool } from "./experimentPool.ts";
 import type { RoomTransport } from "./roomTransport.ts";
 import { RoomSimulation } from "./roomSimulation.ts";
-import { UnreadableAnswers } from "./unreadableAnswers.ts";
 import { WriteBatcher } from "./writeBatcher.ts";
 
 export interface RoomDeps {
@@ -32,11 +31,13 @@ export interface RoomInit {
   /** Sequence number of the last stored SessionEvent. */
   seq: number;
   hostSecretHash: string;
+  /** The teacher account that owns the session (null: made without an account, by tools and old tests). */
+  teacherId: string | null;
   /** [resume token hash, participant id] of everyone who joined. */
   tokens: [string, string][];
   transport: RoomTransport;
-  /** Unreadable answers already kept (after a restart), so the cap per student and question holds. */
-  unreadable?: { participantId: string; questionId: string }[];
+  /** When a teacher or a student last did something (default: now): idle rooms are ended. */
+  lastActivityAt?: number;
 }
 
 /** A stored row and the event it records: applied to the state once its batch commits. */
@@ -56,9 +57,11 @@ export class SessionRoom {
   private outline: LessonOutline | null = null;
   private seq: number;
   private readonly hostSecretHash: string;
+  private readonly teacherId: string | null;
   private readonly tokenToParticipant = new Map<string, string>();
   private readonly transport: RoomTransport;
   private closed = false;
+  private lastActivity: number;
 
   // Concurrency: commands in order; a nickname reserved while its join is being written; one
   // answer at a time per student and question (the next attempt number depends on the last).
@@ -70,7 +73,7 @@ export class SessionRoom {
   // Writes, batched.
   private readonly joins: WriteBatcher<Pending<ParticipantRow>>;
   private readonly answers: WriteBatcher<Pending<ResponseRow>>;
-  private readonly unreadable: UnreadableAnswers;
+  private readonly unreadable: WriteBatcher<Pending<UnreadableRow>>;
 
   // Timers and what the room tells the teacher, coalesced.
   private readonly deadlines = new Map<string, NodeJS.Timeout>();
@@ -87,7 +90,9 @@ export class SessionRoom {
     this.lesson = init.lesson;
     this.seq = init.seq;
     this.hostSecretHash = init.hostSecretHash;
+    this.teacherId = init.teacherId;
     this.transport = init.transport;
+    this.lastActivity = init.lastActivityAt ?? this.now();
     for (const [hash, pid] of init.tokens) this.tokenToParticipant.set(hash, pid);
     const applyCommitted = <Row>(write: (rows: Row[]) => Promise<void>) => async (batch: Pending<Row>[]) => {
       await write(batch.map((b) => b.row));
@@ -96,9 +101,15 @@ export class SessionRoom {
     // A lecture hall joining at once is one insert per batch, not per student.
     this.joins = new WriteBatcher(applyCommitted((rows) => deps.store.insertParticipants(rows)), { maxDelayMs: 10, maxBatch: 500 });
     this.answers = new WriteBatcher(applyCommitted((rows) => deps.store.insertResponses(rows)));
-    this.unreadable = new UnreadableAnswers({ store: deps.store, sessionId: init.state.id, log: deps.log, now: () => this.now() }, init.unreadable);
-    this.progress = new Coalescer(() => this.transport.toTeachers("class:progress", this.classProgress(this.takeRosterChange())), 250);
-    this.experiments = new ClassExperiments(init.state.id, { store: deps.store, pool: deps.experiments, transport: this.transport, log: deps.log });
+    this.unreadable = new WriteBatcher(applyCommitted((rows) => deps.store.insertUnreadable(rows)));
+    // Answers and joins reach the console and the projector's counters together, a few times a second.
+    this.progress = new Coalescer(() => {
+      this.transport.toTeachers("class:progress", this.classProgress(this.takeRosterChange()));
+      this.transport.toStage("stage:state", this.stage());
+    }, 250);
+    this.experiments = new ClassExperiments(init.state.id, {
+      store: deps.store, pool: deps.experiments, transport: this.transport, log: deps.log, onPoints: () => this.progress.markDirty(),
+    });
     this.simulation = new RoomSimulation({
       timeline: () => this.current.timeline, live: () => this.current.status !== "ended", now: () => this.now(),
       transport: this.transport, log: deps.log, sessionId: init.state.id,
@@ -152,14 +163,37 @@ export class SessionRoom {
     await this.commandQueue;
   }
 
+  /** Someone did something in this class (a teacher command, a join, a resume, an answer, a run). */
+  touch(): void {
+    this.lastActivity = this.now();
+  }
+
+  /** When anyone last did something here (Rooms ends rooms idle for too long). */
+  get lastActivityAt(): number {
+    return this.lastActivity;
+  }
+
   hostSecretValid(secret: string): boolean {
     return secretMatches(secret, this.hostSecretHash);
+  }
+
+  /** Whether this signed-in teacher owns the session (their account attaches their screens). */
+  ownedBy(teacherId: string | null): boolean {
+    return teacherId !== null && this.teacherId !== null && teacherId === this.teacherId;
+  }
+
+  /** Whether a view-only pairing code opens this session's stage: the current code, not revoked, class not over. */
+  pairingValid(code: string): boolean {
+    const p = this.current.pairing;
+    return p !== null && this.current.status !== "ended" && secretMatches(code, p.codeHash);
   }
 
   // ---------------------------------------------------------------- teacher and timers
 
   /** Run a teacher (or timer) command: decide, persist, apply, broadcast. Serialized. */
   command(cmd: SessionCommand): Promise<Ack<CommandAck>> {
+    // A timer closing a question is not someone in the room.
+    if (!(cmd.type === "closeQuestion" && cmd.reason === "deadline")) this.touch();
     const run = this.commandQueue.then(() => this.commandNow(cmd));
     this.commandQueue = run.catch(() => undefined);
     return run;
@@ -202,6 +236,14 @@ export class SessionRoom {
         case "question.closed":
           this.clearDeadline(e.questionId);
           break;
+        case "question.extended":
+          this.scheduleDeadline(e.questionId, e.deadline);
+          break;
+        case "viewers.paired":
+        case "viewers.revoked":
+          // A new code replaces the old one: screens paired with it stop, like after a revoke.
+          t.disconnectPairedScreens();
+          break;
         case "question.revealed":
           for (const pid of t.connectedParticipants()) {
             const r = revealedResult(this.current, this.ctx(), pid, e.questionId);
@@ -229,7 +271,17 @@ export class SessionRoom {
     const ctx = this.ctx();
     this.transport.toStudents("session:state", publicState(this.current, ctx));
     this.transport.toTeachers("host:state", teacherUpdate(this.current, ctx));
+    this.transport.toStage("stage:state", stageView(this.current, ctx, this.stageExtras));
   }
+
+  /** What the projector shows now (core's stage view with the class experiments' points). */
+  stage(): StageView {
+    return stageView(this.current, this.ctx(), this.stageExtras);
+  }
+
+  private readonly stageExtras = {
+    experimentPoints: (activityId: string) => this.experiments.points(activityId).map((p) => ({ value: p.value, valLoss: p.valLoss })),
+  };
 
   /** Someone connected or left: the teacher's list updates (coalesced). */
   broadcastPresence(): void {
@@ -243,7 +295,7 @@ export class SessionRoom {
    * when it changes, so a command in a 2,000-student room does not resend ~150 kB.
    */
   teacherState(): TeacherState {
-    this.outline ??= lessonOutline(this.lesson);
+    this.outline ??= lessonOutline(this.lesson, this.current.seed);
     return teacherState(this.current, this.ctx(), this.outline, this.transport.connectedParticipants());
   }
 
@@ -326,6 +378,7 @@ export class SessionRoom {
    * the same promise; a resend of a stored one gets the stored attempt (`duplicate: true`).
    */
   submitAnswer(participantId: string, questionId: string, answer: unknown, idempotencyKey: string): Promise<Ack<AnswerAck>> {
+    this.touch();
     const slot = `${participantId}|${questionId}`;
     const flightKey = `${slot}|${idempotencyKey}`;
     const inFlight = this.answersInFlight.get(flightKey);
@@ -351,7 +404,8 @@ export class SessionRoom {
     if (this.closed) return fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
     const decision = this.decide({ type: "answer", participantId, questionId, idempotencyKey, answer });
     if (!decision.ok) {
-      if (decision.error.code === ERROR_CODES.INVALID_ANSWER) await this.unreadable.keep(participantId, questionId, answer, decision.error.message);
+      // The student hears why at once; the console learns they tried ("tried — unreadable"), the report counts it.
+      if (decision.error.code === ERROR_CODES.INVALID_ANSWER) await this.noteUnreadable(participantId, questionId, answer, decision.error.message);
       return decision;
     }
     if (decision.duplicate) return ok({ questionId, attempt: decision.duplicate.attempt, saved: true, duplicate: true });
@@ -372,14 +426,38 @@ export class SessionRoom {
     return ok({ questionId, attempt: e.attempt, saved: true, duplicate: false });
   }
 
+  /**
+   * Keep an answer refused as unreadable (up to UNREADABLE_KEPT per student and question, decided
+   * in core). It uses no attempt and is in no score; the refusal the student gets does not depend
+   * on this write, so a failure is only logged.
+   */
+  private async noteUnreadable(participantId: string, questionId: string, answer: unknown, reason: string): Promise<void> {
+    const decision = this.decide({ type: "noteUnreadable", participantId, questionId, answer, reason });
+    const e = decision.ok ? decision.events[0] : undefined;
+    if (e?.type !== "answer.unreadable") return;
+    try {
+      await this.unreadable.add({ row: { id: newId(), sessionId: this.id, participantId, questionId, answer: e.answer, reason: e.reason, at: new Date(e.at) }, event: e });
+      this.progress.markDirty();
+    } catch (err) {
+      this.deps.log.warn({ err, session: this.id }, "could not keep an unreadable answer");
+    }
+  }
+
   /** A student's own numbers at the end of the class. */
   personalSummary(participantId: string): PersonalSummary {
     return personalSummary(this.current, this.lesson, participantId);
   }
 
+  /** A student's look-back at every question (right answers and solutions): only once the class has ended. */
+  review(participantId: string): Ack<ReviewAck> {
+    if (this.current.status !== "ended") return fail(ERROR_CODES.BAD_REQUEST, "the look-back opens when the class has ended");
+    return ok({ items: studentReview(this.current, this.ctx(), participantId) });
+  }
+
   // ---------------------------------------------------------------- experiments
 
   submitExperiment(participantId: string, activityId: string, value: number, idempotencyKey: string): Promise<Ack<ExperimentAck>> {
+    this.touch();
     const checked = experimentJob(this.current, this.ctx(), participantId, activityId, value);
     if (!checked.ok) return Promise.resolve(checked);
     return this.experiments.submit(participantId, activityId, checked.job, value, idempotencyKey);

@@ -60,12 +60,17 @@ export class RoomSimulation {
     }
   }
 
-  /** The complete simulation state at `step` (default: now) of the current timeline. */
+  /**
+   * The complete simulation state at `step` (default: now) of the current timeline — a kept
+   * keyframe at most `keyframeSpacing` steps before it (SimRunner). A step past the end of the
+   * run is refused: nothing is computed for it.
+   */
   async keyframe(step?: number): Promise<Ack<KeyframeAck>> {
     const t = this.deps.timeline();
     if (!t) return fail(ERROR_CODES.NO_SIMULATION, "the current activity has no simulation");
+    if (step !== undefined && step > t.maxSteps) return fail(ERROR_CODES.BAD_REQUEST, `step ${step} is past the end of this simulation (${t.maxSteps} steps)`);
     const target = step ?? stepAt(t, this.deps.now());
-    const keyframe = await this.runner.keyframe(t, target);
-    return ok({ revision: t.revision, keyframe, changes: t.changes });
+    const { keyframe, history } = await this.runner.keyframe(t, target);
+    return ok({ revision: t.revision, keyframe, changes: t.changes, history });
   }
 }

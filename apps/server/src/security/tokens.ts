@@ -24,6 +24,11 @@ export function newJoinCode(length = 6): string {
   return code;
 }
 
+/** View-only projector pairing codes: 8 characters of the same alphabet (~8.5·10¹¹), guesses rate-limited like joins. */
+export function newPairCode(): string {
+  return newJoinCode(8);
+}
+
 /**
  * Row ids: 96 random bits, URL-safe. Never starting with "-" or "_": ids end up in CSV exports,
  * where a leading "-" would make a spreadsheet read the id as a formula.

@@ -1,7 +1,8 @@
 import { ERROR_CODES, fail, ok, type Ack, type AckData, type ClientEventName, type CommandAck, type ParsedPayload } from "@livelab/core/protocol";
 import type { SessionCommand } from "@livelab/core/session";
-import type { LookUp } from "../live/sessionOps.ts";
-import { participantRoom, studentsRoom, teachersRoom } from "./transport.ts";
+import type { Owner } from "../live/sessionOps.ts";
+import { newPairCode, hashSecret } from "../security/tokens.ts";
+import { pairedRoom, participantRoom, stageRoom, studentsRoom, teachersRoom } from "./transport.ts";
 import type { HandlerContext } from "./types.ts";
 
 /** A handler of event E: its validated payload in, the acknowledgement the protocol promises out. */
@@ -10,6 +11,10 @@ export type Handler<E extends ClientEventName> = (ctx: HandlerContext, data: Par
 /** One handler per client → server event, checked against the protocol's map by the compiler. */
 export type Handlers = { [E in ClientEventName]: Handler<E> };
 
+// The handlers check who the connection is (its role, rate limits, guessing limits) where the
+// socket is; what a session does is asked of deps.ops (live/sessionOps.ts), which runs it on
+// this node's room or, with several nodes, on the node that runs the session.
+
 /** The session and participant this connection joined as a student, or a refusal. */
 function student({ socket }: HandlerContext): { sessionId: string; participantId: string } | { error: Ack<never> } {
   const d = socket.data;
@@ -17,13 +22,30 @@ function student({ socket }: HandlerContext): { sessionId: string; participantId
   return { sessionId: d.sessionId, participantId: d.participantId };
 }
 
+/** The session this connection hosts (console attached by host secret or its owner's sign-in), or a refusal. */
+function hosted({ socket }: HandlerContext): { sessionId: string } | { error: Ack<never> } {
+  const d = socket.data;
+  // A projector screen, even its owner's, sends no command: only a console does.
+  if (d.role !== "teacher" || !d.sessionId) return { error: fail(ERROR_CODES.FORBIDDEN, "only the teacher of this session can do that") };
+  return { sessionId: d.sessionId };
+}
+
 /** A teacher command: only from a connection attached as this session's host. */
 function teacherCommand<P>(toCommand: (data: P) => SessionCommand): (ctx: HandlerContext, data: P) => Promise<Ack<CommandAck>> {
-  return async ({ socket, deps }, data) => {
-    const d = socket.data;
-    if (d.role !== "teacher" || !d.sessionId) return fail(ERROR_CODES.FORBIDDEN, "only the teacher of this session can do that");
-    return deps.ops.command(d.sessionId, toCommand(data));
+  return async (ctx, data) => {
+    const h = hosted(ctx);
+    if ("error" in h) return h.error;
+    return ctx.deps.ops.command(h.sessionId, toCommand(data));
   };
+}
+
+/**
+ * Who may act for the owner of a session: the host secret (the browser that started it), or
+ * without one the signed-in teacher — the handshake's sign-in cookie, checked by Better Auth here.
+ */
+async function ownerProof({ socket, deps }: HandlerContext, hostSecret: string | undefined): Promise<Owner> {
+  if (hostSecret !== undefined) return { hostSecret };
+  return { teacherId: await deps.teacherOf(socket.handshake.headers).catch(() => null) };
 }
 
 async function attachStudent({ socket, deps }: HandlerContext, sessionId: string, participantId: string): Promise<void> {
@@ -36,40 +58,48 @@ async function attachStudent({ socket, deps }: HandlerContext, sessionId: string
   deps.ops.attached(sessionId, participantId);
 }
 
-/**
- * Join and resume look something up by what a phone typed or kept (a code, a resume token):
- * refused for a connection that already has a role or guessed too often, and a miss counts
- * as a guess (per connection and per network address). A connection whose state Socket.IO
- * recovered after a cut (scaled mode) may resume its own seat again: the phone asks for a
- * fresh snapshot on every connect.
- */
-async function lookUp<T>({ socket, deps, address }: HandlerContext, find: () => Promise<LookUp<T>>, sameSeat?: (found: T) => boolean): Promise<Ack<T>> {
-  if (deps.socketJoinFailures.blocked(socket.id) || deps.joinFailures.blocked(address)) return fail(ERROR_CODES.RATE_LIMITED, "too many failed attempts; wait a minute");
-  if (socket.data.role === "teacher") return fail(ERROR_CODES.FORBIDDEN, "a teacher connection cannot join as a student");
-  if (socket.data.role === "student" && !sameSeat) return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
-  const { result, miss } = await find();
-  if (miss) {
-    deps.joinFailures.fail(address);
-    deps.socketJoinFailures.fail(socket.id);
-  }
-  if (result.ok && socket.data.role === "student" && !sameSeat?.(result.data)) return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
-  return result;
+/** Join and resume are for a connection that has no role yet. */
+function roleRefusal({ socket }: HandlerContext): Ack<never> | null {
+  if (socket.data.role === "teacher" || socket.data.role === "screen") return fail(ERROR_CODES.FORBIDDEN, "a teacher's connection cannot join as a student");
+  if (socket.data.role === "student") return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
+  return null;
 }
+
+/**
+ * May this connection guess (a join code, a pairing code)? Called right after its turn
+ * (JoinGuard.turn): a wrong code is a guess and counts against the connection and its network
+ * address; a right one is never refused, at most paced. The look-up must start in the same
+ * turn as this check — no await in between (ops.join and ops.stageAttach look up synchronously
+ * on one node) — so pipelined guesses cannot all pass it before one miss counts.
+ */
+function guessRefusal(ctx: HandlerContext, alsoRefuse?: () => Ack<never> | null): Ack<never> | null {
+  return ctx.deps.joinGuard.cutOff(ctx.socket.id) ?? alsoRefuse?.() ?? null;
+}
+
+const missed = ({ socket, deps, address }: HandlerContext) => () => deps.joinGuard.missedJoin(socket.id, address);
 
 export const HANDLERS: Handlers = {
   // ------------------------------------------------------------ students
   "session:join": async (ctx, data) => {
-    const joined = await lookUp(ctx, () => ctx.deps.ops.join(data.code, data.nickname));
+    const waited = await ctx.deps.joinGuard.turn(ctx.socket.id, ctx.address);
+    if (waited) return waited;
+    const refused = guessRefusal(ctx, () => roleRefusal(ctx));
+    if (refused) return refused;
+    const joined = await ctx.deps.ops.join(data.code, data.nickname, missed(ctx));
     if (!joined.ok) return joined;
     await attachStudent(ctx, joined.data.sessionId, joined.data.participantId);
     return joined;
   },
+  // Resume tokens are 256 random bits: not guessable, so a resume is never limited (JoinGuard).
   "session:resume": async (ctx, data) => {
     const d = ctx.socket.data;
-    // Only a connection Socket.IO recovered (scaled mode) may resume the seat it already holds.
-    const sameSeat = ctx.socket.recovered ? (r: { participantId: string }) => r.participantId === d.participantId : undefined;
-    const resumed = await lookUp(ctx, () => ctx.deps.ops.resume(data.resumeToken), sameSeat);
+    // A connection Socket.IO recovered (several nodes) already holds its seat and may resume it again.
+    const recovered = ctx.socket.recovered && d.role === "student";
+    const refused = recovered ? null : roleRefusal(ctx);
+    if (refused) return refused;
+    const resumed = await ctx.deps.ops.resume(data.resumeToken);
     if (!resumed.ok) return resumed;
+    if (recovered && resumed.data.participantId !== d.participantId) return fail(ERROR_CODES.BAD_REQUEST, "this connection has already joined; reconnect to switch");
     await attachStudent(ctx, resumed.data.sessionId, resumed.data.participantId);
     return resumed;
   },
@@ -83,33 +113,85 @@ export const HANDLERS: Handlers = {
     if ("error" in s) return s.error;
     return ctx.deps.ops.experiment(s.sessionId, s.participantId, data);
   },
+  "review:get": (ctx) => {
+    const s = student(ctx);
+    if ("error" in s) return s.error;
+    return ctx.deps.ops.review(s.sessionId, s.participantId);
+  },
 
   // ------------------------------------------------------------ teachers
-  "host:attach": async ({ socket, deps }, data) => {
-    if (socket.data.role === "student") return fail(ERROR_CODES.FORBIDDEN, "a student connection cannot host");
-    const attached = await deps.ops.hostAttach(data.sessionId, data.hostSecret);
+  "host:attach": async (ctx, data) => {
+    const { socket, deps } = ctx;
+    if (socket.data.role === "student" || socket.data.role === "screen") return fail(ERROR_CODES.FORBIDDEN, "this connection cannot host");
+    const attached = await deps.ops.hostAttach(data.sessionId, await ownerProof(ctx, data.hostSecret));
     if (!attached.ok) return attached;
     if (socket.data.sessionId && socket.data.sessionId !== data.sessionId) return fail(ERROR_CODES.BAD_REQUEST, "this connection already hosts another session");
     socket.data.role = "teacher";
     socket.data.sessionId = data.sessionId;
     await socket.join(teachersRoom(data.sessionId));
-    return attached;
+    const { code, ...rest } = attached.data;
+    return ok({ ...rest, joinUrl: `${deps.publicUrl()}/join/${code}` });
   },
   "activity:goto": teacherCommand((d) => ({ type: "goTo", index: d.index })),
   "session:lock": teacherCommand((d) => ({ type: "lockJoins", locked: d.locked })),
   "session:pause": teacherCommand((d) => ({ type: "pause", paused: d.paused })),
-  "question:open": teacherCommand((d) => ({ type: "openQuestion", questionId: d.questionId, durationSec: d.durationSec ?? null })),
+  // No durationSec: the question's own time limit (if any); null: no timer.
+  "question:open": teacherCommand((d) => ({ type: "openQuestion", questionId: d.questionId, durationSec: d.durationSec })),
   "question:close": teacherCommand((d) => ({ type: "closeQuestion", questionId: d.questionId, reason: "teacher" })),
   "question:reveal": teacherCommand((d) => ({ type: "revealQuestion", questionId: d.questionId })),
   "participant:remove": teacherCommand((d) => ({ type: "remove", participantId: d.participantId })),
   "session:end": teacherCommand(() => ({ type: "end" })),
   "sim:control": teacherCommand((d) => ({ type: "sim", op: d })),
   "projector:show": teacherCommand((d) => ({ type: "showOnProjector", questionId: d.questionId })),
+  "stage:set": teacherCommand((d) => ({ type: "stage", patch: d })),
+  "question:extend": teacherCommand((d) => ({ type: "extendQuestion", questionId: d.questionId, seconds: d.seconds })),
+  "text:moderate": teacherCommand((d) => ({ type: "moderateText", questionId: d.questionId, participantId: d.participantId, hidden: d.hidden })),
+  "viewer:revoke": teacherCommand(() => ({ type: "revokeViewers" })),
+  "viewer:pair": async (ctx) => {
+    const h = hosted(ctx);
+    if ("error" in h) return h.error;
+    // The code is made here and shown once; the session's log keeps only its hash.
+    const code = newPairCode();
+    const done = await ctx.deps.ops.command(h.sessionId, { type: "pairViewers", codeHash: hashSecret(code) });
+    if (!done.ok) return done;
+    return ok({ code, pairUrl: `${ctx.deps.publicUrl()}/pair#${code}` });
+  },
+
+  // ------------------------------------------------------------ projector screens
+  "stage:attach": async (ctx, data) => {
+    const { socket, deps } = ctx;
+    if (socket.data.role !== null) return fail(ERROR_CODES.BAD_REQUEST, "this connection already has a role; open a new one for a screen");
+    let found;
+    if ("pairCode" in data) {
+      // A pairing code is looked up like a join code: misses count as guesses (JoinGuard).
+      const waited = await deps.joinGuard.turn(socket.id, ctx.address);
+      if (waited) return waited;
+      const refused = guessRefusal(ctx);
+      if (refused) return refused;
+      found = await deps.ops.stageAttach({ pairCode: data.pairCode }, missed(ctx));
+    } else {
+      found = await deps.ops.stageAttach({ sessionId: data.sessionId, owner: await ownerProof(ctx, data.hostSecret) }, () => {});
+    }
+    if (!found.ok) return found;
+    const { sessionId, stage, code, role } = found.data;
+    socket.data.role = "screen";
+    socket.data.sessionId = sessionId;
+    await socket.join(role === "viewer" ? [stageRoom(sessionId), pairedRoom(sessionId)] : [stageRoom(sessionId)]);
+    return ok({ stage, joinUrl: `${deps.publicUrl()}/join/${code}`, role });
+  },
 
   // ------------------------------------------------------------ everyone
-  "sim:keyframe": ({ socket, deps }, data) => {
-    if (!socket.data.sessionId) return fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first");
-    return deps.ops.keyframe(socket.data.sessionId, data.step);
+  "sim:keyframe": async ({ socket, deps }, data) => {
+    const d = socket.data;
+    if (!d.sessionId) return fail(ERROR_CODES.NOT_AUTHENTICATED, "join a session first");
+    // A keyframe may cost a simulation: one at a time and a few a second per connection.
+    if (d.keyframeBusy || !d.keyframes.take()) return fail(ERROR_CODES.RATE_LIMITED, "keyframes: one at a time, a few a second");
+    d.keyframeBusy = true;
+    try {
+      return await deps.ops.keyframe(d.sessionId, data.step);
+    } finally {
+      d.keyframeBusy = false;
+    }
   },
   "time:ping": (_ctx, data) => ok({ t0: data.t0, serverTime: Date.now() }),
 };

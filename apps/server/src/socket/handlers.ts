@@ -5,6 +5,13 @@ import type { HandlerContext, HandlerDeps, LiveSocket } from "./types.ts";
 
 export type { HandlerDeps } from "./types.ts";
 
+/** Per connection: every message (known or not) costs a token of 20 a second, 40 saved up. */
+export const MESSAGES_PER_SECOND = 20;
+export const MESSAGE_BURST = 40;
+/** Keyframe requests, on top: 2 a second, 4 saved up, and one at a time (docs/SECURITY.md). */
+export const KEYFRAMES_PER_SECOND = 2;
+export const KEYFRAME_BURST = 4;
+
 /**
  * Every socket event goes through here: rate limit, size cap, zod validation, then its
  * handler in HANDLERS (which checks the role); every outcome is an ack
@@ -15,9 +22,12 @@ export function registerSocketHandlers(deps: HandlerDeps): void {
   const { io, log } = deps;
   io.on("connection", (socket) => {
     // A connection Socket.IO recovered after a cut (scaled mode: its state kept in Redis, maybe
-    // by another node) keeps its role and rooms; its rate limit starts afresh.
+    // by another node) keeps its role and rooms; its rate limits start afresh.
     const kept = socket.recovered ? socket.data : null;
-    socket.data = { role: kept?.role ?? null, sessionId: kept?.sessionId ?? null, participantId: kept?.participantId ?? null, bucket: new TokenBucket(20, 40) };
+    socket.data = {
+      role: kept?.role ?? null, sessionId: kept?.sessionId ?? null, participantId: kept?.participantId ?? null,
+      bucket: new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST), keyframes: new TokenBucket(KEYFRAMES_PER_SECOND, KEYFRAME_BURST), keyframeBusy: false,
+    };
     const ctx: HandlerContext = { socket, deps, address: deps.clientAddress(socket.request) };
     if (kept?.role === "student" && kept.sessionId && kept.participantId) {
       deps.presence.add(kept.sessionId, kept.participantId);
@@ -34,6 +44,7 @@ export function registerSocketHandlers(deps: HandlerDeps): void {
     });
 
     socket.on("disconnect", () => {
+      deps.joinGuard.forget(socket.id);
       const d = socket.data;
       if (d.role === "student" && d.sessionId && d.participantId) {
         deps.presence.remove(d.sessionId, d.participantId);

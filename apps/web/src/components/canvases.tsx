@@ -47,6 +47,9 @@ const ORANGE = "#ea580c";
 const GREY = "#9ca3af";
 const INK = "#111827";
 
+/** Marks grow with the canvas: a projector's plot is three times a phone's, and so are its points. */
+const markScale = (w: number) => Math.max(1, Math.min(3, w / 400));
+
 /** A filled point, optionally ringed (so it stays visible over other marks). */
 function dot(ctx: CanvasRenderingContext2D, x: number, y: number, r: number, fill: string, ring?: string): void {
   ctx.fillStyle = fill;
@@ -73,13 +76,14 @@ export function CurveCanvas({ sim, version, label }: { sim: Simulation; version:
     ctx.moveTo(10, py(0));
     ctx.lineTo(w - 10, py(0));
     ctx.stroke();
-    for (let i = 0; i < d.nVal; i++) dot(ctx, px(d.rawValX[i]), py(d.valY[i]), 2, "rgba(234,88,12,0.35)");
+    const k = markScale(w);
+    for (let i = 0; i < d.nVal; i++) dot(ctx, px(d.rawValX[i]), py(d.valY[i]), 2 * k, "rgba(234,88,12,0.45)");
     ctx.strokeStyle = BLUE;
-    ctx.lineWidth = 2.5;
+    ctx.lineWidth = 2.5 * k;
     ctx.beginPath();
     curve.x.forEach((x, i) => (i === 0 ? ctx.moveTo(px(x), py(curve.y[i])) : ctx.lineTo(px(x), py(curve.y[i]))));
     ctx.stroke();
-    for (let i = 0; i < d.nTrain; i++) dot(ctx, px(d.rawTrainX[i]), py(d.trainY[i]), 4.5, INK);
+    for (let i = 0; i < d.nTrain; i++) dot(ctx, px(d.rawTrainX[i]), py(d.trainY[i]), 4.5 * k, INK);
   }, version);
   return <canvas ref={ref} className="plot" role="img" aria-label={label} />;
 }
@@ -152,7 +156,7 @@ function paintProbabilities(probs: Float64Array, size: number, image: ImageData)
  * smoothed to the canvas) is computed by the engine as one batch into buffers kept between
  * frames, at most every GRID_MIN_INTERVAL_MS while the simulation moves.
  */
-export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60 }: { sim: Simulation; lane?: number; version: number; label: string; size?: number }) {
+export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60, minIntervalMs = GRID_MIN_INTERVAL_MS }: { sim: Simulation; lane?: number; version: number; label: string; size?: number; minIntervalMs?: number }) {
   const cache = useRef<GridCache>({ sim: null, version: -1, at: -Infinity, probs: new Float64Array(0), image: null, pixels: null });
   const [, redraw] = useState(0);
   const trailing = useRef(0);
@@ -162,7 +166,7 @@ export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60 }: { si
     const now = performance.now();
     const changed = c.sim !== sim || c.version !== version;
     const resized = c.probs.length !== size * size;
-    if (resized || c.sim !== sim || (changed && now - c.at >= GRID_MIN_INTERVAL_MS)) {
+    if (resized || c.sim !== sim || (changed && now - c.at >= minIntervalMs)) {
       if (resized) {
         c.probs = new Float64Array(size * size);
         c.pixels = document.createElement("canvas");
@@ -181,14 +185,15 @@ export function HeatmapCanvas({ sim, lane = 0, version, label, size = 60 }: { si
       trailing.current = window.setTimeout(() => {
         trailing.current = 0;
         redraw((n) => n + 1);
-      }, GRID_MIN_INTERVAL_MS - (now - c.at));
+      }, minIntervalMs - (now - c.at));
     }
     ctx.imageSmoothingEnabled = true;
     ctx.drawImage(c.pixels!, 0, 0, w, h);
     const d = sim.dataset;
     const px = (x: number) => ((x + 2) / 4) * w;
     const py = (y: number) => h - ((y + 2) / 4) * h;
-    for (let i = 0; i < d.nTrain; i++) dot(ctx, px(d.trainX[2 * i]), py(d.trainX[2 * i + 1]), 4, d.trainY[i] === 1 ? "#1d4ed8" : "#c2410c", "white");
+    const r = 4 * markScale(w);
+    for (let i = 0; i < d.nTrain; i++) dot(ctx, px(d.trainX[2 * i]), py(d.trainX[2 * i + 1]), r, d.trainY[i] === 1 ? "#1d4ed8" : "#c2410c", "white");
   }, version);
   return <canvas ref={ref} className="plot square" role="img" aria-label={label} />;
 }
@@ -253,7 +258,7 @@ export function GeometryCanvas({ sim, version, label }: { sim: Simulation; versi
     for (const f of [0.25, 0.5]) drawEllipse(g.minLoss + f * (g.l2.loss - g.minLoss), "rgba(107,114,128,0.5)");
     drawEllipse(g.l1.loss, ORANGE);
     drawEllipse(g.l2.loss, BLUE);
-    ctx.lineWidth = 2;
+    ctx.lineWidth = 2 * markScale(w);
     ctx.strokeStyle = ORANGE;
     const r1 = g.l1.radius;
     ctx.beginPath();
@@ -263,7 +268,7 @@ export function GeometryCanvas({ sim, version, label }: { sim: Simulation; versi
     ctx.beginPath();
     ctx.ellipse(px(0), py(0), (g.l2.radius / span) * (w / 2), (g.l2.radius / span) * (h / 2), 0, 0, 7);
     ctx.stroke();
-    for (const [p, color] of [[g.l1.weights, ORANGE], [g.l2.weights, BLUE], [g.center, INK]] as const) dot(ctx, px(p[0]), py(p[1]), 5, color);
+    for (const [p, color] of [[g.l1.weights, ORANGE], [g.l2.weights, BLUE], [g.center, INK]] as const) dot(ctx, px(p[0]), py(p[1]), 5 * markScale(w), color);
   }, version);
   return <canvas ref={ref} className="plot square" role="img" aria-label={label} />;
 }

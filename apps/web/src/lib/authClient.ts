@@ -7,11 +7,6 @@ import { createAuthClient } from "better-auth/react";
  */
 export const authClient = createAuthClient();
 
-/** Where to go after signing in: a path on this site, never another origin. */
-export function safeNext(raw: string | null, fallback = "/teach"): string {
-  return raw && raw.startsWith("/") && !raw.startsWith("//") && !raw.startsWith("/\\") ? raw : fallback;
-}
-
 /** Send an anonymous (or expired) teacher to sign in, then back here. */
 export function goSignIn(): void {
   window.location.assign(`/signin?next=${encodeURIComponent(window.location.pathname + window.location.search)}`);

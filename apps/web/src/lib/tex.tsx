@@ -1,6 +1,7 @@
 "use client";
 import type katexType from "katex";
 import { useEffect, useMemo, useState } from "react";
+import { mathSegments } from "@livelab/core/text";
 
 type Katex = typeof katexType;
 let katexModule: Katex | null = null;
@@ -13,11 +14,19 @@ function loadKatex(): Promise<Katex> {
 }
 
 /**
+ * Lesson text is untrusted (teachers write and import it): KaTeX without `trust` (\href, \url,
+ * \includegraphics, \htmlClass… render as inert red text), at most 1000 macro expansions (a
+ * \def bomb stops), sizes capped at 10em. The server's lesson check uses the same limits
+ * (apps/server/src/lessons/texCheck.ts), so a teacher sees any refusal in the editor first.
+ */
+const KATEX_OPTIONS = { throwOnError: false, output: "html", strict: false, trust: false, maxExpand: 1000, maxSize: 10 } as const;
+
+/**
  * Text with $…$ math, rendered with KaTeX. Text parts are React text (escaped), math parts
  * KaTeX's HTML (which escapes its input). Until KaTeX has loaded, math shows as its source.
  */
 export function Tex({ text, className }: { text: string; className?: string }) {
-  const parts = useMemo(() => splitMath(text), [text]);
+  const parts = useMemo(() => mathSegments(text), [text]);
   const [katex, setKatex] = useState<Katex | null>(katexModule);
   const hasMath = parts.some((p) => p.math);
   useEffect(() => {
@@ -27,26 +36,13 @@ export function Tex({ text, className }: { text: string; className?: string }) {
     <span className={className}>
       {parts.map((p, i) =>
         p.math ? (
-          katex ? <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(p.text, { throwOnError: false, output: "html", strict: false }) }} /> : <code key={i}>{p.text}</code>
+          katex ? <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(p.text, KATEX_OPTIONS) }} /> : <code key={i}>{p.text}</code>
         ) : (
           <span key={i}>{renderMarkdownish(p.text)}</span>
         ),
       )}
     </span>
   );
-}
-
-function splitMath(text: string): { math: boolean; text: string }[] {
-  const out: { math: boolean; text: string }[] = [];
-  const re = /\$([^$]+)\$/g;
-  let last = 0;
-  for (let m = re.exec(text); m; m = re.exec(text)) {
-    if (m.index > last) out.push({ math: false, text: text.slice(last, m.index) });
-    out.push({ math: true, text: m[1] });
-    last = m.index + m[0].length;
-  }
-  if (last < text.length) out.push({ math: false, text: text.slice(last) });
-  return out;
 }
 
 /** **bold** and `code`, nothing else (prompts are plain text otherwise). */

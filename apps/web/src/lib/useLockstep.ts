@@ -2,6 +2,7 @@
 import { useEffect, useRef, useState } from "react";
 import { resume, snapshot, Simulation, type Keyframe } from "@livelab/core/sim";
 import { stepAt, type Timeline } from "@livelab/core/timeline";
+import type { LossHistory } from "@livelab/core/protocol";
 import type { ServerClock } from "./clock";
 
 export interface LaneHistory {
@@ -35,7 +36,8 @@ declare global {
   }
 }
 
-type KeyframeFetch = (step: number) => Promise<{ keyframe: Keyframe; changes: Timeline["changes"]; revision: number } | null>;
+/** The server's state at a step, with the loss history up to it (a late screen's chart starts full). */
+export type KeyframeFetch = (step: number) => Promise<{ keyframe: Keyframe; changes: Timeline["changes"]; revision: number; history?: LossHistory } | null>;
 
 const FRAME_BUDGET_MS = 8;
 /**
@@ -50,6 +52,8 @@ const CATCH_UP_DRAW_MS = 250;
 const RECORD_MIN_INTERVAL_MS = 33;
 /** Local snapshots every this many steps, so small rewinds (a pause, a λ change) replay little. */
 const SNAPSHOT_EVERY = 25;
+/** While catching up, the loss history gets about this many points per run (a chart, not one dot per frame). */
+const HISTORY_POINTS = 300;
 
 /**
  * Keeps a local copy of the class's simulation at the step the shared timeline says, every
@@ -113,6 +117,7 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
     const record = (sim: Simulation) => {
       const m = sim.metrics();
       const h = st.history;
+      if (h.steps.at(-1) === sim.step) return m.weightsHash; // already recorded while catching up
       h.steps.push(sim.step);
       m.lanes.forEach((l, i) => {
         h.lanes[i].train.push(l.trainLoss);
@@ -144,15 +149,32 @@ export function useLockstep(timeline: Timeline | null, clock: ServerClock | null
             if (!kf || !alive || kf.revision !== timeline.revision) return;
             st.sim = resume(kf.keyframe, kf.changes);
             st.changes = JSON.stringify(timeline.changes);
+            st.snaps = [snapshot(st.sim)];
+            // The chart up to the keyframe comes from the server (the same numbers this device
+            // would have computed): a reloaded or late phone draws the whole run, not a stub.
+            if (kf.history) {
+              const h = kf.history;
+              st.history = {
+                ...st.history, sim: st.sim, step: kf.keyframe.step, hash: "", steps: [...h.steps],
+                lanes: st.sim.preset.lanes.map((l, i) => ({ label: l.label, train: [...(h.lanes[i]?.train ?? [])], val: [...(h.lanes[i]?.val ?? [])], l2: [...(h.lanes[i]?.l2 ?? [])] })),
+                version: st.history.version + 1,
+              };
+            }
           });
         }
         const t0 = performance.now();
-        const budget = gap > CATCH_UP_GAP ? CATCH_UP_BUDGET_MS : FRAME_BUDGET_MS;
+        const catchingUp = gap > CATCH_UP_GAP;
+        const budget = catchingUp ? CATCH_UP_BUDGET_MS : FRAME_BUDGET_MS;
+        // About HISTORY_POINTS per run, like the server's history: recording is a loss over the
+        // whole data set per lane, so a slow phone catching up must not pay it every step.
+        const stride = Math.max(1, Math.ceil(timeline.maxSteps / HISTORY_POINTS));
         let n = 0;
         while (s.step < target && performance.now() - t0 < budget) {
           s.stepOnce();
           n++;
           if (s.step % SNAPSHOT_EVERY === 0 && (st.snaps.at(-1)?.step ?? -1) < s.step) st.snaps.push(snapshot(s));
+          // Replaying many steps in one frame: keep points along the way so the chart has its shape.
+          if (catchingUp && s.step % stride === 0 && s.step < target) record(s);
         }
         const dt = performance.now() - t0;
         if (n > 0 && dt > 0) st.stepsPerMs = 0.8 * st.stepsPerMs + 0.2 * (n / dt);

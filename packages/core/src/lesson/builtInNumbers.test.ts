@@ -46,7 +46,11 @@ describe("numbers quoted by the built-in lesson", () => {
     expect(m.get(160)).toMatchObject({ stopped: true, bestStep: 60 });
     expect(m.get(1500)!.step).toBe(1500);
     expect(m.get(1500)!.weightsHash).toBe(m.get(160)!.weightsHash);
-    expect(m.get(160)!.valLoss).toBeCloseTo(0.31, 2);
+    // Stopping restores the best weights: from step 160 on the run shows step 60's model...
+    expect(m.get(160)!.valLoss).toBe(m.get(160)!.bestValLoss);
+    expect(m.get(160)!.valLoss).toBeCloseTo(0.198, 3);
+    // ...while the weights it trained on to step 160 had risen to 0.31 (the notes' number).
+    expect(run("early-stopping", {}, [160]).get(160)!.valLoss).toBeCloseTo(0.31, 2);
     // The early-stop-step question's rule is this run's: best + patience.
     expect(gradeAnswer(findQuestion(lesson, "early-stop-step")!, { best: 60, patience: 100 }, "160").correct).toBe(true);
     expect(run("early-stopping", {}, [1500]).get(1500)!.valLoss).toBeCloseTo(1.70, 2);

@@ -5,6 +5,9 @@ import type { Lesson } from "./schema.ts";
 
 export * from "./schema.ts";
 export * from "./validate.ts";
+export * from "./jsonSchema.ts";
+export * from "./importRows.ts";
+export * from "./limits.ts";
 export { regularizationLesson } from "./regularization.ts";
 
 let builtIn: Lesson | null = null;
@@ -18,3 +21,4 @@ export function builtInLesson(): Lesson {
   }
   return builtIn;
 }
+export * from "./texFields.ts";

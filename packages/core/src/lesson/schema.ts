@@ -44,13 +44,23 @@ export const ActivitySchema = z.object({
   questions: z.array(QuestionTemplateSchema).max(20).default([]),
 });
 
+/** At most this many questions in one lesson (every one is checked for every parameter set). */
+export const MAX_LESSON_QUESTIONS = 300;
+export const MAX_ACTIVITIES = 200;
+
 export const LessonSchema = z.object({
+  /** Where an editor finds the JSON Schema of this format (for autocompletion); ignored otherwise. */
+  $schema: z.string().max(500).optional(),
   format: z.literal("livelab-lesson"),
   version: z.literal(1),
   id,
   title: z.string().min(1).max(200),
   summary: z.string().max(2000).default(""),
-  activities: z.array(ActivitySchema).min(1).max(200),
+  activities: z
+    .array(ActivitySchema)
+    .min(1)
+    .max(MAX_ACTIVITIES)
+    .refine((as) => as.reduce((n, a) => n + a.questions.length, 0) <= MAX_LESSON_QUESTIONS, `at most ${MAX_LESSON_QUESTIONS} questions in a lesson`),
 });
 
 export type Lesson = z.infer<typeof LessonSchema>;

@@ -1,3 +1,4 @@
+import type { z } from "zod";
 import type { QuestionTemplate } from "../questions/schema.ts";
 import { Simulation } from "../sim/simulation.ts";
 import { getPreset } from "../sim/presets/registry.ts";
@@ -36,7 +37,7 @@ function pathText(path: readonly PropertyKey[]): string {
 export function checkLesson(input: unknown): LessonCheck {
   const parsed = LessonSchema.safeParse(input);
   if (!parsed.success) {
-    return { ok: false, errors: parsed.error.issues.map((i) => ({ path: pathText(i.path), message: i.message })), notes: [] };
+    return { ok: false, errors: parsed.error.issues.map((i) => ({ path: pathText(i.path), message: shapeMessage(i) })), notes: [] };
   }
   const lesson = parsed.data;
   const errors: LessonIssue[] = [];
@@ -91,6 +92,21 @@ export function checkLesson(input: unknown): LessonCheck {
     });
   });
   return errors.length === 0 ? { ok: true, lesson, notes } : { ok: false, errors, notes };
+}
+
+/** zod's wording ("Too small: expected string to have >=1 characters") as a teacher would put it. */
+function shapeMessage(i: z.core.$ZodIssue): string {
+  const origin = (i as { origin?: string }).origin;
+  if (i.code === "too_small" && origin === "string" && Number(i.minimum) === 1) return "this cannot be empty";
+  if (i.code === "too_small" && origin === "string") return `at least ${i.minimum} characters`;
+  if (i.code === "too_big" && origin === "string") return `too long: at most ${i.maximum} characters`;
+  if (i.code === "too_small" && origin === "array") return `at least ${i.minimum} needed`;
+  if (i.code === "too_big" && origin === "array") return `at most ${i.maximum} allowed`;
+  if (i.code === "too_small" && origin === "number") return `at least ${i.minimum}`;
+  if (i.code === "too_big" && origin === "number") return `at most ${i.maximum}`;
+  if (i.code === "invalid_type" && i.input === undefined) return "this is required";
+  if (i.code === "invalid_type") return `expected ${i.expected === "int" ? "a whole number" : `a ${i.expected}`}`;
+  return i.message;
 }
 
 /** Find a question anywhere in a lesson. */

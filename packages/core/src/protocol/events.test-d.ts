@@ -41,3 +41,16 @@ export const locked: boolean = teacherUpdate.joinLocked;
 export const notForStudents = studentState.joinLocked;
 // @ts-expect-error no such server event
 export const unknownEvent: ServerEvents["answers:leaked"] = () => {};
+
+// The projector's stage: what the room sees, and nothing only the teacher should.
+declare const stage: ServerPayload<"stage:state">;
+export const stagePrompt: string | undefined = stage.question?.prompt;
+// @ts-expect-error the stage carries no teacher notes
+export const stageNotes = stage.activity.teacherNotes;
+// @ts-expect-error nor the roster with participant ids
+export const stageRoster = stage.participants;
+// A paired screen attaches by code alone; an owner's by session (secret or sign-in cookie).
+export const paired: ClientPayload<"stage:attach"> = { pairCode: "ABCD2345" };
+export const owned: ClientPayload<"stage:attach"> = { sessionId: "s1" };
+// @ts-expect-error a screen names a session or a pairing code, nothing else
+export const mixed: ClientPayload<"stage:attach"> = { pairCode: "ABCD2345", extra: 1 };

@@ -6,7 +6,9 @@ import type { PersonalSummary } from "../session/score.ts";
 import type { ClassProgress, TeacherState, TeacherUpdate } from "../session/teacherViews.ts";
 import type { Timeline } from "../session/timeline.ts";
 import type { PublicState, RevealedResult, StudentQuestionState, StudentSnapshot } from "../session/views.ts";
-import { COMMON_EVENTS, STUDENT_EVENTS, TEACHER_EVENTS } from "./schemas.ts";
+import type { ReviewItem } from "../session/review.ts";
+import type { StageView } from "../session/stageView.ts";
+import { COMMON_EVENTS, SCREEN_EVENTS, STUDENT_EVENTS, TEACHER_EVENTS } from "./schemas.ts";
 
 /**
  * The Socket.IO protocol, typed both ways. Payloads of client → server events are the zod
@@ -16,7 +18,7 @@ import { COMMON_EVENTS, STUDENT_EVENTS, TEACHER_EVENTS } from "./schemas.ts";
  * ClientEvents>`), so a change to a message is a compile error wherever it is used.
  */
 
-export const CLIENT_EVENTS = { ...STUDENT_EVENTS, ...TEACHER_EVENTS, ...COMMON_EVENTS } as const;
+export const CLIENT_EVENTS = { ...STUDENT_EVENTS, ...TEACHER_EVENTS, ...SCREEN_EVENTS, ...COMMON_EVENTS } as const;
 export type ClientEventName = keyof typeof CLIENT_EVENTS;
 
 /** What a client sends with event E (before parsing: defaults may be left out). */
@@ -28,10 +30,18 @@ export interface JoinAck { participantId: string; resumeToken: string; sessionId
 export interface ResumeAck { participantId: string; sessionId: string; snapshot: StudentSnapshot; summary: PersonalSummary | null }
 export interface AnswerAck { questionId: string; attempt: number; saved: true; duplicate: boolean }
 export type ExperimentAck = Omit<ExperimentResult, "activityId">;
-export interface HostAttachAck { state: TeacherState; progress: ClassProgress }
+export interface HostAttachAck { state: TeacherState; progress: ClassProgress; joinUrl: string }
+/** A projector screen attached: what it shows, where students join, and whether it is its owner's or a paired view-only screen. */
+export interface StageAttachAck { stage: StageView; joinUrl: string; role: "owner" | "viewer" }
+/** A new view-only pairing: the code (shown once, only its hash is kept) and the address a classroom PC opens. */
+export interface PairAck { code: string; pairUrl: string }
+export interface ReviewAck { items: ReviewItem[] }
 /** A teacher command was carried out (or was already in effect). */
 export type CommandAck = { done: true };
-export interface KeyframeAck { revision: number; keyframe: Keyframe; changes: Timeline["changes"] }
+/** Losses and ‖w‖² per lane at sampled steps (about 300 per run), rounded to 5 significant digits. */
+export interface LossHistory { steps: number[]; lanes: { train: number[]; val: number[]; l2: number[] }[] }
+/** A keyframe, with the loss history up to it so a late or reloaded screen draws the whole chart. */
+export interface KeyframeAck { revision: number; keyframe: Keyframe; changes: Timeline["changes"]; history: LossHistory }
 export interface PingAck { t0: number; serverTime: number }
 
 /** The `data` of `{ ok: true, data }` for each client → server event. */
@@ -51,6 +61,13 @@ export interface AckData {
   "session:end": CommandAck;
   "sim:control": CommandAck;
   "projector:show": CommandAck;
+  "stage:set": CommandAck;
+  "question:extend": CommandAck;
+  "text:moderate": CommandAck;
+  "viewer:pair": PairAck;
+  "viewer:revoke": CommandAck;
+  "stage:attach": StageAttachAck;
+  "review:get": ReviewAck;
   "sim:keyframe": KeyframeAck;
   "time:ping": PingAck;
 }
@@ -69,6 +86,8 @@ export interface ServerEvents {
   "session:state": (state: PublicState) => void;
   /** To teacher screens: the state changed (outline and roster left out; see TeacherUpdate). */
   "host:state": (state: TeacherUpdate) => void;
+  /** To projector screens: what the room sees changed (on every change; answer counts coalesced). */
+  "stage:state": (stage: StageView) => void;
   /** To each student: their own copy of a question that just opened. */
   "question:opened": (question: StudentQuestionState) => void;
   /** To each student: their own result, at the reveal. */

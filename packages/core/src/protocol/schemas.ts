@@ -27,7 +27,18 @@ export const ExperimentSubmitSchema = z.object({ activityId: id, value: z.number
 export const KeyframeRequestSchema = z.object({ step: z.number().int().min(0).max(1_000_000).optional() }).strict();
 export const PingSchema = z.object({ t0: z.number().finite() }).strict();
 
-export const HostAttachSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), sessionId: id, hostSecret: token }).strict();
+/** A console attaches with the session's host secret, or (no secret) as the signed-in teacher who owns it (the sign-in cookie). */
+export const HostAttachSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), sessionId: id, hostSecret: token.optional() }).strict();
+const pairCode = z.string().trim().toUpperCase().regex(/^[A-Z0-9]{6,12}$/, "a pairing code is 6–12 letters and digits");
+/** A projector screen: its owner's (host secret or sign-in cookie), or a view-only screen paired by code. */
+export const StageAttachSchema = z.union([
+  z.object({ v: z.literal(PROTOCOL_VERSION).optional(), sessionId: id, hostSecret: token.optional() }).strict(),
+  z.object({ v: z.literal(PROTOCOL_VERSION).optional(), pairCode }).strict(),
+]);
+export const StageSetSchema = z.object({ blank: z.boolean().optional(), joinCard: z.boolean().optional(), namesShown: z.boolean().optional(), podium: z.boolean().optional() })
+  .strict().refine((o) => Object.keys(o).length > 0, "set at least one of blank, joinCard, namesShown, podium");
+export const QuestionExtendSchema = z.object({ questionId: id, seconds: z.number().int().min(5).max(600) }).strict();
+export const TextModerateSchema = z.object({ questionId: id, participantId: id, hidden: z.boolean() }).strict();
 export const GoToSchema = z.object({ index: z.number().int().min(0).max(1000) }).strict();
 export const LockSchema = z.object({ locked: z.boolean() }).strict();
 export const PauseSchema = z.object({ paused: z.boolean() }).strict();
@@ -56,6 +67,7 @@ export const STUDENT_EVENTS = {
   "session:resume": ResumeSchema,
   "answer:submit": AnswerSubmitSchema,
   "experiment:submit": ExperimentSubmitSchema,
+  "review:get": EmptySchema,
 } as const;
 
 export const TEACHER_EVENTS = {
@@ -70,6 +82,16 @@ export const TEACHER_EVENTS = {
   "session:end": EmptySchema,
   "sim:control": SimControlSchema,
   "projector:show": ProjectorShowSchema,
+  "stage:set": StageSetSchema,
+  "question:extend": QuestionExtendSchema,
+  "text:moderate": TextModerateSchema,
+  "viewer:pair": EmptySchema,
+  "viewer:revoke": EmptySchema,
+} as const;
+
+/** Projector screens (the teacher's own or paired view-only ones): they receive the stage and send no command. */
+export const SCREEN_EVENTS = {
+  "stage:attach": StageAttachSchema,
 } as const;
 
 export const COMMON_EVENTS = {
@@ -80,3 +102,4 @@ export const COMMON_EVENTS = {
 export type StudentEventName = keyof typeof STUDENT_EVENTS;
 export type TeacherEventName = keyof typeof TEACHER_EVENTS;
 export type CommonEventName = keyof typeof COMMON_EVENTS;
+export type ScreenEventName = keyof typeof SCREEN_EVENTS;

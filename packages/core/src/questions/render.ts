@@ -23,7 +23,8 @@ export interface StudentQuestionView {
   id: string;
   kind: QuestionKind;
   prompt: string;
-  options?: { id: string; text: string }[];
+  /** `letter`: the option's letter in the class's order (the projector's), added by the session's view. */
+  options?: { id: string; text: string; letter?: string }[];
   hint?: string;
   points: number;
   attempts: number;

@@ -47,11 +47,17 @@ export const MistakeSchema = z
   })
   .transform((m) => ({ ...m, label: m.label ?? labelFromKey(m.key) }));
 
+/** At most this many per-student parameters per question (their value lists multiply). */
+export const MAX_QUESTION_PARAMS = 10;
+
 const base = {
   id,
   /** TeX-flavoured text ($…$ for math); {{name}} inserts a parameter, {{= expr}} a computed value. */
   prompt: z.string().min(1).max(4000),
-  params: z.record(identifier, ParamSpecSchema).default({}),
+  params: z
+    .record(identifier, ParamSpecSchema)
+    .refine((p) => Object.keys(p).length <= MAX_QUESTION_PARAMS, `at most ${MAX_QUESTION_PARAMS} per-student parameters per question`)
+    .default({}),
   hint: z.string().max(2000).optional(),
   /** Worked solution shown after the reveal (same placeholders as the prompt). */
   solution: z.string().max(4000).optional(),
@@ -59,6 +65,11 @@ const base = {
   points: z.number().min(0).max(100).default(1),
   /** Answers allowed per student (the last one counts). */
   attempts: z.number().int().min(1).max(10).default(1),
+  /**
+   * Seconds students get when the teacher opens the question without choosing a timer
+   * (imported from Kahoot's "time limit"); none by default.
+   */
+  timeLimitSec: z.number().int().min(5).max(3600).optional(),
 };
 
 export const OptionSchema = z.object({
@@ -74,10 +85,11 @@ export const PredictionSchema = z.object({
   params: z.record(z.string(), z.union([z.number(), z.string()])).default({}),
   seed: z.number().int().default(1),
   /** The change the class predicts the effect of, and when it happens. */
-  changeAt: z.number().int().min(0).max(100_000),
+  // Bounded so resolving a prediction (one simulation run on the server) stays quick.
+  changeAt: z.number().int().min(0).max(5_000),
   change: z.record(z.string(), z.union([z.number(), z.string()])),
   /** Compare metrics at changeAt and at changeAt + horizon. */
-  horizon: z.number().int().min(1).max(100_000),
+  horizon: z.number().int().min(1).max(5_000),
   outcomes: z.record(id, z.partialRecord(z.enum(["trainLoss", "valLoss", "l2NormSq", "l1Norm", "zeroWeights"]), z.enum(["up", "down", "same"]))),
 });
 

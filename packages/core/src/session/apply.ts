@@ -103,6 +103,8 @@ function applyTo(d: Draft, e: SessionEvent): void {
       s.activityIndex = e.index;
       s.timeline = e.timeline;
       s.projectorQuestion = null;
+      // A join card brought back for a late student goes away with the activity.
+      if (s.stage.joinCard) s.stage = { ...s.stage, joinCard: false };
       return;
     case "session.paused":
       s.paused = true;
@@ -135,6 +137,29 @@ function applyTo(d: Draft, e: SessionEvent): void {
     case "projector.changed":
       s.projectorQuestion = e.questionId;
       return;
+    case "stage.changed":
+      s.stage = { ...s.stage, ...e.patch };
+      return;
+    case "question.extended": {
+      const q = s.questions[e.questionId];
+      if (q) d.questions()[e.questionId] = { ...q, deadline: e.deadline };
+      return;
+    }
+    case "text.moderated":
+      s.hiddenTexts = withFlag(s.hiddenTexts, e.questionId, e.participantId, e.hidden);
+      return;
+    case "answer.unreadable": {
+      const row = { ...s.unreadable[e.questionId] };
+      row[e.participantId] = (row[e.participantId] ?? 0) + 1;
+      s.unreadable = { ...s.unreadable, [e.questionId]: row };
+      return;
+    }
+    case "viewers.paired":
+      s.pairing = { codeHash: e.codeHash, at: e.at };
+      return;
+    case "viewers.revoked":
+      s.pairing = null;
+      return;
     case "session.ended":
       s.status = "ended";
       s.endedAt = e.at;
@@ -144,4 +169,12 @@ function applyTo(d: Draft, e: SessionEvent): void {
       throw new Error(`unknown event ${JSON.stringify(never)}`);
     }
   }
+}
+
+/** A copy of a two-level flag table with one flag set or cleared (the input is not changed). */
+function withFlag(table: Record<string, Record<string, true>>, outer: string, inner: string, on: boolean): Record<string, Record<string, true>> {
+  const row = { ...table[outer] };
+  if (on) row[inner] = true;
+  else delete row[inner];
+  return { ...table, [outer]: row };
 }

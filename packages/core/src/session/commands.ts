@@ -1,4 +1,5 @@
 import type { ParamValues } from "../sim/presets/params.ts";
+import type { StageState } from "./state.ts";
 import type { Speed } from "./timeline.ts";
 
 /**
@@ -19,6 +20,14 @@ export type SessionCommand =
   | { type: "answer"; participantId: string; questionId: string; idempotencyKey: string; answer: unknown }
   | { type: "sim"; op: SimOp }
   | { type: "showOnProjector"; questionId: string | null }
+  | { type: "stage"; patch: Partial<StageState> }
+  | { type: "extendQuestion"; questionId: string; seconds: number }
+  | { type: "moderateText"; questionId: string; participantId: string; hidden: boolean }
+  /** The room saw an answer it could not read (refused, not stored): the teacher sees "tried — unreadable". */
+  | { type: "noteUnreadable"; participantId: string; questionId: string; answer: unknown; reason: string }
+  /** A new view-only pairing code (its hash; the server makes the code): replaces any earlier one. */
+  | { type: "pairViewers"; codeHash: string }
+  | { type: "revokeViewers" }
   | { type: "end" };
 
 export type SimOp =

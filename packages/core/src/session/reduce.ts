@@ -9,6 +9,7 @@ import { Simulation } from "../sim/simulation.ts";
 import { applyAll } from "./apply.ts";
 import type { SessionCommand, SimOp } from "./commands.ts";
 import type { SessionEvent } from "./events.ts";
+import { decideStage, isStageCommand } from "./stageCommands.ts";
 import { own, type AnswerRecord, type SessionContext, type SessionState } from "./state.ts";
 import { changeParams, newTimeline, pause, play, reset, seek, setSpeed, stepBy, type Timeline } from "./timeline.ts";
 
@@ -65,8 +66,11 @@ export function decide(s: SessionState, cmd: SessionCommand, ctx: SessionContext
       { type: "activity.changed", index: 0, timeline: timelineFor(first, ctx), at },
     );
   }
-  if (s.status === "ended") return refuse(ERROR_CODES.SESSION_ENDED, "this session has ended");
-  const decided = decideLive(s, cmd, ctx);
+  // After the end only the projector's closure may change (the podium, the blank screen).
+  if (s.status === "ended" && !(cmd.type === "stage" || cmd.type === "revokeViewers")) return refuse(ERROR_CODES.SESSION_ENDED, "this session has ended");
+  // "Start the class" on the activity the lobby is at: going to where we already are starts it.
+  if (s.status === "lobby" && cmd.type === "goTo" && cmd.index === s.activityIndex) return { ok: true, events: [{ type: "session.started", at }] };
+  const decided = isStageCommand(cmd) ? decideStage(s, cmd, ctx) : decideLive(s, cmd, ctx);
   // The class goes from the lobby to live with the teacher's first move.
   const starts = cmd.type === "goTo" || cmd.type === "openQuestion" || cmd.type === "sim";
   if (decided.ok && s.status === "lobby" && starts && decided.events.length > 0) {
@@ -117,7 +121,8 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
       if (!found) return refuse(ERROR_CODES.QUESTION_NOT_FOUND, `no question ${cmd.questionId} in this lesson`);
       if (found.index !== s.activityIndex) return refuse(ERROR_CODES.BAD_REQUEST, `question ${cmd.questionId} belongs to activity ${found.index + 1}; go there first`);
       if (own(s.questions, cmd.questionId)?.status === "open") return refuse(ERROR_CODES.QUESTION_ALREADY_OPEN, "the question is already open");
-      const d = cmd.durationSec;
+      // No timer chosen (undefined, not null): the question's own time limit, if it has one.
+      const d = cmd.durationSec === undefined ? found.question.timeLimitSec : cmd.durationSec;
       if (d !== undefined && d !== null && !(Number.isFinite(d) && d >= 5 && d <= 3600)) return refuse(ERROR_CODES.BAD_REQUEST, "a timer must be between 5 and 3600 seconds");
       return done({ type: "question.opened", questionId: cmd.questionId, deadline: d ? at + Math.round(d * 1000) : null, at });
     }
@@ -136,6 +141,8 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
       // A prediction question's right option is what its simulation shows, fixed at the reveal.
       const predictionOutcome = found && found.question.kind === "single" && found.question.prediction ? predictionFor(found.question, ctx) : undefined;
       events.push({ type: "question.revealed", questionId: cmd.questionId, ...(predictionOutcome !== undefined ? { predictionOutcome } : {}), at });
+      // The reveal happens on the projector too: its results come up with the right answer marked.
+      if (s.projectorQuestion !== cmd.questionId) events.push({ type: "projector.changed", questionId: cmd.questionId, at });
       return done(...events);
     }
     case "answer": {
@@ -160,6 +167,8 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
     }
     case "create":
       return refuse(ERROR_CODES.BAD_REQUEST, "session already exists");
+    case "stage": case "extendQuestion": case "moderateText": case "noteUnreadable": case "pairViewers": case "revokeViewers":
+      return decideStage(s, cmd, ctx);
     case "end": {
       const events: SessionEvent[] = Object.entries(s.questions)
         .filter(([, q]) => q.status === "open")

@@ -34,6 +34,21 @@ export interface AnswerRecord {
 }
 
 /**
+ * What the projector shows besides the activity: teacher commands, so a stage is a function of
+ * the session state alone and a reloaded or paired projector shows exactly the same.
+ */
+export interface StageState {
+  /** A dark screen while the teacher talks. */
+  blank: boolean;
+  /** The full join card (QR, address) after the lobby; it shrinks to a strip otherwise. */
+  joinCard: boolean;
+  /** Names beside free-text answers on the projector's wall (anonymous by default). */
+  namesShown: boolean;
+  /** The podium in the end-of-class summary (off by default; counted by correct answers). */
+  podium: boolean;
+}
+
+/**
  * The live state of one class. It is the fold of the session's events (see `apply`), so a
  * restarted server rebuilds it exactly from the database.
  */
@@ -57,7 +72,21 @@ export interface SessionState {
   questions: Record<string, QuestionRuntime>;
   /** answers[questionId][participantId] = attempts in order. */
   answers: Record<string, Record<string, AnswerRecord[]>>;
+  stage: StageState;
+  /** Text answers the teacher hid from the projector's wall: hiddenTexts[questionId][participantId]. */
+  hiddenTexts: Record<string, Record<string, true>>;
+  /**
+   * Answers refused as unreadable, kept per student and question (at most UNREADABLE_KEPT):
+   * unreadable[questionId][participantId] = how many. The console shows "tried — unreadable",
+   * the report each question's unreadable share.
+   */
+  unreadable: Record<string, Record<string, number>>;
+  /** The view-only projector pairing in force: the SHA-256 of its code (the code itself is never stored). */
+  pairing: { codeHash: string; at: number } | null;
 }
+
+/** Unreadable answers kept per student and question: a stuck button cannot flood the database. */
+export const UNREADABLE_KEPT = 3;
 
 /** Things the reducer needs but does not own: the clock and the lesson. */
 export interface SessionContext {
@@ -70,11 +99,14 @@ export interface SessionContext {
   prediction?: (question: SingleChoiceQuestion) => string | null;
 }
 
+export const DEFAULT_STAGE: StageState = { blank: false, joinCard: false, namesShown: false, podium: false };
+
 export function emptyState(): SessionState {
   return {
     id: "", code: "", lessonId: "", seed: 0, status: "lobby", createdAt: 0, endedAt: null,
     joinLocked: false, paused: false, activityIndex: 0, timeline: null, projectorQuestion: null,
     participants: {}, nicknameKeys: new Map(), questions: {}, answers: {},
+    stage: { ...DEFAULT_STAGE }, hiddenTexts: {}, unreadable: {}, pairing: null,
   };
 }
 

@@ -62,8 +62,17 @@ function anchored(t: Timeline, now: number): Timeline {
 
 export function play(t: Timeline, now: number): Timeline {
   const a = anchored(t, now);
-  // Playing from the end restarts from the beginning, as a media player does.
-  return { ...a, playing: true, stepAtAnchor: a.stepAtAnchor >= a.maxSteps ? 0 : a.stepAtAnchor };
+  if (a.stepAtAnchor < a.maxSteps) return { ...a, playing: true };
+  // Playing from the end restarts from the beginning, as a media player does — with the
+  // parameters in force now (the λ just set at the end), not the ones the run started with.
+  return { ...a, playing: true, stepAtAnchor: 0, params: paramsNow(a), changes: [] };
+}
+
+/** The parameters in force at the end of the timeline's changes. */
+export function paramsNow(t: Timeline): ParamValues {
+  let params = { ...t.params };
+  for (const c of t.changes) params = { ...params, ...(c.params as ParamValues) };
+  return params;
 }
 
 export function pause(t: Timeline, now: number): Timeline {

@@ -1,8 +1,10 @@
 import type { Activity } from "../lesson/schema.ts";
 import type { GradeResult } from "../questions/grade.ts";
 import { gradeAnswer, workedSolution } from "../questions/grade.ts";
-import { studentView, type StudentQuestionView } from "../questions/render.ts";
-import { questionSeed, sampleParams } from "../questions/sampling.ts";
+import { fillPlaceholders, studentView, type StudentQuestionView } from "../questions/render.ts";
+import { questionSeed, sampleParams, type QuestionParams } from "../questions/sampling.ts";
+import type { QuestionTemplate } from "../questions/schema.ts";
+import { optionLetters } from "./resultBars.ts";
 import { getPreset } from "../sim/presets/registry.ts";
 import type { ExperimentDef } from "../sim/presets/preset.ts";
 import type { QuestionStatus, SessionContext, SessionState } from "./state.ts";
@@ -30,11 +32,17 @@ export interface RevealedResult {
   status: GradeResult["status"] | "unanswered";
   correct: boolean | null;
   score: number | null;
+  /** The verdict in a few words ("Correct!", "Not quite.", "Thanks!"), never repeated in `feedback`. */
+  headline: string;
+  /** What to read after the headline (may be empty): the named mistake's explanation, the option's feedback. */
   feedback: string;
   feedbackKey: string | null;
+  /** The right answer as a person reads it: a number, a formula, an option's letter and text ("" when there is none). */
   expected: string;
   solution: string;
   yourAnswer: unknown;
+  /** The student's answer as they read it (an option's letter and text, not its id). */
+  yourAnswerText: string | null;
 }
 
 export interface StudentQuestionState {
@@ -82,7 +90,7 @@ export function activityView(s: SessionState, ctx: SessionContext): ActivityView
   return { index: s.activityIndex, count: ctx.lesson.activities.length, id: a.id, kind: a.kind, title: a.title, body: a.body, experiment };
 }
 
-/** The result a student sees for one question after the reveal. */
+/** The result a student sees for one question after the reveal (or at the end of the class). */
 export function revealedResult(s: SessionState, ctx: SessionContext, participantId: string, questionId: string): RevealedResult | null {
   const a = ctx.lesson.activities.find((x) => x.questions.some((q) => q.id === questionId));
   const template = a?.questions.find((q) => q.id === questionId);
@@ -91,13 +99,63 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
   const attempts = s.answers[questionId]?.[participantId] ?? [];
   const last = attempts.at(-1);
   const solution = workedSolution(template, params);
+  const human = (ids: string) => choiceText(template, params, s.seed, ids);
   if (!last) {
     // Grading an empty answer is "invalid" but still says what was expected.
-    const expected = gradeAnswer(template, params, "", { predictionOutcome: s.questions[questionId]?.predictionOutcome }).expected;
-    return { questionId, answered: false, status: "unanswered", correct: null, score: null, feedback: "You did not answer this one.", feedbackKey: null, expected, solution, yourAnswer: null };
+    // A prediction's outcome is fixed at its reveal; before that (the look-back at the end) it is
+    // what the simulation shows, from the room's memo when it has one.
+    const fixed = s.questions[questionId]?.predictionOutcome;
+    const outcome = fixed !== undefined ? fixed : template.kind === "single" && template.prediction && ctx.prediction ? ctx.prediction(template) : undefined;
+    const expected = gradeAnswer(template, params, "", outcome !== undefined ? { predictionOutcome: outcome } : {}).expected;
+    return {
+      questionId, answered: false, status: "unanswered", correct: null, score: null, headline: "Not answered.", feedback: "", feedbackKey: null,
+      expected: human(expected), solution, yourAnswer: null, yourAnswerText: null,
+    };
   }
   const r = last.result;
-  return { questionId, answered: true, status: r.status, correct: r.correct, score: r.score, feedback: r.feedback, feedbackKey: r.feedbackKey, expected: r.expected, solution, yourAnswer: last.answer };
+  const answerText = typeof last.answer === "string" ? last.answer : Array.isArray(last.answer) ? last.answer.join(",") : String(last.answer);
+  const { headline, feedback } = wording(r, template);
+  return {
+    questionId, answered: true, status: r.status, correct: r.correct, score: r.score, headline, feedback, feedbackKey: r.feedbackKey,
+    expected: human(r.expected), solution, yourAnswer: last.answer, yourAnswerText: human(answerText),
+  };
+}
+
+/** Option ids ("a,b") as "B: text; D: text" in the class's letters; anything else unchanged. */
+function choiceText(template: QuestionTemplate, params: QuestionParams, sessionSeed: number, value: string): string {
+  if (template.kind !== "single" && template.kind !== "multiple") return value;
+  if (value === "") return "";
+  const letters = optionLetters(template, sessionSeed);
+  return value.split(",").map((id) => {
+    const o = template.options.find((x) => x.id === id);
+    return o ? `${letters[id]}: ${fillPlaceholders(o.text, params)}` : id;
+  }).join("; ");
+}
+
+/**
+ * One verdict, said once: "Correct!" and the option's explanation without its own "Yes."; a
+ * wrong number's "Not quite." without repeating the answer the result already shows.
+ */
+function wording(r: GradeResult, template: QuestionTemplate): { headline: string; feedback: string } {
+  const rest = (text: string, lead: RegExp) => {
+    const t = text.replace(lead, "").trim();
+    return t ? t.charAt(0).toUpperCase() + t.slice(1) : "";
+  };
+  switch (r.status) {
+    case "correct":
+      return { headline: "Correct!", feedback: rest(r.feedback, /^(yes|right|correct)\b[.:!]?\s*/i) };
+    case "incorrect": {
+      // The generic "Not quite: the answer is X (accepted within ±…)" only repeats the answer shown below it.
+      const generic = r.feedbackKey === null && (template.kind === "numeric" || template.kind === "expression");
+      return { headline: "Not quite.", feedback: generic ? "" : rest(r.feedback, /^not quite\b[.:]?\s*/i) };
+    }
+    case "ungraded":
+      return { headline: "Thanks!", feedback: rest(r.feedback, /^thanks\b\s*[—–:.!-]?\s*/i) };
+    case "invalid":
+      return { headline: "We could not read that.", feedback: r.reason ? rest(r.reason, /^$/) : "" };
+    default:
+      return { headline: "", feedback: r.feedback };
+  }
 }
 
 /** One student's copy of one asked question of the current activity (null if not asked). */
@@ -106,6 +164,11 @@ export function studentQuestionState(s: SessionState, ctx: SessionContext, parti
   const rt = s.questions[questionId];
   if (!template || !rt) return null; // not asked yet: nothing of it is sent
   const { view } = studentView(template, questionSeed(s.seed, participantId, template.id));
+  if (view.options) {
+    // Each phone keeps its own order, with the letters the projector and the console use.
+    const letters = optionLetters(template, s.seed);
+    view.options = view.options.map((o) => ({ ...o, letter: letters[o.id] }));
+  }
   const attempts = s.answers[template.id]?.[participantId] ?? [];
   return {
     questionId: template.id,

@@ -223,3 +223,13 @@ describe("views", () => {
     expect(sim.metrics().lanes[0].zeroWeights).toBe(1);
   });
 });
+
+describe("preset controls", () => {
+  it("every control a preset offers the console is one of its live parameters, and a lane's fixed optimizer is not one", () => {
+    for (const p of PRESETS) {
+      for (const name of p.controls) expect(p.params[name]?.live, `${p.id}.${name}`).toBe(true);
+    }
+    expect(PRESETS.find((p) => p.id === "adam-vs-adamw")!.controls).not.toContain("optimizer");
+    expect(PRESETS.find((p) => p.id === "adam-vs-adamw")!.controls).not.toContain("keepProb");
+  });
+});

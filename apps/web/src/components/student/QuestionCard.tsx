@@ -1,31 +1,58 @@
 "use client";
-import { useState } from "react";
+import { useEffect, useState } from "react";
 import type { RevealedResult, StudentQuestionState } from "@livelab/core/protocol";
+import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
+import { useCountdown } from "../../lib/useCountdown";
+import { toggleSign } from "./sign";
+import { drafts } from "./storage";
 
 export type SaveState = { kind: "idle" } | { kind: "sending" } | { kind: "saved"; attempt: number } | { kind: "error"; message: string; retrying: boolean };
 
-/** One question on a phone: the input for its kind, the save state, and after the reveal the feedback. */
-export function QuestionCard({ q, save, onSubmit }: { q: StudentQuestionState; save: SaveState; onSubmit: (answer: string | string[]) => void }) {
+
+/**
+ * One question on a phone: the input for its kind, a countdown when timed, the save state, and
+ * after the reveal the feedback. What is typed but not sent yet is kept on the phone (a reload
+ * or a locked screen does not lose it).
+ */
+export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
+  q: StudentQuestionState; save: SaveState; onSubmit: (answer: string | string[]) => void; clock: ServerClock | null; participantId: string;
+}) {
   const v = q.view;
-  const [text, setText] = useState(typeof q.lastAnswer === "string" ? q.lastAnswer : "");
-  const [choice, setChoice] = useState<string>(typeof q.lastAnswer === "string" ? q.lastAnswer : "");
-  const [many, setMany] = useState<string[]>(Array.isArray(q.lastAnswer) ? (q.lastAnswer as string[]) : []);
-  const open = q.status === "open";
+  const draftKey = { pid: participantId, qid: v.id };
+  const initial = q.lastAnswer ?? (q.attemptsUsed === 0 ? drafts.get(draftKey.pid, draftKey.qid) : null);
+  const [text, setText] = useState(typeof initial === "string" ? initial : "");
+  const [choice, setChoice] = useState<string>(typeof initial === "string" ? initial : "");
+  const [many, setMany] = useState<string[]>(Array.isArray(initial) ? (initial as string[]) : []);
+  const left = useCountdown(q.status === "open" ? q.deadline : null, clock);
+  const open = q.status === "open" && left !== 0;
   const used = q.attemptsUsed >= v.attempts;
   const locked = !open || used || save.kind === "sending";
   const id = `q-${v.id}`;
   const answer = v.kind === "single" ? choice : v.kind === "multiple" ? many : text;
   const canSend = !locked && (Array.isArray(answer) ? answer.length > 0 : answer.trim() !== "");
+  // Keep what is typed until it is saved; forget it once the server has it.
+  useEffect(() => {
+    if (q.attemptsUsed > 0 || save.kind === "saved") drafts.drop(draftKey.pid, draftKey.qid);
+    else if (Array.isArray(answer) ? answer.length > 0 : answer !== "") drafts.put(draftKey.pid, draftKey.qid, answer);
+  }, [answer, q.attemptsUsed, save.kind]);
   return (
     <article className="card" aria-labelledby={`${id}-prompt`} data-question={v.id} data-status={q.status} data-prompt={v.prompt}>
+      {q.status === "open" && left !== null && (
+        <p className={`phone-clock${left <= 5 ? " ending" : ""}`} role="timer" aria-label="time left">
+          {left > 0 ? <>Time left: <span data-role="countdown">{left}</span> s</> : <><span data-role="countdown">0</span> s — time&apos;s up</>}
+        </p>
+      )}
       <p id={`${id}-prompt`}><Tex text={v.prompt} /></p>
       <form onSubmit={(e) => { e.preventDefault(); if (canSend) onSubmit(answer); }}>
         {(v.kind === "numeric" || v.kind === "expression") && (
           <>
             <label htmlFor={`${id}-input`}>{v.kind === "numeric" ? "Your answer (a number)" : `Your answer (a formula in ${v.variables?.join(", ")})`}</label>
-            <input id={`${id}-input`} type="text" inputMode={v.kind === "numeric" ? "decimal" : "text"} autoComplete="off" autoCapitalize="off" spellCheck={false}
-              value={text} onChange={(e) => setText(e.target.value)} disabled={locked} maxLength={200} />
+            <div className="answer-row">
+              <input id={`${id}-input`} type="text" inputMode={v.kind === "numeric" ? "decimal" : "text"} autoComplete="off" autoCapitalize="off" spellCheck={false}
+                value={text} onChange={(e) => setText(e.target.value)} disabled={locked} maxLength={200} />
+              {v.kind === "numeric" && <button type="button" className="sign-key" onClick={() => setText(toggleSign(text))} disabled={locked} aria-label="change the sign (plus or minus)">±</button>}
+            </div>
             {v.kind === "expression" && text.trim() && <p className="muted" aria-live="polite">Preview: <Tex text={`$${texPreview(text)}$`} /></p>}
           </>
         )}
@@ -43,15 +70,16 @@ export function QuestionCard({ q, save, onSubmit }: { q: StudentQuestionState; s
                 <input type={v.kind === "single" ? "radio" : "checkbox"} name={id} value={o.id}
                   checked={v.kind === "single" ? choice === o.id : many.includes(o.id)}
                   onChange={(e) => v.kind === "single" ? setChoice(o.id) : setMany(e.target.checked ? [...many, o.id] : many.filter((x) => x !== o.id))} />
+                {o.letter && <span className="letter" aria-hidden="true">{o.letter}</span>}
                 <span><Tex text={o.text} /></span>
               </label>
             ))}
           </fieldset>
         )}
-        {v.hint && open && !used && <details><summary>Hint</summary><Tex text={v.hint} /></details>}
+        {v.hint && open && !used && <details className="tap"><summary>Hint</summary><Tex text={v.hint} /></details>}
         <div className="row" style={{ marginTop: 8 }}>
           {!used && open && <button type="submit" className="primary" disabled={!canSend}>Send answer</button>}
-          <SaveLine save={save} q={q} />
+          <SaveLine save={save} q={q} timedOut={left === 0} />
         </div>
       </form>
       {q.result && <Feedback r={q.result} />}
@@ -59,21 +87,25 @@ export function QuestionCard({ q, save, onSubmit }: { q: StudentQuestionState; s
   );
 }
 
-function SaveLine({ save, q }: { save: SaveState; q: StudentQuestionState }) {
+function SaveLine({ save, q, timedOut }: { save: SaveState; q: StudentQuestionState; timedOut: boolean }) {
   if (save.kind === "sending") return <span className="muted" role="status">Sending…</span>;
   if (save.kind === "error") return <span className="error" role="alert">{save.message}{save.retrying ? " — will resend when back online" : ""}</span>;
   if (save.kind === "saved" || q.attemptsUsed > 0) return <span className="saved" role="status">✓ Answer saved{q.status === "open" ? " — wait for the reveal" : ""}</span>;
-  if (q.status !== "open" && !q.result) return <span className="muted">Answers are closed</span>;
+  if ((q.status !== "open" || timedOut) && !q.result) return <span className="muted">Answers are closed</span>;
   return null;
 }
 
-function Feedback({ r }: { r: RevealedResult }) {
-  const title = r.status === "correct" ? "Correct" : r.status === "ungraded" ? "Thanks!" : r.status === "unanswered" ? "Not answered" : r.status === "invalid" ? "We could not read that" : "Not quite";
+/** The verdict once (core words it: "Correct!", "Not quite."), the explanation, the right answer and the worked solution. */
+export function Feedback({ r }: { r: RevealedResult }) {
   return (
     <div className={`feedback ${r.status}`} role="status" data-result={r.status} data-feedback-key={r.feedbackKey ?? ""}>
-      <strong>{title}.</strong> <Tex text={r.feedback} />
-      {r.expected && r.status !== "correct" && r.status !== "ungraded" && <p>Answer: <strong>{r.expected}</strong></p>}
-      {r.solution && <details open={r.status !== "correct"}><summary>Worked solution</summary><Tex text={r.solution} /></details>}
+      <p><strong>{r.headline}</strong> {r.feedback && <Tex text={r.feedback} />}</p>
+      {r.yourAnswerText !== null && r.status !== "correct" && (
+        // A student's own words are shown as typed; only an option ("B: …") is lesson text with math.
+        <p>Your answer: {/^[A-L]: /.test(r.yourAnswerText) ? <Tex text={r.yourAnswerText} /> : <span className="pre-line">{r.yourAnswerText}</span>}</p>
+      )}
+      {r.expected && r.status !== "correct" && r.status !== "ungraded" && <p>Right answer: <strong><Tex text={r.expected} /></strong></p>}
+      {r.solution && <details className="tap" open={r.status !== "correct"}><summary>Worked solution</summary><Tex text={r.solution} /></details>}
     </div>
   );
 }

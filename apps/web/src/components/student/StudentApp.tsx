@@ -8,8 +8,9 @@ import { LazyLockstep } from "./LazyLockstep";
 import { QuestionCard, type SaveState } from "./QuestionCard";
 import dynamic from "next/dynamic";
 
-// Only the experiment activity needs it: keep it out of the first load.
+// Only the experiment activity needs it, and the look-back only the end: keep them out of the first load.
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
+const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
 import { pending, seats, type Seat } from "./storage";
 
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
@@ -153,20 +154,19 @@ export function StudentApp({ code }: { code: string }) {
       <main className="narrow" data-participant={seat.participantId}>
         {state?.paused && <div className="paused-overlay" role="alert">Paused — eyes on the teacher</div>}
         {summary ? (
-          <section className="card" aria-labelledby="summary-title">
-            <h1 id="summary-title">Thanks for taking part!</h1>
-            <p>You answered <strong>{summary.answered}</strong> of {summary.asked} questions and got <strong>{summary.correct}</strong> of {summary.graded} graded questions right.</p>
-          </section>
+          <LookBack socket={socket} summary={summary} />
         ) : !state ? <p>Connecting to the class…</p> : (
           <>
             <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>
             <h1>{state.activity.title}</h1>
             {state.activity.body && <p><Tex text={state.activity.body} /></p>}
+            {/* An open question comes first: it is what the student has to do now; the simulation follows. */}
+            {shown.filter((q) => q.status === "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {state.timeline && <LazyLockstep timeline={state.timeline} clock={clock} fetchKeyframe={fetchKeyframe} />}
             {state.activity.experiment && socket && (
               <ExperimentCard socket={socket} activityId={state.activity.id} def={state.activity.experiment} result={experiment?.activityId === state.activity.id ? experiment : null} onResult={setExperiment} />
             )}
-            {shown.map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} />)}
+            {shown.filter((q) => q.status !== "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {shown.length === 0 && !state.timeline && !state.activity.experiment && <p className="card">Waiting for the teacher…</p>}
           </>
         )}

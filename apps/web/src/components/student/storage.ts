@@ -1,6 +1,6 @@
 "use client";
 
-/** What a phone keeps across reloads: its seat (resume token) and answers not yet acknowledged. */
+/** What a phone keeps across reloads: its seat (resume token), answers not yet acknowledged, and drafts. */
 export interface Seat {
   resumeToken: string;
   participantId: string;
@@ -15,6 +15,7 @@ export interface PendingAnswer {
 
 const seatKey = (code: string) => `livelab:seat:${code}`;
 const pendingKey = (pid: string) => `livelab:pending:${pid}`;
+const draftKey = (pid: string, questionId: string) => `livelab:draft:${pid}:${questionId}`;
 
 function read<T>(key: string): T | null {
   try {
@@ -39,4 +40,17 @@ export const pending = {
     delete all[questionId];
     localStorage.setItem(pendingKey(pid), JSON.stringify(all));
   },
+};
+
+/** What a student typed or chose but has not sent yet, per seat and question (survives a reload). */
+export const drafts = {
+  get: (pid: string, questionId: string) => read<string | string[]>(draftKey(pid, questionId)),
+  put: (pid: string, questionId: string, answer: string | string[]) => {
+    try {
+      localStorage.setItem(draftKey(pid, questionId), JSON.stringify(answer));
+    } catch {
+      // Storage full or blocked (private mode): the draft just is not kept.
+    }
+  },
+  drop: (pid: string, questionId: string) => localStorage.removeItem(draftKey(pid, questionId)),
 };

@@ -1,13 +1,21 @@
 "use client";
 import { useEffect, useState, type FormEvent } from "react";
-import { authClient, safeNext } from "../../lib/authClient";
+import { authClient } from "../../lib/authClient";
+import { safeNext } from "../../lib/safeNext";
 
 /** Teacher sign-in and sign-up (email + password). Students never need this. */
 export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
   const [next, setNext] = useState("/teach");
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
-  useEffect(() => setNext(safeNext(new URLSearchParams(window.location.search).get("next"))), []);
+  // Until the page is hydrated the form has no submit handler: a native submit would put the
+  // password in the URL. The button waits for hydration, and the form says POST regardless.
+  const [ready, setReady] = useState(false);
+  const nextHere = () => safeNext(new URLSearchParams(window.location.search).get("next"), window.location.origin);
+  useEffect(() => {
+    setNext(nextHere());
+    setReady(true);
+  }, []);
 
   const submit = async (e: FormEvent<HTMLFormElement>) => {
     e.preventDefault();
@@ -22,7 +30,8 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
         : await authClient.signUp.email({ email, password, name: String(form.get("name") ?? "").trim() || email.split("@")[0] });
     setBusy(false);
     if (failure) return setError(failure.message ?? (mode === "signin" ? "Could not sign in." : "Could not create the account."));
-    window.location.assign(next);
+    // Read again here, not from state: a quick submit may come before the effect above ran.
+    window.location.assign(nextHere());
   };
 
   const other = mode === "signin" ? "/signup" : "/signin";
@@ -31,7 +40,7 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
       <p className="brand">LiveLab</p>
       <h1>{mode === "signin" ? "Teacher sign-in" : "Create a teacher account"}</h1>
       <p className="muted">{mode === "signin" ? "Sign in to start classes and review their reports." : "Your classes and their results are visible to you only."} Students join with a code and need no account.</p>
-      <form className="card" onSubmit={(e) => void submit(e)} aria-label={mode === "signin" ? "sign in" : "sign up"}>
+      <form className="card" method="post" onSubmit={(e) => void submit(e)} aria-label={mode === "signin" ? "sign in" : "sign up"}>
         {mode === "signup" && (
           <>
             <label htmlFor="name">Your name</label>
@@ -44,7 +53,7 @@ export function AuthForm({ mode }: { mode: "signin" | "signup" }) {
         <input id="password" name="password" type="password" autoComplete={mode === "signin" ? "current-password" : "new-password"} minLength={8} maxLength={128} required />
         {mode === "signup" && <p className="muted small">At least 8 characters.</p>}
         {error && <p className="error" role="alert">{error}</p>}
-        <p><button className="primary" type="submit" disabled={busy}>{mode === "signin" ? "Sign in" : "Create account"}</button></p>
+        <p><button className="primary" type="submit" disabled={busy || !ready}>{mode === "signin" ? "Sign in" : "Create account"}</button></p>
       </form>
       <p>
         {mode === "signin" ? "New to LiveLab? " : "Already have an account? "}

@@ -1,10 +1,9 @@
 "use client";
 import { useCallback, useEffect, useState } from "react";
 import { authClient, goSignIn } from "../../lib/authClient";
-import { hostInfo } from "./useHost";
 import { classDate } from "../../lib/format";
+import { LessonPicker } from "../lessons/LessonPicker";
 
-interface LessonInfo { id: string; title: string; summary: string; activities: number }
 interface SessionItem { id: string; code: string; lessonId: string; lessonTitle: string; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
 interface Me { name: string; email: string }
 
@@ -23,7 +22,6 @@ async function api<T>(path: string, init?: RequestInit): Promise<T | null> {
 /** The teacher's home: start a class, and every class they ran, newest first, with its report. */
 export function MySessions() {
   const [me, setMe] = useState<Me | null>(null);
-  const [lessons, setLessons] = useState<LessonInfo[]>([]);
   const [sessions, setSessions] = useState<SessionItem[] | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
@@ -32,10 +30,9 @@ export function MySessions() {
 
   const refresh = useCallback(async () => {
     try {
-      const [m, list, ls] = await Promise.all([api<Me>("/api/me"), api<SessionItem[]>("/api/sessions"), api<LessonInfo[]>("/api/lessons")]);
+      const [m, list] = await Promise.all([api<Me>("/api/me"), api<SessionItem[]>("/api/sessions")]);
       if (m) setMe(m);
       if (list) setSessions(list);
-      if (ls) setLessons(ls);
     } catch (e) {
       setError((e as Error).message);
     }
@@ -47,7 +44,7 @@ export function MySessions() {
     try {
       const data = await api<{ sessionId: string; code: string; hostSecret: string; joinUrl: string }>("/api/sessions", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ lessonId }) });
       if (!data) return;
-      localStorage.setItem(`livelab:host:${data.sessionId}`, JSON.stringify({ hostSecret: data.hostSecret, code: data.code, joinUrl: data.joinUrl }));
+      // No host secret kept in the browser: the console and projector attach by the teacher's sign-in.
       window.location.assign(`/teach/${data.sessionId}`);
     } catch (e) {
       setError((e as Error).message);
@@ -86,18 +83,7 @@ export function MySessions() {
       </header>
       <main className="wrap">
         {error && <p className="error" role="alert">{error}</p>}
-        <section aria-labelledby="start-heading">
-          <h1 id="start-heading">Start a class</h1>
-          {lessons.map((l) => (
-            <div key={l.id} className="card row spread">
-              <div>
-                <h2>{l.title}</h2>
-                <p className="muted">{l.summary} · {l.activities} activities</p>
-              </div>
-              <button className="primary" disabled={busy} onClick={() => void start(l.id)}>Start a session</button>
-            </div>
-          ))}
-        </section>
+        <LessonPicker busy={busy} onStart={(id) => void start(id)} />
         <section aria-labelledby="past-heading">
           <h2 id="past-heading">Your classes</h2>
           {sessions === null ? (
@@ -131,7 +117,8 @@ export function MySessions() {
                       <td><span className={`badge ${s.status === "ended" ? "" : "badge-live"}`}>{s.status === "ended" ? "ended" : s.status === "live" ? "running" : "waiting"}</span></td>
                       <td className="row">
                         <a href={`/teach/reports/${s.id}`}>Report</a>
-                        {s.status !== "ended" && hostInfo(s.id) && <a href={`/teach/${s.id}`}>Console</a>}
+                        {s.status !== "ended" && <a href={`/teach/${s.id}`}>Console</a>}
+                        {s.status !== "ended" && <a href={`/projector/${s.id}`}>Projector</a>}
                         <button className="danger small-button" onClick={() => void remove(s)} aria-label={`Delete the class ${s.code}`}>Delete</button>
                       </td>
                     </tr>

@@ -6,12 +6,15 @@ import { useState } from "react";
 
 type Send = (op: ClientPayload<"sim:control">) => void;
 
-/** Play / pause / step / seek / speed, and the preset's live parameters (λ, p, …). */
+/**
+ * Play / pause / step / seek / speed, and the live parameters this simulation is about (the
+ * preset's `controls`: λ, p, … — not, say, the optimizer of a run whose two lanes fix their own).
+ */
 export function SimControls({ timeline, step, send }: { timeline: Timeline; step: number; send: Send }) {
   const preset = getPreset(timeline.presetId);
-  const live = Object.entries(preset.params).filter(([, d]) => d.live && (d.type === "enum" || d.scale === "log" || d.label.includes("keep")));
+  const live = preset.controls.map((name) => [name, preset.params[name]] as const).filter(([, d]) => d?.live);
   return (
-    <div className="card" aria-label="simulation controls">
+    <div className="card sim-controls" aria-label="simulation controls">
       <div className="row">
         {timeline.playing ? <button onClick={() => send({ op: "pause" })}>❚❚ Pause</button> : <button className="primary" onClick={() => send({ op: "play" })}>▶ Play</button>}
         <button onClick={() => send({ op: "step", steps: -10 })} aria-label="back 10 steps">−10</button>
@@ -21,8 +24,10 @@ export function SimControls({ timeline, step, send }: { timeline: Timeline; step
         <span className="muted">speed</span>
         {SPEEDS.map((s) => <button key={s} aria-pressed={timeline.speed === s} onClick={() => send({ op: "speed", speed: s })} style={timeline.speed === s ? { fontWeight: 700, borderColor: "#1d4ed8" } : undefined}>{s}×</button>)}
       </div>
-      <label htmlFor="seek">Step {step} of {timeline.maxSteps}</label>
-      <input id="seek" type="range" min={0} max={timeline.maxSteps} value={step} onChange={(e) => send({ op: "seek", step: Number(e.target.value) })} style={{ width: "100%" }} />
+      <div className="row seek-row">
+        <label htmlFor="seek">Step {step} of {timeline.maxSteps}</label>
+        <input id="seek" type="range" min={0} max={timeline.maxSteps} value={step} onChange={(e) => send({ op: "seek", step: Number(e.target.value) })} />
+      </div>
       <div className="row">
         {live.map(([name, def]) => <ParamControl key={name} name={name} def={def} value={timeline.changes.reduce<unknown>((v, c) => (c.params as Record<string, unknown>)[name] ?? v, timeline.params[name])} send={send} />)}
       </div>
@@ -35,7 +40,7 @@ function ParamControl({ name, def, value, send }: { name: string; def: ParamDef;
   const id = `param-${name}`;
   if (def.type === "enum") {
     return (
-      <div>
+      <div className="param-control">
         <label htmlFor={id}>{def.label}</label>
         <select id={id} value={String(value)} onChange={(e) => send({ op: "set", params: { [name]: e.target.value } })}>
           {def.values.map((v) => <option key={v} value={v}>{v}</option>)}
@@ -48,17 +53,13 @@ function ParamControl({ name, def, value, send }: { name: string; def: ParamDef;
     if (Number.isFinite(v) && v >= def.min && v <= def.max) send({ op: "set", params: { [name]: v } });
   };
   return (
-    <form onSubmit={(e) => { e.preventDefault(); apply(); }} style={{ minWidth: 160 }}>
-      <label htmlFor={id}>{def.label} (now {String(value)})</label>
-      <div className="row">
-        <input id={id} type="text" inputMode="decimal" value={draft} onChange={(e) => setDraft(e.target.value)} style={{ width: 110 }} />
-        <button type="submit">Set</button>
-      </div>
-      {def.scale === "log" && (
-        <div className="row">
-          {[0, 0.001, 0.01, 0.1].map((v) => <button key={v} type="button" onClick={() => { setDraft(String(v)); send({ op: "set", params: { [name]: v } }); }}>{v}</button>)}
-        </div>
-      )}
+    <form className="param-control" onSubmit={(e) => { e.preventDefault(); apply(); }}>
+      <label htmlFor={id}>{def.label} <span className="muted">(now {String(value)})</span></label>
+      <input id={id} type="text" inputMode="decimal" value={draft} onChange={(e) => setDraft(e.target.value)} />
+      <button type="submit">Set</button>
+      {(def.scale === "log" || name === "keepProb") && (name === "keepProb" ? [1, 0.8, 0.5] : [0, 0.001, 0.01, 0.1]).map((v) => (
+        <button key={v} type="button" onClick={() => { setDraft(String(v)); send({ op: "set", params: { [name]: v } }); }}>{v}</button>
+      ))}
     </form>
   );
 }

@@ -5,6 +5,7 @@ import { callRetrying, type LiveSocket } from "../../lib/socket";
 
 export type { ClassProgress, ExperimentPoints, QuestionProgress, TeacherState } from "@livelab/core/protocol";
 
+/** What the browser that started a session may keep (older versions stored it; attaching by sign-in needs none). */
 export interface HostInfo { hostSecret: string; code: string; joinUrl: string }
 
 export function hostInfo(sessionId: string): HostInfo | null {
@@ -16,27 +17,26 @@ export function hostInfo(sessionId: string): HostInfo | null {
   }
 }
 
-/** Attach this page as the session's host (console or projector) and follow its state. */
+/**
+ * Attach this page as the session's console and follow its state: as the signed-in teacher who
+ * owns it (the sign-in cookie travels with the connection), or with a stored host secret.
+ */
 export function useHost(socket: LiveSocket | null, sessionId: string) {
   const [state, setState] = useState<TeacherState | null>(null);
   const [progress, setProgress] = useState<ClassProgress | null>(null);
   const [points, setPoints] = useState<ExperimentPoints | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [info, setInfo] = useState<HostInfo | null>(null);
+  const [joinUrl, setJoinUrl] = useState<string | null>(null);
   useEffect(() => {
     if (!socket) return;
     const host = hostInfo(sessionId);
-    setInfo(host);
-    if (!host) {
-      setError("This browser does not hold the host key for this session. Open it from the browser that started it.");
-      return;
-    }
     const attach = async () => {
-      const r = await callRetrying(socket, "host:attach", { sessionId, hostSecret: host.hostSecret });
+      const r = await callRetrying(socket, "host:attach", host ? { sessionId, hostSecret: host.hostSecret } : { sessionId });
       if (!r.ok) return setError(r.error.message);
       setError(null);
       setState(r.data.state);
       setProgress(r.data.progress);
+      setJoinUrl(r.data.joinUrl);
     };
     socket.on("connect", attach);
     if (socket.connected) void attach();
@@ -57,5 +57,5 @@ export function useHost(socket: LiveSocket | null, sessionId: string) {
       socket.off("experiment:points", setPoints);
     };
   }, [socket, sessionId]);
-  return { state, progress, points, error, info };
+  return { state, progress, points, error, joinUrl };
 }

@@ -48,6 +48,7 @@ export const sparseLinearPreset: Preset = {
   dataset: sparseData,
   network: linearNet,
   batchSize: (p) => p.nTrain as number,
+  controls: ["l1", "l2", "l1Mode"],
   lanes: singleLane,
   linear: true,
 };
@@ -69,6 +70,7 @@ export const l1VsL2: Preset = {
   dataset: sparseData,
   network: linearNet,
   batchSize: (p) => p.nTrain as number,
+  controls: ["lambda", "l1Mode"],
   lanes: l1VsL2Lanes,
   linear: true,
 };
@@ -97,6 +99,7 @@ export const constraintGeometryPreset: Preset = {
     }),
   network: linearNet,
   batchSize: (p) => p.nTrain as number,
+  controls: ["lambda"],
   lanes: l1VsL2Lanes,
   linear: true,
   geometry: true,

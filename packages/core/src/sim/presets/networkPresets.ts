@@ -43,6 +43,7 @@ export const dropoutMoons: Preset = {
   dataset: moonsData,
   network: mlp,
   batchSize: (p) => p.batchSize as number,
+  controls: ["keepProb", "l2"],
   lanes: singleLane,
   linear: false,
 };
@@ -57,6 +58,7 @@ export const adamVsAdamw: Preset = {
   dataset: moonsData,
   network: mlp,
   batchSize: (p) => p.batchSize as number,
+  controls: ["l2"],
   lanes: [
     { id: "adam", label: "Adam + L2", hyper: (p) => hyperFromParams(p, { optimizer: "adam" }) },
     { id: "adamw", label: "AdamW", hyper: (p) => hyperFromParams(p, { optimizer: "adamw" }) },

@@ -42,6 +42,7 @@ export const overfitPoly: Preset = {
   dataset: polyData,
   network: linearNet,
   batchSize: (p) => p.nTrain as number,
+  controls: ["l2"],
   lanes: singleLane,
   linear: true,
 };
@@ -57,6 +58,7 @@ export const earlyStopping: Preset = {
   network: linearNet,
   batchSize: (p) => p.nTrain as number,
   earlyStopping: (p) => ({ patience: p.patience as number }),
+  controls: [],
   lanes: singleLane,
   linear: true,
 };
@@ -71,6 +73,7 @@ export const lambdaExperiment: Preset = {
   dataset: polyData,
   network: linearNet,
   batchSize: (p) => p.nTrain as number,
+  controls: [],
   lanes: singleLane,
   linear: true,
   experiment: { param: "l2", label: "λ (L2)", min: 1e-6, max: 10, allowZero: true, scale: "log", steps: 1500 },

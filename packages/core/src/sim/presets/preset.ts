@@ -41,6 +41,11 @@ export interface Preset {
   batchSize(params: ParamValues, data: Dataset): number;
   earlyStopping?: (params: ParamValues) => { patience: number };
   lanes: readonly LaneDef[];
+  /**
+   * The live parameters a teacher changes in class (the console offers these and no others):
+   * e.g. not the optimizer of a preset whose lanes fix their own.
+   */
+  controls: readonly string[];
   /** Linear model with squared loss: `solve` and regularization paths apply. */
   linear: boolean;
   /** Extra analytic view: the L1/L2 constraint geometry (two-weight presets). */

@@ -90,8 +90,9 @@ export class Trainer {
   }
 
   /**
-   * One optimizer update. Once early stopping has stopped the run the step counter still
-   * advances (the class's clock runs on) but the weights no longer change.
+   * One optimizer update. Once early stopping has stopped the run (and restored the best
+   * weights) the step counter still advances (the class's clock runs on) but the weights no
+   * longer change.
    */
   trainStep(): void {
     if (this.stopped) {
@@ -119,7 +120,12 @@ export class Trainer {
     if (this.options.trackBest) {
       this.recordBest();
       const patience = this.options.patience;
-      if (patience > 0 && this.best !== null && this.step - this.best.step >= patience) this.stopped = true;
+      if (patience > 0 && this.best !== null && this.step - this.best.step >= patience) {
+        // Early stopping keeps the best weights (Keras' restore_best_weights): the run ends
+        // on the model it would hand over, not on the overfitted one `patience` steps later.
+        this.stopped = true;
+        this.restoreBest();
+      }
     }
   }
 

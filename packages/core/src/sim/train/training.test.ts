@@ -167,5 +167,10 @@ describe("early stopping", () => {
     const hashAtStop = m.weightsHash;
     sim.advanceTo(1100); // ...but the weights no longer change
     expect(sim.metrics().weightsHash).toBe(hashAtStop);
+    // ...and they are the best step's weights, restored when training stopped.
+    expect(m.valLoss).toBe(m.bestValLoss);
+    const replay = Simulation.create({ presetId: "early-stopping", seed: 42 });
+    replay.advanceTo(m.bestStep!);
+    expect(replay.metrics().weightsHash).toBe(hashAtStop);
   });
 });
