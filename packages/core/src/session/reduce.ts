@@ -124,7 +124,11 @@ function decideLive(s: SessionState, cmd: SessionCommand, ctx: SessionContext): 
       // No timer chosen (undefined, not null): the question's own time limit, if it has one.
       const d = cmd.durationSec === undefined ? found.question.timeLimitSec : cmd.durationSec;
       if (d !== undefined && d !== null && !(Number.isFinite(d) && d >= 5 && d <= 3600)) return refuse(ERROR_CODES.BAD_REQUEST, "a timer must be between 5 and 3600 seconds");
-      return done({ type: "question.opened", questionId: cmd.questionId, deadline: d ? at + Math.round(d * 1000) : null, at });
+      const opened: SessionEvent = { type: "question.opened", questionId: cmd.questionId, deadline: d ? at + Math.round(d * 1000) : null, at };
+      // The stage follows the console: results left up from an earlier question (or from this
+      // one's earlier asking) come down, so the room sees the question now open, not old bars.
+      if (s.projectorQuestion !== null) return done(opened, { type: "projector.changed", questionId: null, at });
+      return done(opened);
     }
     case "closeQuestion": {
       const q = own(s.questions, cmd.questionId);

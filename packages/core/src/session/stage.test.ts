@@ -109,6 +109,23 @@ describe("the stage is a function of the session state", () => {
     expect(revealed.reveal!.keyLine).toMatch(/^The optimizer is doing its job/);
   });
 
+  it("opening the next question takes the previous question's results down: the stage shows the question now open", () => {
+    const h = harness();
+    h.run({ type: "goTo", index: index("which-penalty-zeros") });
+    h.run({ type: "openQuestion", questionId: "which-penalty-zeros" });
+    h.answer("p1", "which-penalty-zeros", "l1");
+    h.run({ type: "revealQuestion", questionId: "which-penalty-zeros" });
+    expect(h.stage().question).toMatchObject({ questionId: "which-penalty-zeros", resultsShown: true });
+    const opened = h.run({ type: "openQuestion", questionId: "why-l1-zeros" });
+    expect(opened.ok && opened.events.map((e) => e.type)).toEqual(["question.opened", "projector.changed"]);
+    expect(h.stage().question).toMatchObject({ questionId: "why-l1-zeros", status: "open", resultsShown: false, wall: null, bars: null });
+    // Nothing on the projector: opening adds no projector event.
+    h.run({ type: "closeQuestion", questionId: "why-l1-zeros", reason: "teacher" });
+    const third = h.run({ type: "openQuestion", questionId: "lasso-zero-condition" });
+    expect(third.ok && third.events.map((e) => e.type)).toEqual(["question.opened"]);
+    expect(h.stage().question).toMatchObject({ questionId: "lasso-zero-condition", status: "open", resultsShown: false });
+  });
+
   it("the class's letters are a seeded shuffle: across sessions the right option is not always A", () => {
     const letters = new Set<string>();
     for (let seed = 1; seed <= 12; seed++) {
