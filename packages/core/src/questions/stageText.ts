@@ -5,7 +5,7 @@ import type { QuestionTemplate } from "./schema.ts";
 /**
  * A question as the whole room sees it on the projector. Every student has their own numbers
  * (η = 0.1 on one phone, 0.05 on the next), so the projector shows symbols instead: "with
- * learning rate η … with λ", a boxed symbol where a number would go ("patience [patience]"),
+ * learning rate η = □ … with λ = □", a boxed symbol where a number would go ("patience [patience]"),
  * and at the reveal the answer as a formula in those symbols ("1 − 2·η·λ"). Pure text in,
  * TeX-flavoured text out ($…$ for math, like every prompt).
  */
@@ -41,9 +41,16 @@ export function symbolTex(name: string, label?: string): string {
 }
 
 /**
- * Replace each student's numbers by symbols. In math, "η = {{eta}}" becomes "η" (the symbol
- * already names it); any other placeholder becomes its boxed symbol. A computed value
- * ({{= …}}) becomes "…".
+/**
+ * What stands for "your own number" on the projector: an empty box, "λ = □". Dropping the
+ * number alone left a hole ("… with λ."); a number would be one student's, not the room's.
+ */
+export const OWN_NUMBER = "\\square";
+
+/**
+ * Replace each student's numbers by symbols. In math, "η = {{eta}}" becomes "η = □" (the
+ * symbol names it, the box says each student has their own); any other placeholder becomes its
+ * boxed symbol. A computed value ({{= …}}) becomes "…".
  */
 export function symbolize(text: string, t: QuestionTemplate): string {
   const symbols = promptSymbols(t);
@@ -52,7 +59,7 @@ export function symbolize(text: string, t: QuestionTemplate): string {
     .map((seg) => {
       if (seg.math) {
         const math = seg.text
-          .replace(/\s*=\s*\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g, "")
+          .replace(/\s*=\s*\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g, ` = ${OWN_NUMBER}`)
           .replace(/\{\{\s*=[^}]*\}\}/g, "\\ldots")
           .replace(/\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}/g, (_w, name: string) => `\\boxed{${tex(name)}}`);
         return `$${math}$`;

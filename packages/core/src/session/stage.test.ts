@@ -69,7 +69,9 @@ describe("the stage is a function of the session state", () => {
     let q = h.stage().question!;
     expect(q).toMatchObject({ questionId: "l2-decay-factor", status: "open", answered: 0, of: 3, bars: null, reveal: null, resultsShown: false });
     expect(q.deadline).toBe(h.now + 30_000);
-    expect(q.prompt).toContain("learning rate $\\eta$");
+    // Each student's number is a box the room reads as "your own number", never a hole ("with λ.").
+    expect(q.prompt).toContain("learning rate $\\eta = \\square$");
+    expect(q.prompt).toContain("with $\\lambda = \\square$.");
     expect(q.prompt).not.toMatch(/\{\{|0\.05|0\.1\b|0\.2\b|0\.001|0\.01\b/);
     expect(q.symbols).toEqual(["\\eta", "\\lambda"]);
     h.answer("p1", "l2-decay-factor", rightNumber(h, "p1", "l2-decay-factor"));

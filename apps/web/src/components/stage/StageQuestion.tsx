@@ -21,7 +21,11 @@ export function StageQuestion({ q, clock, compact = false }: { q: Question; cloc
         <QuestionClock status={q.status} seconds={seconds} timedOut={q.timedOut} />
       </div>
       {q.symbols.length > 0 && (
-        <p className="q-own">Each of you has your own numbers: <Tex text={q.symbols.map((s) => `$${s}$`).join(", ")} /> are on your phone.</p>
+        <p className="q-own" data-role="own-numbers">
+          {/* The prompt shows "λ = □" where each phone has its own number: say what the box means. */}
+          {q.prompt.includes("\\square") ? <>Each <span className="own-box">□</span> is your own number: </> : <>Each of you has your own numbers: </>}
+          <Tex text={q.symbols.map((s) => `$${s}$`).join(", ")} /> {q.symbols.length === 1 ? "is" : "are"} on your phone.
+        </p>
       )}
       {showOptions && (
         <ol className="q-options" aria-label="options">

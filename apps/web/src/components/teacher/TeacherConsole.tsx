@@ -15,6 +15,7 @@ import type { Send } from "./send";
 import { shortcutFor } from "./shortcuts";
 import { ShortcutHelp } from "./ShortcutHelp";
 import { SimControls } from "./SimControls";
+import { useClickLeavesNoFocus } from "./useClickLeavesNoFocus";
 import { useHost } from "./useHost";
 
 /** Timer choices for the next question (seconds; 0: none). `T` cycles through them. */
@@ -85,6 +86,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
     }
   };
 
+  useClickLeavesNoFocus();
   // Shortcuts read the newest state through a ref: one listener for the page's lifetime.
   const live = useRef({ state, run, send, step: lockstep.step });
   live.current = { state, run, send, step: lockstep.step };
@@ -168,8 +170,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
         <nav aria-label="activities" className="console-nav">
           <ol className="activity-list">
             {lesson.activities.map((a, i) => (
-              // The click leaves no focus behind, so Enter goes on to the main button (not this one again).
-              <li key={a.id}><button aria-current={i === index} onClick={(e) => { send("activity:goto", { index: i }); e.currentTarget.blur(); }}>{i + 1}. {a.title}</button></li>
+              <li key={a.id}><button aria-current={i === index} onClick={() => send("activity:goto", { index: i })}>{i + 1}. {a.title}</button></li>
             ))}
           </ol>
         </nav>

@@ -26,8 +26,10 @@ export function isTyping(target: EventTarget | null): boolean {
 }
 
 /**
- * The action name for a key press, or null. A focused control keeps the keys it acts on:
- * Enter and Space on a button or link, Space on a checkbox, arrows on a slider.
+ * The action name for a key press, or null. A control focused with Tab keeps the keys it acts
+ * on: Enter and Space on a button or link, Space on a checkbox, arrows on a slider. A control
+ * clicked with the mouse holds no focus (`useClickLeavesNoFocus`), so after a click these keys
+ * are the console's shortcuts again.
  */
 export function shortcutFor(e: { key: string; shiftKey: boolean; ctrlKey: boolean; metaKey: boolean; altKey: boolean; target: EventTarget | null }): string | null {
   if (e.ctrlKey || e.metaKey || e.altKey || isTyping(e.target)) return null;
