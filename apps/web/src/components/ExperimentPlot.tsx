@@ -1,6 +1,7 @@
 "use client";
 import { useMemo } from "react";
 import { useCanvas } from "./canvases";
+import { niceStep, tickLabels } from "./chartAxes";
 
 /**
  * The class's U-curve: each student's validation loss against their λ (log axis; λ = 0 drawn at
@@ -17,7 +18,10 @@ export function ExperimentPlot({ points, label, fontPx = 12, className = "" }: {
     const xMin = -7;
     const xMax = 1;
     const ys = points.map((p) => p.valLoss);
-    const yMax = Math.max(0.1, ...ys) * 1.1;
+    // Up to 4 gridlines at a nice step (0.2, 0.5, 1 …), the top one just above the highest point.
+    const yStep = niceStep(Math.max(0.1, ...ys) * 1.05, 4);
+    const yTicks = Math.max(1, Math.ceil((Math.max(0.1, ...ys) * 1.05) / yStep));
+    const yMax = yStep * yTicks;
     const X = (v: number) => padL + ((lx(v) - xMin) / (xMax - xMin)) * (w - padL - f);
     const Y = (v: number) => h - padB - (v / yMax) * (h - padB - f);
     ctx.strokeStyle = "#9ca3af";
@@ -29,9 +33,10 @@ export function ExperimentPlot({ points, label, fontPx = 12, className = "" }: {
     for (let e = -6; e <= 1; e++) ctx.fillText(e === 0 ? "1" : e === 1 ? "10" : `10${sup(e)}`, X(Math.pow(10, e)), h - padB + f * 1.2);
     ctx.fillText("0", X(0), h - padB + f * 1.2);
     ctx.textAlign = "right";
-    for (let k = 0; k <= 4; k++) {
-      const v = (yMax * k) / 4;
-      ctx.fillText(v.toFixed(2), padL - f * 0.4, Y(v) + f * 0.35);
+    const values = Array.from({ length: yTicks + 1 }, (_, k) => k * yStep);
+    const labels = tickLabels(values, yStep);
+    for (const [k, v] of values.entries()) {
+      ctx.fillText(labels[k], padL - f * 0.4, Y(v) + f * 0.35);
       ctx.strokeStyle = "#eef2f7";
       ctx.beginPath(); ctx.moveTo(padL, Y(v)); ctx.lineTo(w - f * 0.5, Y(v)); ctx.stroke();
     }

@@ -2,6 +2,7 @@
 import { useEffect, useRef } from "react";
 import uPlot from "uplot";
 import "uplot/dist/uPlot.min.css";
+import { NICE_INCRS, tickLabels, yAxisSize } from "./chartAxes";
 
 export interface Series {
   label: string;
@@ -42,13 +43,17 @@ export function LossChart({ steps, series, title, log = false, height = 220, xLa
       plot.current?.destroy();
       shapeRef.current = shape;
       const font = `${fontPx}px system-ui, sans-serif`;
-      const axis = { font, labelFont: `600 ${font}`, labelSize: fontPx * 1.6, size: fontPx * 3.6, stroke: "#1f2937", grid: { stroke: "#e5e7eb" }, ticks: { stroke: "#cbd5e1" } };
+      const axis = { font, labelFont: `600 ${font}`, labelSize: fontPx * 1.6, stroke: "#1f2937", grid: { stroke: "#e5e7eb" }, ticks: { stroke: "#cbd5e1" } };
+      // Ticks at 1, 2, 5 × 10^k with the step's decimals; a log scale keeps uPlot's own.
+      const nice = { incrs: NICE_INCRS, values: (_u: uPlot, splits: number[], _i: number, _s: number, incr: number) => tickLabels(splits, incr) };
+      const xAxis = { ...axis, ...nice, label: xLabel, size: fontPx * 2.2, space: fontPx * 3.5 };
+      const yAxis = { ...axis, ...(log ? {} : nice), label: yLabel, size: yAxisSize(fontPx), space: fontPx * 2 };
       plot.current = new uPlot(
         {
           ...sizeOf(el),
           title: title || undefined,
           scales: { x: { time: false }, y: log ? { distr: 3 } : { auto: true } },
-          axes: [{ ...axis, label: xLabel }, { ...axis, label: yLabel }],
+          axes: [xAxis, yAxis],
           legend: { show: legend },
           series: [{ label: xLabel }, ...series.map((s) => ({ label: s.label, stroke: s.color, width: fontPx > 14 ? 3 : 2, dash: s.dash, points: { show: false } }))],
           hooks: {
