@@ -4,7 +4,7 @@ import type { LockstepView } from "../lib/useLockstep";
 import { LossChart } from "./LossChart";
 import { BarsCanvas, CurveCanvas, GeometryCanvas, HeatmapCanvas, NetworkCanvas } from "./canvases";
 import { PathsChart } from "./PathsChart";
-import { ADAM_CAPTION, bestStepMarkers, earlyStopNote, lossSeries, paramChips, storyCaption } from "./simStory";
+import { ADAM_CAPTION, bestStepMarkers, earlyStopNote, lossSeries, paramChips, PLAY_STATE_TEXT, playState, storyCaption } from "./simStory";
 
 const COLORS = ["#2563eb", "#ea580c", "#16a34a", "#9333ea"];
 /**
@@ -30,10 +30,11 @@ export function SimView({ view, timeline, logScale = false, teacher = false }: {
   const h = 200;
   const m = sim?.metrics();
   const note = sim && m ? earlyStopNote(sim, m) : null;
+  const state = playState(timeline, view.step);
   return (
     <section className="sim" data-step={view.step} data-hash={view.hash} data-revision={timeline.revision} data-points={view.steps.length} aria-label="simulation">
       <div className="sim-status" aria-live="off">
-        <span className={`badge ${timeline.playing ? "badge-live" : ""}`}>{timeline.playing ? "▶ playing" : "❚❚ paused"}</span>
+        <span className={`badge ${state === "playing" ? "badge-live" : state === "finished" ? "badge-done" : ""}`} data-role="play-state">{PLAY_STATE_TEXT[state]}</span>
         <span>step {view.step} / {timeline.maxSteps}</span>
         {timeline.speed !== 1 && <span>{timeline.speed}×</span>}
         {lam.map((t) => <span key={t} className="param">{t}</span>)}

@@ -1,4 +1,5 @@
 import type { Simulation, SimMetrics } from "@livelab/core/sim";
+import type { Timeline } from "@livelab/core/timeline";
 import type { LaneHistory } from "../lib/useLockstep";
 import type { Marker, Series } from "./LossChart";
 
@@ -7,6 +8,18 @@ import type { Marker, Series } from "./LossChart";
  * console and the phones: which line is which, where early stopping's best step was, what
  * it kept, and why Adam + L2 and AdamW end where they do.
  */
+
+/**
+ * Playing, paused or finished, as every screen says it. The timeline stays "playing" on the
+ * server once it reaches its last step (every screen computes the step from the same clock), so
+ * the words come from the step shown: at the last step it is finished, whatever the flag says.
+ */
+export type PlayState = "playing" | "paused" | "finished";
+export function playState(t: Pick<Timeline, "playing" | "maxSteps">, step: number): PlayState {
+  if (step >= t.maxSteps) return "finished";
+  return t.playing ? "playing" : "paused";
+}
+export const PLAY_STATE_TEXT: Record<PlayState, string> = { playing: "▶ playing", paused: "❚❚ paused", finished: "✓ finished" };
 
 /** Training (solid) and validation (dashed) loss of each lane, the lane's name first when there are several. */
 export function lossSeries(lanes: LaneHistory[], colors: string[]): Series[] {

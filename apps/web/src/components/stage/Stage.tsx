@@ -4,7 +4,7 @@ import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
 import { useLockstep, type KeyframeFetch } from "../../lib/useLockstep";
 import { ExperimentPlot } from "../ExperimentPlot";
-import { paramChips } from "../simStory";
+import { paramChips, playState } from "../simStory";
 import { JoinCard, JoinStrip } from "./JoinCard";
 import { StageQuestion } from "./StageQuestion";
 import { StageSim } from "./StageSim";
@@ -34,7 +34,7 @@ export function Stage({ stage, joinUrl, clock, fetchKeyframe }: { stage: StageVi
         <span className="strip-activity"><span className="strip-count">{a.index + 1} / {a.count}</span> <h1>{a.title}</h1></span>
         {t && lockstep.sim && (
           <span className="strip-sim" aria-label="simulation status">
-            <span className={t.playing ? "live" : ""}>{t.playing ? "▶" : "❚❚"} step {lockstep.step} / {t.maxSteps}</span>
+            <StripPlayState state={playState(t, lockstep.step)} step={lockstep.step} maxSteps={t.maxSteps} />
             {t.speed !== 1 && <span>{t.speed}×</span>}
             {paramChips(lockstep.sim).map((c) => <span key={c}>{c}</span>)}
           </span>
@@ -74,4 +74,10 @@ export function Stage({ stage, joinUrl, clock, fetchKeyframe }: { stage: StageVi
       </div>
     </main>
   );
+}
+
+/** "▶ step 120 / 600" while playing, "❚❚ step 120 / 600" paused, "✓ finished · 600 steps" at the end. */
+function StripPlayState({ state, step, maxSteps }: { state: ReturnType<typeof playState>; step: number; maxSteps: number }) {
+  if (state === "finished") return <span className="sim-done" data-role="play-state">✓ finished · {maxSteps} steps</span>;
+  return <span className={state === "playing" ? "live" : ""} data-role="play-state">{state === "playing" ? "▶" : "❚❚"} step {step} / {maxSteps}</span>;
 }

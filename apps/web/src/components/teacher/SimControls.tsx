@@ -3,6 +3,7 @@ import { getPreset, type ParamDef } from "@livelab/core/sim";
 import type { ClientPayload, Timeline } from "@livelab/core/protocol";
 import { SPEEDS } from "@livelab/core/timeline";
 import { useState } from "react";
+import { playState } from "../simStory";
 
 type Send = (op: ClientPayload<"sim:control">) => void;
 
@@ -16,7 +17,7 @@ export function SimControls({ timeline, step, send }: { timeline: Timeline; step
   return (
     <div className="card sim-controls" aria-label="simulation controls">
       <div className="row">
-        {timeline.playing ? <button onClick={() => send({ op: "pause" })}>❚❚ Pause</button> : <button className="primary" onClick={() => send({ op: "play" })}>▶ Play</button>}
+        <PlayButton state={playState(timeline, step)} send={send} />
         <button onClick={() => send({ op: "step", steps: -10 })} aria-label="back 10 steps">−10</button>
         <button onClick={() => send({ op: "step", steps: 1 })} aria-label="forward 1 step">+1</button>
         <button onClick={() => send({ op: "step", steps: 10 })} aria-label="forward 10 steps">+10</button>
@@ -25,7 +26,7 @@ export function SimControls({ timeline, step, send }: { timeline: Timeline; step
         {SPEEDS.map((s) => <button key={s} aria-pressed={timeline.speed === s} onClick={() => send({ op: "speed", speed: s })} style={timeline.speed === s ? { fontWeight: 700, borderColor: "#1d4ed8" } : undefined}>{s}×</button>)}
       </div>
       <div className="row seek-row">
-        <label htmlFor="seek">Step {step} of {timeline.maxSteps}</label>
+        <label htmlFor="seek">Step {step} of {timeline.maxSteps}{step >= timeline.maxSteps && <strong className="sim-done"> · finished</strong>}</label>
         <input id="seek" type="range" min={0} max={timeline.maxSteps} value={step} onChange={(e) => send({ op: "seek", step: Number(e.target.value) })} />
       </div>
       <div className="row">
@@ -33,6 +34,12 @@ export function SimControls({ timeline, step, send }: { timeline: Timeline; step
       </div>
     </div>
   );
+}
+
+/** Pause while playing, Play while paused, Replay at the end (play from the end starts over). */
+function PlayButton({ state, send }: { state: ReturnType<typeof playState>; send: Send }) {
+  if (state === "playing") return <button onClick={() => send({ op: "pause" })}>❚❚ Pause</button>;
+  return <button className="primary" onClick={() => send({ op: "play" })}>{state === "finished" ? "⟲ Replay" : "▶ Play"}</button>;
 }
 
 function ParamControl({ name, def, value, send }: { name: string; def: ParamDef; value: unknown; send: Send }) {

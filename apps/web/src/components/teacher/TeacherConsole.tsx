@@ -106,7 +106,8 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
         case "primary": return void go(primaryAction(s));
         case "next": if (s.activity.index < s.lesson.activities.length - 1) cmd("activity:goto", { index: s.activity.index + 1 }); return;
         case "previous": if (s.activity.index > 0) cmd("activity:goto", { index: s.activity.index - 1 }); return;
-        case "playPause": if (s.timeline) cmd("sim:control", { op: s.timeline.playing ? "pause" : "play" }); return;
+        // At the last step Space replays (play from the end starts over), as the Replay button does.
+        case "playPause": if (s.timeline) cmd("sim:control", { op: s.timeline.playing && live.current.step < s.timeline.maxSteps ? "pause" : "play" }); return;
         case "step": if (s.timeline) cmd("sim:control", { op: "step", steps: 1 }); return;
         case "stepBack": if (s.timeline) cmd("sim:control", { op: "step", steps: -10 }); return;
         case "open": if (unasked) void go({ kind: "open", questionId: unasked.id, label: "" }); return;
