@@ -8,7 +8,7 @@ export const exitTicket: LessonInput["activities"][number] = {
   kind: "exit-ticket",
   title: "Exit ticket",
   body: "Five quick questions. You will see a personal summary at the end.",
-  teacherNotes: "One question each on weight decay, AdamW, early stopping, choosing λ and dropout. Open them together and give about five minutes. Read the per-question results in the report after class: a named mistake that many students still make here is the one to revisit next lesson.",
+  teacherNotes: "Five questions, one each on weight decay, AdamW, early stopping, choosing λ and dropout. Enter takes them one at a time: open, close and show the results, reveal, then the next one; about a minute each (press T until the timer reads 1 min before opening, if the room needs pace). To let everyone work through all five at their own speed instead, press O five times: each press opens the next question, all five stay open on the phones, and Enter then closes and reveals them one by one. Each student's personal summary comes up on their phone when you end the class. After class, the report's per-question results show which named mistake many students still make: that is the one to revisit next lesson.",
   questions: [
     {
       id: "exit-decay-factor",

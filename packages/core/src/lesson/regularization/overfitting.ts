@@ -13,7 +13,7 @@ export const overfittingActivities: LessonInput["activities"] = [
     kind: "poll",
     title: "Warm-up: a suspicious pair of curves",
     body: "Before any math: what do you think is going on?",
-    teacherNotes: "Ask before showing anything; this is a poll, worth no points. Many students pick underfitting or a bug in the validation set: they read any rising loss as \"the model is too weak\" or \"something broke\". The tell is the gap: training loss still falls, so the model is not too weak, and a bug would rarely make the two curves move apart smoothly. Leave the answer open; the next simulation shows it.",
+    teacherNotes: "A poll for no points, so students can guess freely. Enter opens it; when most have answered, Enter again closes it and puts the bars on the projector. Many pick underfitting or a broken validation set: they read any rising loss as \"the model is too weak\" or \"something broke\". Before you reveal, ask the room what gives it away: training loss still falls, so the model is not too weak, and a bug would rarely pull the two curves apart this smoothly. Then reveal (Enter: the right option is marked, with one line of why) and move on: the next simulation shows it happen.",
     questions: [
       {
         id: "warmup-overfitting",
@@ -52,7 +52,7 @@ export const overfittingActivities: LessonInput["activities"] = [
     kind: "question",
     title: "Predict: what will raising λ do?",
     body: "Commit to an answer before we change anything.",
-    teacherNotes: "Close the question, then raise λ (L2) to 0.01 at step 600 and play 300 more steps: training loss rises a little and validation loss falls, and the answer is graded against what the run shows. The common belief behind \"both down\" is that a penalty simply makes training better; a penalty trades training fit for simpler weights. Training loss rises here because at step 600 the unpenalized fit is nearly finished (training loss 0.0046), so any move away from it costs training loss. Early in training, while the model is still far from fitting the data, training loss can keep falling with a penalty on.",
+    teacherNotes: "Ask it while the paused run from activity 2 is fresh: everyone commits before anything changes. You do not run anything to grade it: at the reveal LiveLab continues that same run from step 600 with λ = 0.01 for 300 steps and marks the option it shows (training loss up a little, validation loss down). To let the class watch it happen, go back to activity 2 after the reveal (← or its name in the list): its run starts again at step 0, so drag the step slider to 600, press 0.01 beside λ and play. The common belief behind \"both down\" is that a penalty simply makes training better; a penalty trades training fit for simpler weights. Training loss rises here because at step 600 the unpenalized fit is nearly finished (training loss 0.0046), so any move away from it costs training loss. Early in training, while the model is still far from fitting the data, training loss can keep falling with a penalty on.",
     questions: [
       {
         id: "predict-raise-lambda",
