@@ -62,18 +62,32 @@ export function classSummary(s: SessionState, lesson: Lesson): ClassSummary {
   return { joined: present.length, tookPart: tookPart.size, questions, mistakes, podium: s.stage.podium ? podium(s, lesson) : null };
 }
 
-/** Up to the top three places by correct answers; ties share a place (and are listed by name). */
+/** Below this many students there is no podium: in a class of two, naming the top names the bottom. */
+export const PODIUM_MIN_CLASS = 3;
+
+/**
+ * Up to the top three places by correct answers; ties share a place (and are listed by name).
+ * It never names the bottom of the class: only students in the top half are named (3 students:
+ * the first only; 4 or 5: two; 6 or more: up to three places), a tie is named whole or not at
+ * all, and nobody with the class's lowest count is named. Under PODIUM_MIN_CLASS: none.
+ */
 function podium(s: SessionState, lesson: Lesson): ClassSummary["podium"] {
-  const scored = Object.values(s.participants)
+  const everyone = Object.values(s.participants)
     .filter((p) => !p.removed)
     .map((p) => ({ nickname: p.nickname, correct: personalSummary(s, lesson, p.id).correct }))
-    .filter((p) => p.correct > 0)
     .sort((a, b) => b.correct - a.correct || a.nickname.localeCompare(b.nickname));
+  if (everyone.length < PODIUM_MIN_CLASS) return [];
+  const lowest = everyone[everyone.length - 1].correct;
+  const topHalf = Math.floor(everyone.length / 2);
   const out: { rank: number; nickname: string; correct: number }[] = [];
-  for (const [i, p] of scored.entries()) {
-    const rank = i > 0 && scored[i - 1].correct === p.correct ? out[i - 1].rank : i + 1;
-    if (rank > 3 || out.length >= 6) break;
-    out.push({ rank, ...p });
+  for (let i = 0; i < everyone.length; ) {
+    // One place: everyone tied with student i.
+    let j = i;
+    while (j < everyone.length && everyone[j].correct === everyone[i].correct) j++;
+    const rank = i + 1;
+    if (rank > 3 || j > topHalf || everyone[i].correct <= lowest || everyone[i].correct === 0 || j > 6) break;
+    for (const p of everyone.slice(i, j)) out.push({ rank, ...p });
+    i = j;
   }
   return out;
 }

@@ -235,6 +235,46 @@ describe("the stage is a function of the session state", () => {
   });
 });
 
+describe("the podium never names the bottom of the class", () => {
+  /** A class whose student i got `counts[i]` of the exit ticket's two choice questions right. */
+  function classWith(counts: number[]) {
+    let state: SessionState = emptyState();
+    const ctx = { now: 1, lesson };
+    const run = (cmd: SessionCommand) => {
+      const r = reduce(state, cmd, ctx);
+      if (!r.ok) throw new Error(r.error.message);
+      state = r.state;
+    };
+    run({ type: "create", sessionId: "s", code: "PODIUM", lessonId: lesson.id, seed: 7 });
+    const names = counts.map((_, i) => `S${String.fromCharCode(65 + i)}`);
+    names.forEach((n, i) => run({ type: "join", participantId: `p${i}`, nickname: n, nicknameKey: n.toLowerCase() }));
+    const exit = lesson.activities[index("exit-ticket")];
+    run({ type: "goTo", index: index("exit-ticket") });
+    const choice = exit.questions.filter((q) => q.kind === "single");
+    for (const q of choice) run({ type: "openQuestion", questionId: q.id });
+    counts.forEach((c, i) => choice.forEach((q, k) => {
+      if (q.kind !== "single") return;
+      const wrong = q.options.find((o) => o.id !== q.correct)!.id;
+      run({ type: "answer", participantId: `p${i}`, questionId: q.id, idempotencyKey: `${i}-${q.id}`, answer: k < c ? q.correct! : wrong });
+    }));
+    run({ type: "stage", patch: { podium: true } });
+    run({ type: "end" });
+    return stageView(state, ctx, NO_POINTS).summary!.podium!.map((p) => `${p.rank}:${p.nickname}`);
+  }
+  it("3 students: only the first, never the third; a tie at the top of 3 names nobody below it", () => {
+    expect(classWith([2, 1, 0])).toEqual(["1:SA"]);
+    expect(classWith([2, 2, 0])).toEqual([]);
+  });
+  it("2 students: no podium at all (naming the top names the bottom)", () => {
+    expect(classWith([2, 1])).toEqual([]);
+  });
+  it("6 students: three places, all in the top half; nobody with the lowest count, nobody with none right", () => {
+    expect(classWith([2, 1, 1, 0, 0, 0])).toEqual(["1:SA", "2:SB", "2:SC"]);
+    expect(classWith([2, 2, 2, 2, 2, 0])).toEqual([]);
+    expect(classWith([2, 1, 1, 1, 1, 1])).toEqual(["1:SA"]);
+  });
+});
+
 describe("what students read", () => {
   it("one verdict, said once; choices by their letter and text, never an id", () => {
     const h = harness();

@@ -42,7 +42,7 @@ export function StageSummary({ summary }: { summary: Summary }) {
       </div>
       <div className="summary-right">
         <figure>
-          <figcaption>Right answers per question, in the order asked</figcaption>
+          <figcaption>Right answers per question, in the order asked{summary.questions.some((q) => !q.graded) && " (–: no points, no right answer counted)"}</figcaption>
           <CorrectRates questions={summary.questions} fontPx={font} />
         </figure>
         {summary.uCurve && (
@@ -56,7 +56,7 @@ export function StageSummary({ summary }: { summary: Summary }) {
   );
 }
 
-/** One column per asked question: the share of right answers among those who answered (polls in grey). */
+/** One column per asked question: the share of right answers among those who answered (polls and written answers: a dash, no bar). */
 function CorrectRates({ questions, fontPx }: { questions: Summary["questions"]; fontPx: number }) {
   const version = useMemo(() => ({ questions, fontPx }), [questions, fontPx]);
   const ref = useCanvas((ctx, w, h) => {
@@ -78,9 +78,15 @@ function CorrectRates({ questions, fontPx }: { questions: Summary["questions"]; 
     questions.forEach((q, i) => {
       const x = padL + i * bw;
       const share = q.answered > 0 ? q.correct / q.answered : 0;
-      const bh = (h - padB - f) * (q.graded ? share : q.answered > 0 ? 1 : 0);
-      ctx.fillStyle = q.graded ? (share >= 0.5 ? "#16a34a" : "#dc2626") : "#cbd5e1";
-      ctx.fillRect(x + bw * 0.15, h - padB - bh, bw * 0.7, bh);
+      if (q.graded) {
+        const bh = (h - padB - f) * share;
+        ctx.fillStyle = share >= 0.5 ? "#16a34a" : "#dc2626";
+        ctx.fillRect(x + bw * 0.15, h - padB - bh, bw * 0.7, bh);
+      } else {
+        // A poll or written question has no right answer: no bar (a full grey one read as 100%), a dash.
+        ctx.fillStyle = "#64748b";
+        ctx.fillText("–", x + bw / 2, h - padB - f * 0.4);
+      }
       ctx.fillStyle = "#1f2937";
       if (bw > f * 0.9 || i % 2 === 0) ctx.fillText(String(i + 1), x + bw / 2, h - f * 0.4);
     });

@@ -55,7 +55,10 @@ export function QuestionPanel({ q, n, of, rt, qp, shown, roster, clock, timer, s
       {qp && (
         <>
           <p className="answered-line"><strong data-answered={qp.answered}>{qp.answered}</strong> of {present.length} answered
-            {waiting.length > 0 && qp.answered > 0 && <span className="muted"> · waiting for {waiting.slice(0, 10).map((p) => p.nickname).join(", ")}{waiting.length > 10 ? ` and ${waiting.length - 10} more` : ""}</span>}
+            {waiting.length > 0 && qp.answered > 0 && (
+              // Only an open question (its timer not run out) still waits; once closed nobody can answer.
+              <span className="muted" data-role="waiting"> · {rt?.status === "open" && left !== 0 ? "waiting for" : "no answer from"} {waiting.slice(0, 10).map((p) => p.nickname).join(", ")}{waiting.length > 10 ? ` and ${waiting.length - 10} more` : ""}</span>
+            )}
           </p>
           {unreadable.size > 0 && <p className="unreadable-line">Tried — unreadable: {[...unreadable].map(nameOf).join(", ")}</p>}
           {q.kind !== "text" && <ResultBars bars={qp.bars} label={`answers to question ${n}`} of={q.kind === "multiple" ? qp.answered : undefined} />}

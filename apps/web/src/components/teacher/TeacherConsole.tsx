@@ -233,7 +233,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
             <h2>Projector</h2>
             <div className="row">
               <label className="inline"><input type="checkbox" checked={stage.namesShown} onChange={(e) => send("stage:set", { namesShown: e.target.checked })} /> Names on the wall of written answers</label>
-              <label className="inline"><input type="checkbox" checked={stage.podium} onChange={(e) => send("stage:set", { podium: e.target.checked })} /> Podium at the end (most correct answers)</label>
+              <label className="inline"><input type="checkbox" checked={stage.podium} onChange={(e) => send("stage:set", { podium: e.target.checked })} /> Podium at the end (the top by correct answers; never the bottom)</label>
             </div>
             <p className="muted small">Students join at {joinUrl ?? `/join/${state.code}`}</p>
           </section>
