@@ -147,7 +147,9 @@ function wording(r: GradeResult, template: QuestionTemplate): { headline: string
     case "incorrect": {
       // The generic "Not quite: the answer is X (accepted within ±…)" only repeats the answer shown below it.
       const generic = r.feedbackKey === null && (template.kind === "numeric" || template.kind === "expression");
-      return { headline: "Not quite.", feedback: generic ? "" : rest(r.feedback, /^not quite\b[.:]?\s*/i) };
+      // A warm-up or poll is worth no points: a different answer is not a miss, and the words say so.
+      const headline = template.points === 0 ? "Not this one — no points either way." : "Not quite.";
+      return { headline, feedback: generic ? "" : rest(r.feedback, /^not quite\b[.:]?\s*/i) };
     }
     case "ungraded":
       return { headline: "Thanks!", feedback: rest(r.feedback, /^thanks\b\s*[—–:.!-]?\s*/i) };
