@@ -180,7 +180,7 @@ describe("the projector and the console, after the tryout", () => {
     await podium.waitFor();
     // Ann 2 right, Bo 1, Cy 0: only Ann (Bo would be the middle of 3, Cy the bottom).
     expect(await podium.locator("li").allTextContents()).toEqual([expect.stringMatching(/^1\s*Ann/)]);
-    expect(await projector.locator("figcaption").filter({ hasText: "Right answers per question" }).textContent()).toMatch(/–: no points/);
+    expect(await projector.locator("figcaption").filter({ hasText: "Right answers per question" }).textContent()).toMatch(/–: nothing to score/);
     await projectorShots("summary");
   });
 });

@@ -39,6 +39,7 @@ export function yAxisSize(fontPx: number): uPlot.Axis.Size {
     u.ctx.font = `${fontPx}px system-ui, sans-serif`;
     const width = u.ctx.measureText(longest).width;
     u.ctx.restore();
-    return Math.ceil(width + fontPx * 0.9);
+    // uPlot's tick (10 px) and gap (5 px), the label's width, and air before the axis title.
+    return Math.ceil(15 + width + fontPx * 0.5);
   };
 }

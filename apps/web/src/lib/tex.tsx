@@ -32,15 +32,23 @@ export function Tex({ text, className }: { text: string; className?: string }) {
   useEffect(() => {
     if (hasMath && !katex) void loadKatex().then(setKatex);
   }, [hasMath, katex]);
+  // Punctuation right after math stays on its line ("λ = □." never wraps before the full stop):
+  // a browser may break after KaTeX's inline blocks, so the two go into one unbreakable span.
+  const stuck = (i: number) => {
+    const next = parts[i + 1];
+    return next && !next.math ? (/^[.,;:!?)]+/.exec(next.text)?.[0] ?? "") : "";
+  };
   return (
     <span className={className}>
-      {parts.map((p, i) =>
-        p.math ? (
-          katex ? <span key={i} dangerouslySetInnerHTML={{ __html: katex.renderToString(p.text, KATEX_OPTIONS) }} /> : <code key={i}>{p.text}</code>
-        ) : (
-          <span key={i}>{renderMarkdownish(p.text)}</span>
-        ),
-      )}
+      {parts.map((p, i) => {
+        if (p.math) {
+          const math = katex ? <span dangerouslySetInnerHTML={{ __html: katex.renderToString(p.text, KATEX_OPTIONS) }} /> : <code>{p.text}</code>;
+          const tail = stuck(i);
+          return tail ? <span key={i} className="nowrap">{math}{tail}</span> : <span key={i}>{math}</span>;
+        }
+        const lead = i > 0 && parts[i - 1].math ? stuck(i - 1) : "";
+        return <span key={i}>{renderMarkdownish(p.text.slice(lead.length))}</span>;
+      })}
     </span>
   );
 }

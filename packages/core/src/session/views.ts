@@ -34,6 +34,8 @@ export interface RevealedResult {
   score: number | null;
   /** The verdict in a few words ("Correct!", "Not quite.", "Thanks!"), never repeated in `feedback`. */
   headline: string;
+  /** Worth no points (a warm-up, a poll): a different answer is not a miss, and is not shown as one. */
+  unscored: boolean;
   /** What to read after the headline (may be empty): the named mistake's explanation, the option's feedback. */
   feedback: string;
   feedbackKey: string | null;
@@ -108,7 +110,7 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
     const outcome = fixed !== undefined ? fixed : template.kind === "single" && template.prediction && ctx.prediction ? ctx.prediction(template) : undefined;
     const expected = gradeAnswer(template, params, "", outcome !== undefined ? { predictionOutcome: outcome } : {}).expected;
     return {
-      questionId, answered: false, status: "unanswered", correct: null, score: null, headline: "Not answered.", feedback: "", feedbackKey: null,
+      questionId, answered: false, status: "unanswered", correct: null, score: null, headline: "Not answered.", unscored: template.points === 0, feedback: "", feedbackKey: null,
       expected: human(expected), solution, yourAnswer: null, yourAnswerText: null,
     };
   }
@@ -116,7 +118,7 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
   const answerText = typeof last.answer === "string" ? last.answer : Array.isArray(last.answer) ? last.answer.join(",") : String(last.answer);
   const { headline, feedback } = wording(r, template);
   return {
-    questionId, answered: true, status: r.status, correct: r.correct, score: r.score, headline, feedback, feedbackKey: r.feedbackKey,
+    questionId, answered: true, status: r.status, correct: r.correct, score: r.score, headline, unscored: template.points === 0, feedback, feedbackKey: r.feedbackKey,
     expected: human(r.expected), solution, yourAnswer: last.answer, yourAnswerText: human(answerText),
   };
 }

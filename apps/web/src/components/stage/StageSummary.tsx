@@ -42,7 +42,7 @@ export function StageSummary({ summary }: { summary: Summary }) {
       </div>
       <div className="summary-right">
         <figure>
-          <figcaption>Right answers per question, in the order asked{summary.questions.some((q) => !q.graded) && " (–: no points, no right answer counted)"}</figcaption>
+          <figcaption>Right answers per question, in the order asked{summary.questions.some((q) => !q.graded) && " (–: nothing to score: a poll, written answers, or no answers)"}</figcaption>
           <CorrectRates questions={summary.questions} fontPx={font} />
         </figure>
         {summary.uCurve && (
@@ -85,7 +85,9 @@ function CorrectRates({ questions, fontPx }: { questions: Summary["questions"]; 
       } else {
         // A poll or written question has no right answer: no bar (a full grey one read as 100%), a dash.
         ctx.fillStyle = "#64748b";
-        ctx.fillText("–", x + bw / 2, h - padB - f * 0.4);
+        ctx.font = `700 ${Math.round(f * 1.5)}px system-ui, sans-serif`;
+        ctx.fillText("–", x + bw / 2, h - padB - f * 0.5);
+        ctx.font = `${f}px system-ui, sans-serif`;
       }
       ctx.fillStyle = "#1f2937";
       if (bw > f * 0.9 || i % 2 === 0) ctx.fillText(String(i + 1), x + bw / 2, h - f * 0.4);

@@ -98,7 +98,7 @@ function SaveLine({ save, q, timedOut }: { save: SaveState; q: StudentQuestionSt
 /** The verdict once (core words it: "Correct!", "Not quite."), the explanation, the right answer and the worked solution. */
 export function Feedback({ r }: { r: RevealedResult }) {
   return (
-    <div className={`feedback ${r.status}`} role="status" data-result={r.status} data-feedback-key={r.feedbackKey ?? ""}>
+    <div className={`feedback ${r.status}${r.unscored ? " unscored" : ""}`} role="status" data-result={r.status} data-feedback-key={r.feedbackKey ?? ""}>
       <p><strong>{r.headline}</strong> {r.feedback && <Tex text={r.feedback} />}</p>
       {r.yourAnswerText !== null && r.status !== "correct" && (
         // A student's own words are shown as typed; only an option ("B: …") is lesson text with math.
