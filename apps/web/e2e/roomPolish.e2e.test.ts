@@ -86,6 +86,7 @@ describe("the projector and the console, after the tryout", () => {
     await press("Enter"); // reveal
     const verdict = phones[1].page.locator('article[data-question="warmup-overfitting"] .feedback');
     await expect.poll(() => verdict.textContent()).toMatch(/^Not this one — no points either way\./);
+    expect(await verdict.getAttribute("class")).toContain("unscored"); // neutral, not the red of a miss
     await shot(phones[1].page, "room-poll-revealed-phone-Bo");
   });
 
@@ -129,6 +130,14 @@ describe("the projector and the console, after the tryout", () => {
     await expect.poll(() => playState(konsole)).toBe("▶ playing");
     await konsole.keyboard.press(" ");
     await expect.poll(() => playState(konsole)).toBe("❚❚ paused");
+  });
+
+  it("projector charts at both sizes: no scrolling (tick labels, nice steps and the axis title looked at in the screenshots)", async () => {
+    for (const [title, name] of [["L1 vs L2 on sparse data", "charts-l1-l2"], ["Dropout on a small network", "charts-dropout"]] as const) {
+      await goTo(title);
+      await projector.locator("section.stage-sim canvas").first().waitFor();
+      await projectorShots(name);
+    }
   });
 
   it("each student's own number reads λ = □ on the projector, with what the box means", async () => {
