@@ -37,6 +37,8 @@ import { Presence } from "./socket/presence.ts";
 import { socketTeacher } from "./socket/socketTeacher.ts";
 import { socketTransport, stageRoom, studentsRoom, teachersRoom } from "./socket/transport.ts";
 import type { LiveServer } from "./socket/types.ts";
+import { mountPractice } from "./practice/mountPractice.ts";
+import type { TestClock } from "./practice/practiceClock.ts";
 
 export interface AppDeps {
   db: Database;
@@ -68,6 +70,8 @@ export interface AppOptions {
   webDev?: boolean;
   /** The rooms' clock (tests move it forward to make classes idle). */
   now?: () => number;
+  /** A clock tests move forward (LIVELAB_TEST_CLOCK=1): the server's `now`, and POST /api/test/clock. */
+  testClock?: TestClock;
 }
 
 export interface LiveLabApp {
@@ -86,6 +90,7 @@ export interface LiveLabApp {
  * tests start it on port 0 against PGlite or PostgreSQL.
  */
 export async function createApp(deps: AppDeps, options: AppOptions = {}): Promise<LiveLabApp> {
+  if (options.testClock) options = { ...options, now: options.testClock.now };
   const experiments = new ExperimentPool(options.experimentWorkers);
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
@@ -133,14 +138,20 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     store, experiments, log: deps.log, nicknamePolicy, limits: options.sessionLimits, now: options.now,
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
   });
+  const reports = new ReportStore(deps.db);
+  // Classes (rosters) and practice after class: their routes, and who a roster student's socket is.
+  const practice = mountPractice(app, {
+    db: deps.db, auth, rooms, reports, library, log: deps.log, publicUrl: url, now: options.now ?? Date.now, testClock: options.testClock,
+    clientAddress: (req) => clientAddress(req, trust),
+  });
   const handlerDeps: HandlerDeps = {
     io, rooms, log: deps.log, presence, joinGuard: new JoinGuard(),
     clientAddress: (req) => clientAddress(req, trust),
-    teacherOf: socketTeacher(auth), publicUrl: url,
+    teacherOf: socketTeacher(auth), publicUrl: url, roster: practice.rosterSeats,
   };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
-    auth, rooms, reports: new ReportStore(deps.db), library, log: deps.log, publicUrl: url,
+    auth, rooms, reports, library, log: deps.log, publicUrl: url,
     onDeleted: (id) => {
       io.in(studentsRoom(id)).disconnectSockets(true);
       io.in(teachersRoom(id)).disconnectSockets(true);
@@ -148,7 +159,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     },
   }));
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
-  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/") || path.startsWith("/teach/lessons/")));
+  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/") || path.startsWith("/teach/lessons/") || path.startsWith("/teach/classes")));
   if (options.bench) app.use(benchRouter(deps.db));
   if (options.metrics) app.use(metricsRouter({ io, rooms, store, db: deps.db, token: options.metrics.token }));
   if (options.fallback) app.use(options.fallback);

@@ -1,6 +1,7 @@
 import { ERROR_CODES, fail, ok, type Ack, type AckData, type ClientEventName, type CommandAck, type ParsedPayload } from "@livelab/core/protocol";
 import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
 import type { SessionRoom } from "../live/room.ts";
+import { joinRoster } from "./rosterJoin.ts";
 import { newPairCode, hashSecret } from "../security/tokens.ts";
 import { pairedRoom, participantRoom, stageRoom, studentsRoom, teachersRoom } from "./transport.ts";
 import type { HandlerContext } from "./types.ts";
@@ -52,7 +53,7 @@ async function ownerOf({ socket, deps }: HandlerContext, sessionId: string, host
   return room.ownedBy(teacherId) ? room : null;
 }
 
-async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom, participantId: string): Promise<void> {
+export async function attachStudent({ socket, deps }: HandlerContext, room: SessionRoom, participantId: string): Promise<void> {
   socket.data.role = "student";
   socket.data.sessionId = room.id;
   socket.data.participantId = participantId;
@@ -73,7 +74,7 @@ function roleRefusal({ socket }: HandlerContext): Ack<never> | null {
  * The live room a typed join code names. A wrong code is a guess and counts against the
  * connection and its network address (JoinGuard); a right one is never refused, at most paced.
  */
-async function roomForCode(ctx: HandlerContext, code: string): Promise<Ack<SessionRoom>> {
+export async function roomForCode(ctx: HandlerContext, code: string): Promise<Ack<SessionRoom>> {
   const { socket, deps, address } = ctx;
   const waited = await deps.joinGuard.turn(socket.id, address);
   if (waited) return waited;
@@ -107,6 +108,8 @@ export const HANDLERS: Handlers = {
     if (!found.ok) return found;
     const room = found.data;
     if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
+    // A class run for a roster: its students join as themselves (session:joinRoster), not with a nickname.
+    if (await ctx.deps.roster?.classroomOf(room.id)) return fail(ERROR_CODES.CLASS_SIGN_IN_REQUIRED, "this class takes its students by name: sign in to your class first");
     const nick = normalizeNickname(data.nickname);
     if (!nick.ok) return fail(ERROR_CODES.NICKNAME_INVALID, nick.reason);
     const joined = await room.join({ nickname: nick.nickname, key: nick.key });
@@ -124,6 +127,13 @@ export const HANDLERS: Handlers = {
     if (room.state.participants[participantId]?.removed) return fail(ERROR_CODES.PARTICIPANT_REMOVED, "you were removed from this session");
     await attachStudent(ctx, room, participantId);
     return ok({ participantId, sessionId: room.id, snapshot: room.snapshotFor(participantId), summary: room.state.status === "ended" ? room.personalSummary(participantId) : null });
+  },
+  "session:joinRoster": (ctx, data) => {
+    if (!ctx.deps.roster) return fail(ERROR_CODES.NOT_IN_CLASS, "this server has no class rosters");
+    // Like a join: for a connection without a role (a reconnect is a new connection and joins again).
+    const refused = roleRefusal(ctx);
+    if (refused) return refused;
+    return joinRoster(ctx, data.code, ctx.deps.roster, { roomForCode, attachStudent });
   },
   "answer:submit": (ctx, data) => {
     const s = studentRoom(ctx);

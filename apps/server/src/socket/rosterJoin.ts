@@ -1,0 +1,81 @@
+import type { IncomingHttpHeaders } from "node:http";
+import { ERROR_CODES, fail, ok, type Ack, type JoinRosterAck } from "@livelab/core/protocol";
+import { normalizeNickname } from "@livelab/core/session";
+import type { RosterStore, SignedInStudent } from "../db/rosterStore.ts";
+import type { SessionRoom } from "../live/room.ts";
+import type { HandlerContext } from "./types.ts";
+
+/**
+ * Live classes run for a roster (docs/PRACTICE.md "Live classes for a class"): which sessions
+ * have one (cached: a session never changes class), and who a connection's student is (the
+ * student cookie on the handshake, as the teacher's sign-in cookie is read for consoles).
+ */
+export class RosterSeats {
+  private readonly classOf = new Map<string, string | null>();
+
+  constructor(private readonly roster: RosterStore, readonly studentOf: (headers: IncomingHttpHeaders) => Promise<SignedInStudent | null>) {}
+
+  async classroomOf(sessionId: string): Promise<string | null> {
+    if (!this.classOf.has(sessionId)) {
+      const c = await this.roster.classroomOfSession(sessionId);
+      if (this.classOf.size > 10_000) this.classOf.clear();
+      this.classOf.set(sessionId, c);
+    }
+    return this.classOf.get(sessionId)!;
+  }
+
+  seatsIn(sessionId: string, studentId: string) {
+    return this.roster.seatsIn(sessionId, studentId);
+  }
+}
+
+export interface RosterJoinHelpers {
+  roomForCode(ctx: HandlerContext, code: string): Promise<Ack<SessionRoom>>;
+  attachStudent(ctx: HandlerContext, room: SessionRoom, participantId: string): Promise<void>;
+}
+
+/**
+ * A roster student joins a live class of their class as themselves: the seat they already
+ * have in it (from any device), or a new one under their roster name. Their answers then
+ * attach to them, so live classes and practice make one history. A reconnect simply joins again.
+ */
+export async function joinRoster(ctx: HandlerContext, code: string, roster: RosterSeats, h: RosterJoinHelpers): Promise<Ack<JoinRosterAck>> {
+  const found = await h.roomForCode(ctx, code);
+  if (!found.ok) return found;
+  const room = found.data;
+  const classroomId = await roster.classroomOf(room.id);
+  if (!classroomId) return fail(ERROR_CODES.NOT_IN_CLASS, "this class has no roster: join it with a nickname");
+  const who = await roster.studentOf(ctx.socket.handshake.headers);
+  if (!who) return fail(ERROR_CODES.CLASS_SIGN_IN_REQUIRED, "sign in to your class first");
+  if (who.classroom.id !== classroomId) return fail(ERROR_CODES.NOT_IN_CLASS, "this live class is for another class's students");
+  const ended = room.state.status === "ended";
+  let participantId = await seatOf(room, roster, who.student.id);
+  if (participantId === "removed") return fail(ERROR_CODES.PARTICIPANT_REMOVED, "the teacher removed you from this session");
+  if (!participantId) {
+    if (ended) return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
+    const nick = normalizeNickname(who.student.name);
+    if (!nick.ok) return fail(ERROR_CODES.NICKNAME_INVALID, nick.reason);
+    const joined = await room.join({ nickname: nick.nickname, key: nick.key, studentId: who.student.id });
+    if (joined.ok) participantId = joined.data.participantId;
+    else {
+      // The same student joining from a second device at the same moment: take the seat it made.
+      const again = joined.error.code === ERROR_CODES.NICKNAME_TAKEN ? await seatOf(room, roster, who.student.id) : null;
+      if (!again || again === "removed") return joined;
+      participantId = again;
+    }
+  }
+  await h.attachStudent(ctx, room, participantId);
+  const state = room.state.participants[participantId];
+  return ok({
+    participantId, sessionId: room.id, nickname: state?.nickname ?? who.student.name, snapshot: room.snapshotFor(participantId),
+    summary: room.state.status === "ended" ? room.personalSummary(participantId) : null,
+  });
+}
+
+/** The student's seat in this room (the first they took), "removed" if the teacher removed it, or null. */
+async function seatOf(room: SessionRoom, roster: RosterSeats, studentId: string): Promise<string | "removed" | null> {
+  const seats = await roster.seatsIn(room.id, studentId);
+  const live = seats.find((s) => !s.removed && !room.state.participants[s.id]?.removed && room.state.participants[s.id]);
+  if (live) return live.id;
+  return seats.length > 0 ? "removed" : null;
+}
