@@ -71,7 +71,7 @@ describe.each(backends())("practice after class on %s", (backend) => {
     expect(look).toEqual({ ok: true, data: { className: "9B Physics", teacherName: "Ms Rivera", joinOpen: true } });
     const again = await fetch(`${ctx.server.url}/api/class/join`, { method: "POST", headers: { origin: ctx.server.url, "content-type": "application/json" }, body: JSON.stringify({ code: classroom.code, name: "ADA", pin: "1111" }) });
     expect(again.status).toBe(409);
-    expect((await again.json()).error.code).toBe("STUDENT_NAME_TAKEN");
+    expect(((await again.json()) as { error: { code: string } }).error.code).toBe("STUDENT_NAME_TAKEN");
     const detail = await api<{ roster: { name: string }[] }>("GET", `/api/classes/${classroom.id}`);
     expect(detail.body.data.roster.map((s) => s.name)).toEqual(["Ada", "Bo"]);
   });

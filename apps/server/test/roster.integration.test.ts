@@ -77,7 +77,7 @@ describe.each(backends())("a class roster on %s", (backend) => {
     expect((await api("PATCH", `/api/classes/${classroom.id}`, { joinOpen: false })).status).toBe(200);
     const res = await fetch(`${ctx.server.url}/api/class/join`, { method: "POST", headers: { origin: ctx.server.url, "content-type": "application/json" }, body: JSON.stringify({ code: classroom.code, name: "Late", pin: "1111" }) });
     expect(res.status).toBe(403);
-    expect((await res.json()).error.code).toBe("CLASS_CLOSED");
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("CLASS_CLOSED");
     const unknown = await fetch(`${ctx.server.url}/api/class/ZZZZZZZ`);
     expect(unknown.status).toBe(404);
   });

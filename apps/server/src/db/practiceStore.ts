@@ -76,14 +76,12 @@ export class PracticeStore {
     return r ? toItem(r) : null;
   }
 
-  /** The student's newest item of a skill, answered or not (its variant is the one not to repeat). */
-  async lastItem(studentId: string, skill: string): Promise<(ItemRow & { answered: boolean }) | null> {
-    const r = await this.db.prisma.practiceItem.findFirst({
-      where: { studentId, skill }, orderBy: [{ serial: "desc" }], include: { attempt: { select: { id: true } } },
+  /** The student's newest items of a skill, newest first, answered or not (their variants are the ones not to repeat). */
+  async lastItems(studentId: string, skill: string, count: number): Promise<(ItemRow & { answered: boolean })[]> {
+    const rows = await this.db.prisma.practiceItem.findMany({
+      where: { studentId, skill }, orderBy: [{ serial: "desc" }], take: count, include: { attempt: { select: { id: true } } },
     });
-    if (!r) return null;
-    const { attempt, ...rest } = r;
-    return { ...toItem(rest), answered: attempt !== null };
+    return rows.map(({ attempt, ...rest }) => ({ ...toItem(rest), answered: attempt !== null }));
   }
 
   /** Record that the hint was opened (the first time only). */

@@ -1,6 +1,6 @@
 import { ERROR_CODES, fail, ok, type Ack, type PracticeAttemptResult, type PracticeItemView, type SkillState, type StudentHome } from "@livelab/core/protocol";
 import {
-  builtInCourse, chooseVariant, courseProgress, gradePractice, isMastered, masteryOf, mayPractise, practiceCandidates, practiceHint,
+  builtInCourse, chooseVariant, MASTERY_RULE, courseProgress, gradePractice, isMastered, masteryOf, mayPractise, practiceCandidates, practiceHint,
   practicePrediction, practiceQuestionView, reviewSchedule, variantKey,
   type CourseProgress, type Evidence, type MasteryOptions, type ReviewSchedule, type SkillMastery,
 } from "@livelab/core/practice";
@@ -100,13 +100,14 @@ export class PracticeService {
       if (!st.mastery[skill]) return fail(ERROR_CODES.SKILL_LOCKED, "This skill is not part of your course.");
       const may = mayPractise(st.progress, skill, st.assigned, this.titleOf);
       if (!may.ok) return fail(ERROR_CODES.SKILL_LOCKED, may.reason);
-      const last = await this.deps.store.lastItem(who.student.id, skill);
+      const recentItems = await this.deps.store.lastItems(who.student.id, skill, MASTERY_RULE.streak - 1);
+      const last = recentItems[0];
       if (last && !last.answered) return ok(this.view(last, st));
       const candidates = practiceCandidates(this.material.lessons, skill);
-      const previous = last ? variantKey(last.questionId, last.params, last.simSeed) : null;
+      const recent = recentItems.map((i) => variantKey(i.questionId, i.params, i.simSeed));
       for (let tries = 0; ; tries++) {
         const serial = await this.deps.store.nextSerial(who.student.id);
-        const v = chooseVariant(candidates, { studentSeed: who.student.seed, serial, previous });
+        const v = chooseVariant(candidates, { studentSeed: who.student.seed, serial, previous: recent[0] ?? null, recent });
         const item: ItemRow = {
           id: newId(), studentId: who.student.id, serial, skill, lessonId: v.lessonId, questionId: v.template.id, seed: v.seed, params: v.params,
           simSeed: v.simulationSeed, assignmentId: assignmentId ?? null, issuedAt: new Date(st.now), hintAt: null,

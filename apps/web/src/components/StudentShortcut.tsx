@@ -1,6 +1,6 @@
 "use client";
 import { useEffect, useState } from "react";
-import { knownStudent, type KnownStudent } from "../lib/practiceApi";
+import { knownStudent, type KnownStudent } from "../lib/knownStudent";
 
 /** On the start page of a device a student signed in on: the way back to their course. */
 export function StudentShortcut() {

@@ -26,6 +26,18 @@ describe("fresh variants", () => {
     }
   });
 
+  it("a row of three is three different questions: the last few variants are avoided while others exist", () => {
+    for (const skill of ["gradient-step", "convexity-check", "penalty-values", "adam-weight-decay"]) {
+      const candidates = practiceCandidates(lessons, skill);
+      const last: string[] = [];
+      for (let serial = 0; serial < 100; serial++) {
+        const v = chooseVariant(candidates, { studentSeed: 99, serial, previous: last.at(-1) ?? null, recent: last.slice(-2) });
+        expect(last.slice(-2), `${skill} #${serial}`).not.toContain(v.variant);
+        last.push(v.variant);
+      }
+    }
+  });
+
   it("is deterministic: the same student, serial and previous item give the same item", () => {
     const c = practiceCandidates(lessons, "penalty-values");
     expect(chooseVariant(c, { studentSeed: 7, serial: 3, previous: null })).toEqual(chooseVariant(c, { studentSeed: 7, serial: 3, previous: null }));

@@ -61,6 +61,12 @@ export interface VariantRequest {
   serial: number;
   /** The variant of the student's previous item of this skill, if any: never the same twice in a row. */
   previous: string | null;
+  /**
+   * Variants of the student's last few items of this skill: avoided too while other variants
+   * exist, so a row of right answers is a row of different questions (the mastery rule counts
+   * only different variants).
+   */
+  recent?: readonly string[];
 }
 
 /** Draws tried before settling for a repeat (a skill with a single variant has no other). */
@@ -68,22 +74,27 @@ const TRIES = 32;
 
 /**
  * A fresh variant for the next practice item: a seed from (student seed, serial, try), a
- * question of the skill drawn with it, its numbers drawn with it — and a different draw while
- * that gives the very variant the student just answered. Deterministic: the same request gives
- * the same item.
+ * question of the skill drawn with it, its numbers drawn with it — drawn again while that gives
+ * a variant of the student's last few items. If every try does (a skill with few variants), the
+ * first try that differs from the very variant they just answered is taken. Deterministic: the
+ * same request gives the same item.
  */
 export function chooseVariant(candidates: readonly PracticeCandidate[], req: VariantRequest): ChosenVariant {
   if (candidates.length === 0) throw new Error("no question practises this skill");
+  const recent = new Set(req.recent ?? []);
+  if (req.previous !== null) recent.add(req.previous);
   let chosen: ChosenVariant | null = null;
+  let fallback: ChosenVariant | null = null;
   for (let t = 0; t < TRIES; t++) {
     const seed = mixSeed(req.studentSeed, req.serial, t) & 0x7fffffff;
     const pick = candidates[new Prng(seed).nextInt(candidates.length)];
     const params = sampleParams(pick.template, seed);
     const simulationSeed = predictionSeedFor(pick.template, seed);
     chosen = { ...pick, seed, params, simulationSeed, variant: variantKey(pick.template.id, params, simulationSeed) };
-    if (chosen.variant !== req.previous) return chosen;
+    if (!recent.has(chosen.variant)) return chosen;
+    if (fallback === null && chosen.variant !== req.previous) fallback = chosen;
   }
-  return chosen!;
+  return fallback ?? chosen!;
 }
 
 /** How many different variants a skill's questions offer (mastery needs at least MASTERY_RULE.streak). */

@@ -58,6 +58,8 @@ export function ClassPage({ classId }: { classId: string }) {
       <main className="wrap class-page">
         {error && <p className="error" role="alert">{error}</p>}
         {!detail || !grid ? <p className="muted">Loading…</p> : (
+          <>
+          <h1 className="class-title">{detail.name} <span className="muted small">{detail.roster.length} {detail.roster.length === 1 ? "student" : "students"}</span></h1>
           <div className="class-layout">
             <aside className="class-side">
               <JoinPanel detail={detail} onChanged={refresh} />
@@ -70,6 +72,7 @@ export function ClassPage({ classId }: { classId: string }) {
               <RosterPanel detail={detail} onChanged={refresh} />
             </div>
           </div>
+          </>
         )}
       </main>
     </>

@@ -2,9 +2,13 @@
 import { useEffect, useState } from "react";
 import type { GridCell } from "@livelab/core/practice";
 import type { EvidenceItem } from "@livelab/core/protocol";
-import { classDate } from "../../lib/format";
 import { teacherApi } from "../../lib/teacherApi";
 import { LEVEL_TEXT } from "../practice/levels";
+
+/** "1 Dec, 16:34": a day and a time, short enough for one line. */
+function shortDate(at: number): string {
+  return new Date(at).toLocaleString(undefined, { day: "numeric", month: "short", hour: "2-digit", minute: "2-digit" });
+}
 
 /** The answers behind one cell of the grid, newest first: when, where (practice or a live class), right or not, the named mistake, the hint. */
 export function EvidencePanel({ classId, studentId, name, skill, title, cell, onClose }: {
@@ -22,7 +26,7 @@ export function EvidencePanel({ classId, studentId, name, skill, title, cell, on
   }, [onClose]);
   return (
     <div className="overlay" role="dialog" aria-modal="true" aria-labelledby="evidence-heading" onClick={onClose}>
-      <div className="overlay-box" onClick={(e) => e.stopPropagation()}>
+      <div className="overlay-box evidence-box" onClick={(e) => e.stopPropagation()}>
         <div className="row spread">
           <h2 id="evidence-heading">{name} · {title}</h2>
           <button onClick={onClose} autoFocus>Close</button>
@@ -39,8 +43,8 @@ export function EvidencePanel({ classId, studentId, name, skill, title, cell, on
             <tbody>
               {items.map((e, i) => (
                 <tr key={i}>
-                  <td>{classDate(e.at)}</td>
-                  <td>{e.source === "live" ? `Live class: ${e.where}` : `Practice: ${e.where}`}</td>
+                  <td className="nowrap">{shortDate(e.at)}</td>
+                  <td>{e.source === "live" ? "Live class" : "Practice"} <span className="muted small">· {e.where}</span></td>
                   <td className={e.correct ? "cell-correct" : "cell-incorrect"}>{e.correct ? "right" : "wrong"}</td>
                   <td>{e.mistake ?? ""}</td>
                   <td>{e.hintUsed ? "yes" : ""}</td>

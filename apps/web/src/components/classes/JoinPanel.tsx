@@ -23,7 +23,8 @@ export function JoinPanel({ detail, onChanged }: { detail: ClassroomDetail; onCh
     <section className="card" aria-labelledby="join-heading">
       <h2 id="join-heading">Students join with</h2>
       <div className="class-code" data-testid="class-code">{detail.code}</div>
-      <p className="small">at <strong>{detail.joinUrl.replace(/^https?:\/\//, "").replace(/\/class\/.*$/, "")}</strong>, or <code className="join-url">{detail.joinUrl}</code></p>
+      <p className="small">typed at <strong>{detail.joinUrl.replace(/^https?:\/\//, "").replace(/\/class\/.*$/, "")}</strong>, or this link (the QR):</p>
+      <p className="join-url">{detail.joinUrl}</p>
       {qr && <div className="class-qr" role="img" aria-label={`QR code for ${detail.joinUrl}`} dangerouslySetInnerHTML={{ __html: qr }} />}
       <p className="small muted">Each student types a name and picks a PIN, once. With them they come back from any phone or computer.</p>
       <label className="inline"><input type="checkbox" checked={detail.joinOpen} onChange={() => void toggle()} /> New students may join</label>

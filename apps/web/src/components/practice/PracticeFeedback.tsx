@@ -22,10 +22,17 @@ export function PracticeFeedback({ result, onNext }: { result: PracticeAttemptRe
       )}
       {result.mastered && <p className="mastered-line">Mastered! Three right in a row on fresh questions.</p>}
       {result.unlocked.length > 0 && <p className="unlocked-line">Now open: <strong>{result.unlocked.join(", ")}</strong></p>}
-      <div className="row">
-        <button className="primary wide" onClick={onNext} autoFocus>{wrong ? "Try a new question" : "Next question"}</button>
-        {(result.mastered || result.unlocked.length > 0) && <a className="button-link wide" href="/me">Back to your course</a>}
-      </div>
+      {result.mastered || result.unlocked.length > 0 ? (
+        // A milestone: the course is where the next thing is; more of the same is the second choice.
+        <div className="row actions">
+          <a className="button-link primary-link wide" href="/me">Back to your course</a>
+          <button className="wide" onClick={onNext}>Keep practising</button>
+        </div>
+      ) : (
+        <div className="row actions">
+          <button className="primary wide" onClick={onNext} autoFocus>{wrong ? "Try a new question" : "Next question"}</button>
+        </div>
+      )}
     </section>
   );
 }

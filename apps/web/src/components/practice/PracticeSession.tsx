@@ -36,6 +36,9 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
 
   const load = useCallback(async () => {
     setProblem(null);
+    // The answered item and its verdict go at once: no old question is left to answer while the next one loads.
+    setItem(null);
+    setPhase({ kind: "answering" });
     try {
       const it = await api<PracticeItemView>("/api/student/practice/next", "POST", { skill, ...(assignmentId ? { assignmentId } : {}) });
       setItem(it);
@@ -136,7 +139,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
         {state && (
           <p className="row-line" data-role="mastery-row" data-level={state.level} data-streak={state.streak}>
             {mastered ? <span className="badge status-mastered">Mastered</span> : <Dots streak={state.streak} needed={state.needed} />}
-            {!mastered && <span className="muted small"> — {state.needed === 1 ? "one more right answer in a row masters it" : `${state.needed} more right in a row master it`}</span>}
+            {!mastered && state.streak > 0 && <span className="muted small"> — {state.needed === 1 ? "one more right answer masters it" : `${state.needed} more master it`}</span>}
           </p>
         )}
         {locked && (
@@ -147,7 +150,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
         )}
         {problem && <p className="offline-note" role="status">{problem}</p>}
         {item && !locked && (
-          <article className="card" data-item={item.itemId} aria-labelledby="practice-prompt">
+          <article className="card" data-item={item.itemId} data-prompt={item.question.prompt} aria-labelledby="practice-prompt">
             <p id="practice-prompt"><Tex text={item.question.prompt} /></p>
             <form onSubmit={(e) => { e.preventDefault(); if (phase.kind === "answering") submit(); }}>
               <AnswerInput view={item.question} id={`p-${item.itemId}`} value={answer} onChange={(a) => setAnswer(a)} disabled={inputLocked} />
@@ -169,6 +172,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
             </form>
           </article>
         )}
+        {!item && !locked && !problem && phase.kind === "answering" && !phase.error && <p className="muted" role="status">Loading a question…</p>}
         {!item && phase.kind === "waiting" && (
           <p className="offline-note" role="status" data-role="kept">Your last answer is not sent yet: no connection. It is kept on this phone and will be sent when you are back online.</p>
         )}

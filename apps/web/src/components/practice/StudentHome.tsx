@@ -3,11 +3,12 @@ import { useCallback, useEffect, useState } from "react";
 import type { CourseNodeView, SkillState, StudentHome as Home } from "@livelab/core/protocol";
 import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practiceApi";
 import { dueDate, dueIn, LEVEL_TEXT } from "./levels";
+import { LockIcon } from "./LockIcon";
 import { MyLink } from "./MyLink";
 import "./practice.css";
 
 const STATUS_TEXT: Record<CourseNodeView["status"], string> = { mastered: "Mastered", "in-progress": "In progress", available: "Open", locked: "Locked" };
-const STATUS_ICON: Record<CourseNodeView["status"], string> = { mastered: "✓", "in-progress": "◐", available: "○", locked: "🔒" };
+const STATUS_ICON: Record<Exclude<CourseNodeView["status"], "locked">, string> = { mastered: "✓", "in-progress": "◐", available: "○" };
 
 /**
  * A student's home on a phone: a live class of their class (join it as themselves), what is
@@ -102,7 +103,7 @@ function DueToday({ home }: { home: Home }) {
       <h2 id="due-heading">Due today</h2>
       <ul className="plain-list">
         {home.dueReviews.map((r) => (
-          <li key={r.skill} className="row spread">
+          <li key={r.skill} className="due-item">
             <span>Review: <strong>{r.title}</strong></span>
             <a className="button-link" href={`/me/practice/${r.skill}`}>Review</a>
           </li>
@@ -111,7 +112,7 @@ function DueToday({ home }: { home: Home }) {
           const next = a.skills.find((s) => !s.mastered)!;
           const done = a.skills.filter((s) => s.mastered).length;
           return (
-            <li key={a.id} className="row spread">
+            <li key={a.id} className="due-item">
               <span>
                 <strong>{a.title}</strong> <span className="muted small">from your teacher{a.dueAt ? `, due ${dueDate(a.dueAt)}` : ""} · {done} of {a.skills.length} mastered</span>
               </span>
@@ -129,7 +130,7 @@ function NodeCard({ node, now }: { node: CourseNodeView; now: number }) {
   return (
     <li className={`card node node-${node.status}`} data-node={node.id} data-status={node.status}>
       <div className="node-head">
-        <span className="node-icon" aria-hidden="true">{STATUS_ICON[node.status]}</span>
+        <span className="node-icon" aria-hidden="true">{node.status === "locked" ? <LockIcon /> : STATUS_ICON[node.status]}</span>
         <div>
           <h2>{node.title}</h2>
           <p className="muted small">{node.kind === "upcoming" && !locked ? "Coming later: your teacher will open it." : node.summary}</p>
@@ -138,11 +139,17 @@ function NodeCard({ node, now }: { node: CourseNodeView; now: number }) {
       </div>
       {locked && node.needs.length > 0 && <p className="needs">Opens when you have mastered: <strong>{node.needs.join(" and ")}</strong>.</p>}
       {node.kind === "upcoming" && locked && node.needs.length === 0 && <p className="needs">Coming later.</p>}
-      {node.skills.length > 0 && (
+      {node.skills.length > 0 && (locked ? (
+        // A locked node's skills are not for now: listed on request, so the open ones stay in view.
+        <details className="node-skills">
+          <summary>What it covers ({node.skills.length} {node.skills.length === 1 ? "skill" : "skills"})</summary>
+          <ul className="skills" aria-label={`skills of ${node.title}`}>{node.skills.map((s) => <SkillRow key={s.skill} s={s} now={now} />)}</ul>
+        </details>
+      ) : (
         <ul className="skills" aria-label={`skills of ${node.title}`}>
           {node.skills.map((s) => <SkillRow key={s.skill} s={s} now={now} />)}
         </ul>
-      )}
+      ))}
     </li>
   );
 }
@@ -156,14 +163,21 @@ function SkillRow({ s, now }: { s: SkillState; now: number }) {
         <span className="muted small skill-line">
           {mastered ? LEVEL_TEXT[s.level] : s.level === "not-started" ? "Not started" : <Dots streak={s.streak} needed={s.needed} />}
           {s.review && mastered && <> · review {dueIn(s.review.due, now)}</>}
+          {!s.unlocked && afterText(s.lockedReason) && <> · opens {afterText(s.lockedReason)}</>}
         </span>
         {s.misconceptions.length > 0 && <span className="small warn-line">Watch out: {s.misconceptions[0].label.toLowerCase()}</span>}
       </div>
       {s.unlocked ? (
         <a className={`button-link${s.review?.isDue ? " primary-link" : ""}`} href={`/me/practice/${s.skill}`} aria-label={`${s.review?.isDue ? "Review" : "Practise"} ${s.title}`}>{s.review?.isDue ? "Review" : mastered ? "Practise more" : "Practise"}</a>
-      ) : <span className="muted small lock-note" aria-label={s.lockedReason ?? "locked"}>🔒</span>}
+      ) : <span className="lock-note"><LockIcon label="locked" /></span>}
     </li>
   );
+}
+
+/** "Master Penalty values first." → "after Penalty values" (short, beside a locked skill). */
+function afterText(reason: string | null): string {
+  const m = reason ? /^Master (.+) first\.$/.exec(reason) : null;
+  return m ? `after ${m[1]}` : "";
 }
 
 /** The row of right answers toward mastery: ●●○ and its words. */
@@ -171,7 +185,7 @@ export function Dots({ streak, needed }: { streak: number; needed: number }) {
   const total = streak + needed;
   return (
     <span className="dots" aria-label={`${streak} of ${total} right in a row`}>
-      <span aria-hidden="true">{"●".repeat(streak)}{"○".repeat(needed)}</span> {streak} of {total} in a row
+      <span aria-hidden="true">{"●".repeat(streak)}{"○".repeat(needed)}</span> {streak === 0 ? `${total} right in a row master it` : `${streak} of ${total} in a row`}
     </span>
   );
 }

@@ -12,7 +12,7 @@ import dynamic from "next/dynamic";
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
 const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
 import { pending, seats, type Seat } from "./storage";
-import { knownStudent, sentence } from "../../lib/practiceApi";
+import { knownStudent, sentence } from "../../lib/knownStudent";
 
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
 type ClassState = Omit<PublicState, "sessionId" | "serverTime">;
@@ -195,7 +195,11 @@ export function StudentApp({ code }: { code: string }) {
       <main className="narrow" data-participant={seat.participantId}>
         {state?.paused && <div className="paused-overlay" role="alert">Paused — eyes on the teacher</div>}
         {summary ? (
-          <LookBack socket={socket} summary={summary} />
+          <>
+            <LookBack socket={socket} summary={summary} />
+            {/* A roster student (no resume token: they join as themselves) goes back to their course. */}
+            {!seat.resumeToken && <p><a className="button-link" href="/me">Back to your course</a></p>}
+          </>
         ) : !state ? <p>Connecting to the class…</p> : (
           <>
             <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>
