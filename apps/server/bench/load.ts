@@ -1,11 +1,15 @@
 /**
- * `npm run bench -- [--students N] [--json] [--sim-seconds S] [--procs P] [--profile DIR] [--node-flags "…"]`
+ * `npm run bench -- [--students N] [--json] [--sim-seconds S] [--procs P] [--profile DIR] [--node-flags "…"] [--nodes K]`
  *
  * Starts a real LiveLab server (PGlite, web app off) and P load-generator processes on
  * loopback, then measures, in one run: join storm, fan-out latency against a bare Socket.IO
  * baseline, an answer burst (10 % resent), simulation traffic and step skew, a reconnect storm
  * with the server's event-loop delay, and server memory per student. Bounded in count and
  * time; everything stops by itself.
+ *
+ * `--nodes K` (K > 1) also runs the join storm, fan-out and burst against K nodes behind HAProxy
+ * on one Redis (bench/clusterLoad.ts), with the CPU time of every process per phase; both sides
+ * then use PostgreSQL (a fresh database each on BENCH_DATABASE_URL or TEST_DATABASE_URL's server).
  */
 import { fork, spawn, type ChildProcess } from "node:child_process";
 import { mkdtempSync, rmSync } from "node:fs";
@@ -13,34 +17,40 @@ import { cpus, tmpdir } from "node:os";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { parseArgs } from "node:util";
+import pg from "pg";
 import { io, type Socket } from "socket.io-client";
 import { freePort } from "../test/freePort.ts";
 import { signUpTeacher } from "../test/teacherClient.ts";
+import { measureNodes, type NodesResult } from "./clusterLoad.ts";
+import { all, cpuSeconds, pct, sleep, waitFor } from "./harness.ts";
 
-const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" }, profile: { type: "string" }, "node-flags": { type: "string", default: "" } } });
+const { values } = parseArgs({ options: { students: { type: "string", default: "2000" }, json: { type: "boolean", default: false }, "sim-seconds": { type: "string", default: "30" }, procs: { type: "string", default: "4" }, profile: { type: "string" }, "node-flags": { type: "string", default: "" }, nodes: { type: "string", default: "1" } } });
+const NODES = Math.max(1, Math.min(8, Number(values.nodes)));
 const N = Math.max(1, Math.min(5000, Number(values.students)));
 const PROCS = Math.max(1, Math.min(16, Number(values.procs)));
 const SIM_SECONDS = Math.max(2, Math.min(120, Number(values["sim-seconds"])));
 const here = fileURLToPath(new URL(".", import.meta.url));
 const log = (...a: unknown[]) => { if (!values.json) console.error(...a); };
-const pct = (xs: number[], p: number) => { const s = [...xs].sort((a, b) => a - b); return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN; };
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 const FANOUT_ROUNDS = 5;
 
-function waitFor<T>(child: ChildProcess, cmd: string, timeoutMs = 180_000): Promise<T> {
-  return new Promise((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`timeout waiting for ${cmd}`)), timeoutMs);
-    const on = (m: { cmd: string }) => { if (m.cmd === cmd) { clearTimeout(timer); child.off("message", on); resolve(m as T); } };
-    child.on("message", on);
-  });
-}
-async function all<T>(workers: ChildProcess[], msg: (i: number) => object, reply: string): Promise<T[]> {
-  const waits = workers.map((w) => waitFor<T>(w, reply));
-  workers.forEach((w, i) => w.send(msg(i)));
-  return Promise.all(waits);
+/** With --nodes: two fresh PostgreSQL databases (the single node's and the cluster's) on the admin URL's server. */
+async function benchDatabases(): Promise<{ single: string; nodes: string; drop(): Promise<void> } | null> {
+  if (NODES === 1) return null;
+  const admin = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+  if (!admin) throw new Error("--nodes needs PostgreSQL: set BENCH_DATABASE_URL or TEST_DATABASE_URL (bash scripts/pg-start.sh prints one)");
+  const names = [`livelab_bench_single_${process.pid}`, `livelab_bench_nodes_${process.pid}`];
+  const run = async (sql: string) => {
+    const c = new pg.Client({ connectionString: admin });
+    await c.connect();
+    try { await c.query(sql); } finally { await c.end(); }
+  };
+  for (const n of names) await run(`CREATE DATABASE ${n}`);
+  const urlOf = (n: string) => { const u = new URL(admin); u.pathname = `/${n}`; return u.toString(); };
+  return { single: urlOf(names[0]), nodes: urlOf(names[1]), drop: async () => { for (const n of names) await run(`DROP DATABASE IF EXISTS ${n} WITH (FORCE)`); } };
 }
 
 async function main() {
+  const dbs = await benchDatabases();
   const dataDir = mkdtempSync(join(tmpdir(), "livelab-bench-"));
   const port = await freePort();
   const url = `http://127.0.0.1:${port}`;
@@ -49,7 +59,7 @@ async function main() {
   // --node-flags "...": V8/Node flags for the server process (e.g. GC tuning experiments).
   const nodeFlags = values["node-flags"]!.split(" ").filter(Boolean);
   const server = spawn(process.execPath, [...profile, ...nodeFlags, "--expose-gc", "--import", "tsx", join(here, "../src/main.ts")], {
-    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LIVELAB_WEB: "off", LIVELAB_BENCH: "1", LOG_LEVEL: "warn", NODE_ENV: "production" },
+    env: { ...process.env, PORT: String(port), HOST: "127.0.0.1", DATA_DIR: dataDir, LIVELAB_WEB: "off", LIVELAB_BENCH: "1", LOG_LEVEL: "warn", NODE_ENV: "production", ...(dbs ? { DATABASE_URL: dbs.single } : {}), REDIS_URL: "" },
     stdio: ["ignore", "ignore", "inherit"],
   });
   const workers: ChildProcess[] = [];
@@ -94,6 +104,7 @@ async function main() {
     // one broadcast's p99 on two shared cores swings too much to compare with the baseline.
     const fan: number[] = [];
     let stateBytes = 0;
+    const fanCpu0 = cpuSeconds(server.pid);
     for (let round = 0; round < FANOUT_ROUNDS; round++) {
       await all(workers, () => ({ cmd: "armFanout" }), "armed");
       await tcall("activity:goto", { index: round % 2 === 0 ? 3 : 4 });
@@ -102,12 +113,15 @@ async function main() {
       fan.push(...got.flatMap((f) => f.latencies));
       stateBytes = Math.max(stateBytes, ...got.map((g) => g.bytes));
     }
+    const fanoutCpuSeconds = cpuSeconds(server.pid) - fanCpu0;
     await tcall("question:open", { questionId: "l2-decay-factor" });
     await sleep(1500);
 
     // Answer burst.
     log("answer burst…");
+    const burstCpu0 = cpuSeconds(server.pid);
     const burst = await all<{ sent: number; acked: number; acks: number[] }>(workers, () => ({ cmd: "burst", questionId: "l2-decay-factor" }), "burst");
+    const burstCpuSeconds = cpuSeconds(server.pid) - burstCpu0;
     await sleep(500);
     const stored = await metrics(created.sessionId);
 
@@ -168,6 +182,13 @@ async function main() {
     const bareReconnectSeconds = (Date.now() - br0) / 1000;
     const bareReconnectLoopMaxMs = await bareLoopMax();
 
+    // The same class on several nodes, in the same run (--nodes).
+    let nodes: NodesResult | null = null;
+    if (dbs) {
+      await all(workers, () => ({ cmd: "close" }), "closed");
+      nodes = await measureNodes({ nodes: NODES, students: N, workers, databaseUrl: dbs.nodes, rounds: FANOUT_ROUNDS, share, offsets, log });
+    }
+
     const acks = burst.flatMap((b) => b.acks);
     const result = {
       students: N,
@@ -186,9 +207,19 @@ async function main() {
         rssBytesPerStudent: (afterJoin.rss - before.rss) / N,
         rssAfterJoin: afterJoin.rss,
       },
+      database: dbs ? "postgres" : "pglite",
+      cpu: { fanoutSeconds: Math.round(fanoutCpuSeconds * 100) / 100, burstSeconds: Math.round(burstCpuSeconds * 100) / 100 },
+      ...(nodes ? { nodes } : {}),
     };
     if (values.json) console.log(JSON.stringify(result));
-    else console.table(Object.fromEntries(Object.entries(result).filter(([, v]) => typeof v === "object").map(([k, v]) => [k, v])));
+    else {
+      const { nodes: cluster, ...single } = result as typeof result & { nodes?: NodesResult };
+      console.table(Object.fromEntries(Object.entries(single).filter(([, v]) => typeof v === "object").map(([k, v]) => [k, v])));
+      if (cluster) {
+        console.log(`\n${cluster.nodes} nodes (owner ${cluster.owner}; sockets per node ${JSON.stringify(cluster.socketsPerNode)}):`);
+        console.table({ join: cluster.join, fanout: cluster.fanout, burst: cluster.burst, "cpu s, fan-out": cluster.cpu.fanout, "cpu s, burst": cluster.cpu.burst });
+      }
+    }
   } finally {
     for (const w of workers) w.kill();
     if (bare && bare.exitCode === null) {
@@ -200,6 +231,7 @@ async function main() {
     server.kill("SIGTERM");
     await new Promise((r) => server.once("exit", r));
     rmSync(dataDir, { recursive: true, force: true });
+    await dbs?.drop();
   }
 }
 

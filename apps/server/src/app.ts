@@ -34,6 +34,12 @@ import { JoinGuard } from "./socket/joinGuard.ts";
 import { HandshakePacer } from "./socket/handshakePacer.ts";
 import { registerSocketHandlers, type HandlerDeps } from "./socket/handlers.ts";
 import { Presence } from "./socket/presence.ts";
+import type { Redis } from "ioredis";
+import { ClusterSessionOps } from "./cluster/clusterOps.ts";
+import { ClusterPresence } from "./cluster/clusterPresence.ts";
+import { DEFAULT_TIMING, SessionOwnership, type OwnershipTiming } from "./cluster/ownership.ts";
+import { redisStreamsAdapter } from "./cluster/redis.ts";
+import { localSessionOps } from "./live/sessionOps.ts";
 import { socketTeacher } from "./socket/socketTeacher.ts";
 import { socketTransport, stageRoom, studentsRoom, teachersRoom } from "./socket/transport.ts";
 import type { LiveServer } from "./socket/types.ts";
@@ -60,6 +66,12 @@ export interface AppOptions {
   trustProxy?: string;
   /** Serve Prometheus metrics at /metrics, behind this bearer token when one is given. */
   metrics?: { token?: string };
+  /**
+   * Scaled mode (REDIS_URL): one of several nodes sharing this PostgreSQL and this Redis.
+   * Socket.IO runs on the Redis Streams adapter with connection state recovery; each live
+   * session runs on one node at a time under a lease (cluster/ownership.ts).
+   */
+  cluster?: { redis: Redis; node: string; timing?: OwnershipTiming };
   /** Limits of the worker threads that check, preview and import lessons. */
   lessonWorkers?: LessonWorkerOptions;
   /** Who may create a teacher account (TEACHER_SIGNUP); default: anyone. */
@@ -123,6 +135,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   // JSON bodies for the API only; everything else (the Next.js app) gets the raw request.
   app.use("/api", express.json({ limit: "64kb" }));
   const http = createServer(app);
+  const cluster = options.cluster;
   const io: LiveServer = new Server(http, {
     // Socket.IO's transport cap; each event is further limited to MAX_PAYLOAD_BYTES with a typed error.
     maxHttpBufferSize: MAX_PAYLOAD_BYTES * 4,
@@ -131,12 +144,14 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     // A reconnect storm is accepted a few dozen handshakes per event-loop turn.
     allowRequest: new HandshakePacer().allowRequest,
     serveClient: false,
+    ...(cluster ? { adapter: redisStreamsAdapter(cluster.redis), connectionStateRecovery: { maxDisconnectionDuration: 2 * 60_000 } } : {}),
   });
-  const presence = new Presence();
+  const presence = cluster ? new ClusterPresence(cluster.node) : new Presence();
   const store = new PrismaRoomStore(deps.db);
   const rooms = new Rooms({
     store, experiments, log: deps.log, nicknamePolicy, limits: options.sessionLimits, now: options.now,
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
+    lease: cluster ? { node: cluster.node, ttlMs: (cluster.timing ?? DEFAULT_TIMING).ttlMs } : undefined,
   });
   const reports = new ReportStore(deps.db);
   // Classes (rosters) and practice after class: their routes, and who a roster student's socket is.
@@ -144,8 +159,14 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     db: deps.db, auth, rooms, reports, library, log: deps.log, publicUrl: url, now: options.now ?? Date.now, testClock: options.testClock,
     clientAddress: (req) => clientAddress(req, trust),
   });
+  let clusterOps: ClusterSessionOps | null = null;
+  let ownership: SessionOwnership | null = null;
+  if (cluster) {
+    ownership = new SessionOwnership({ store, rooms, node: cluster.node, log: deps.log, timing: cluster.timing, onAdopted: (room) => void clusterOps?.reconcile([room.id]) });
+    clusterOps = new ClusterSessionOps({ io, rooms, store, ownership, presence: presence as ClusterPresence, log: deps.log, roster: practice.rosterSeats });
+  }
   const handlerDeps: HandlerDeps = {
-    io, rooms, log: deps.log, presence, joinGuard: new JoinGuard(),
+    io, ops: clusterOps ?? localSessionOps(rooms, practice.rosterSeats), log: deps.log, presence, joinGuard: new JoinGuard(),
     clientAddress: (req) => clientAddress(req, trust),
     teacherOf: socketTeacher(auth), publicUrl: url, roster: practice.rosterSeats,
   };
@@ -166,7 +187,12 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   app.use((_req, res) => { res.status(404).json(fail(ERROR_CODES.NOT_FOUND, "not found")); });
   registerSocketHandlers(handlerDeps);
 
-  await rooms.restore();
+  if (cluster) {
+    // Sessions are taken as their leases allow, not all at once: other nodes may run them.
+    clusterOps!.listen();
+    ownership!.start();
+  } else await rooms.restore();
+  // Each node ends its own idle classes.
   rooms.startIdleSweep();
 
   return {
@@ -180,9 +206,16 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
         });
       }),
     async close() {
+      if (cluster) {
+        // Hand the sessions over (leases released), then close the connections without saying
+        // goodbye: the phones reconnect through the balancer to another node and Socket.IO
+        // recovers their state there (io.disconnectSockets would reach every node's sockets).
+        clusterOps!.stop();
+        await ownership!.stop();
+      }
       for (const room of rooms.all()) await room.flush().catch(() => {});
       rooms.closeAll();
-      io.disconnectSockets(true);
+      if (!cluster) io.disconnectSockets(true);
       await new Promise<void>((resolve) => io.close(() => resolve()));
       await experiments.close();
       await lessonWorkers.close();

@@ -20,6 +20,13 @@ const EnvSchema = z.object({
    * apps/server) and `npm run db:backup` all use the same one.
    */
   DATA_DIR: z.string().default(".data").transform((d) => (d === ":memory:" || isAbsolute(d) ? d : resolve(LIVELAB_ROOT, d))),
+  /**
+   * Scaled mode: several LiveLab nodes behind a load balancer share this Redis (Socket.IO's
+   * Redis Streams adapter) and one PostgreSQL (DATABASE_URL is then required). Unset: one node.
+   */
+  REDIS_URL: z.string().url().refine((u) => /^rediss?:/.test(u), "REDIS_URL must be a redis:// or rediss:// URL").optional(),
+  /** This node's name in session leases and logs (scaled mode). Default: host name, process id and a random suffix. */
+  NODE_ID: z.string().trim().min(1).max(100).optional(),
   /** The URL phones use to reach this server (join links and QR codes). Default: the LAN address. */
   PUBLIC_URL: z.string().url().refine((u) => /^https?:/.test(u), "PUBLIC_URL must be an http:// or https:// URL").optional(),
   /**
@@ -59,6 +66,12 @@ export function loadEnv(source: Record<string, string | undefined> = process.env
   if (!parsed.success) {
     const lines = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`);
     throw new Error(`invalid environment:\n${lines.join("\n")}`);
+  }
+  if (parsed.data.REDIS_URL && !parsed.data.DATABASE_URL) {
+    throw new Error("invalid environment:\n  REDIS_URL: several nodes need one shared PostgreSQL; set DATABASE_URL too (the embedded database is for one node)");
+  }
+  if (parsed.data.REDIS_URL && !parsed.data.AUTH_SECRET) {
+    throw new Error("invalid environment:\n  REDIS_URL: set AUTH_SECRET too, the same on every node (each node must accept the sign-in cookies the others issue)");
   }
   return parsed.data;
 }

@@ -61,9 +61,10 @@ describe.each(backends())("hostile input on %s", (backend) => {
           if (event === "time:ping" && payload && typeof payload === "object" && "t0" in (payload as object)) continue;
           const r = await c.callRaw(event, payload);
           if (r.ok) {
-            // Only events whose payload is empty accept `{}`: a keyframe request, and the teacher's pairing
-            // commands (unless the connection's rate limit refuses them first, which depends on timing).
-            expect(["sim:keyframe", "viewer:pair", "viewer:revoke"]).toContain(event);
+            // Only the keyframe request accepts an empty object (and there is a simulation? no: activity 3 has none),
+            // and the teacher's pairing commands, whose payload is empty: whether one gets here before the teacher's
+            // connection runs out of messages (RATE_LIMITED) depends on the machine's speed.
+            expect(event === "sim:keyframe" || (c === teacher && (event === "viewer:pair" || event === "viewer:revoke")), event).toBe(true);
             continue;
           }
           expect(CODES.has(r.error.code), `${event}: ${r.error.code}`).toBe(true);

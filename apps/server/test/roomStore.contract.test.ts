@@ -11,7 +11,7 @@ import type { Database } from "../src/db/database.ts";
 import { MemoryRoomStore } from "../src/db/memoryRoomStore.ts";
 import { migrate } from "../src/db/migrate.ts";
 import { PrismaRoomStore } from "../src/db/prismaRoomStore.ts";
-import { isUniqueViolation, type NewSession, type ParticipantRow, type ResponseRow, type RoomStore } from "../src/db/roomStore.ts";
+import { isLeaseLost, isUniqueViolation, type LeaseStore, type NewSession, type ParticipantRow, type ResponseRow, type RoomStore } from "../src/db/roomStore.ts";
 import { backends, testDatabase, type TestDatabase } from "./helpers.ts";
 
 const lesson = builtInLesson();
@@ -42,7 +42,7 @@ function response(p: ParticipantRow, questionId: string, attempt: number, at: nu
 }
 
 describe.each(kinds)("RoomStore contract on %s", (kind) => {
-  let store: RoomStore;
+  let store: RoomStore & LeaseStore;
   let tdb: TestDatabase | null = null;
   let db: Database | null = null;
 
@@ -170,6 +170,110 @@ describe.each(kinds)("RoomStore contract on %s", (kind) => {
     await store.appendEvents(s.id, 3, [{ type: "session.ended", at: 9999 }], { status: "ended", endedAt: new Date(9999) });
     expect((await store.loadLiveSessions()).some((x) => x.id === s.id)).toBe(false);
     expect(await store.codeStatus(s.code)).toEqual({ status: "ended" });
+  });
+
+  // ---------------------------------------------------------------- leases and fencing (scaled mode)
+
+  const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+  it("leases: one holder at a time; an expired lease is taken with a higher token; ended sessions are never taken", async () => {
+    const s = newSession();
+    await store.createSession(s, created(s), { node: "node-a", ttlMs: 300 });
+    expect(await store.orphanedSessions()).not.toContain(s.id);
+    expect(await store.acquireLease(s.id, "node-b", 300)).toBeNull(); // node-a holds it
+    expect(await store.renewLeases("node-a", [{ sessionId: s.id, token: 1 }], 300)).toEqual([s.id]);
+    expect(await store.renewLeases("node-b", [{ sessionId: s.id, token: 1 }], 300)).toEqual([]); // not its lease
+    await sleep(450);
+    expect(await store.orphanedSessions()).toContain(s.id);
+    expect(await store.acquireLease(s.id, "node-b", 10_000)).toBe(2);
+    expect(await store.acquireLease(s.id, "node-c", 10_000)).toBeNull();
+    // node-a comes back from a stall: its token is stale, it cannot renew.
+    expect(await store.renewLeases("node-a", [{ sessionId: s.id, token: 1 }], 10_000)).toEqual([]);
+    // A release hands it over at once, with the next token.
+    await store.releaseLease(s.id, 2);
+    expect(await store.orphanedSessions()).toContain(s.id);
+    expect(await store.acquireLease(s.id, "node-c", 10_000)).toBe(3);
+    // A session created without an owner (single node) has token 0 and can be taken.
+    const single = newSession();
+    await store.createSession(single, created(single));
+    expect(await store.acquireLease(single.id, "node-a", 10_000)).toBe(1);
+    await store.appendEvents(single.id, 3, [{ type: "session.ended", at: 9999 }], { status: "ended", endedAt: new Date(9999) });
+    await store.releaseLease(single.id, 1);
+    expect(await store.orphanedSessions()).not.toContain(single.id);
+    expect(await store.acquireLease(single.id, "node-b", 10_000)).toBeNull();
+  });
+
+  it("fencing: after another node takes the session, every write of the old holder is refused and writes nothing", async () => {
+    const s = newSession();
+    await store.createSession(s, created(s), { node: "node-a", ttlMs: 200 });
+    const oldHolder = store.fenced(s.id, 1);
+    const p = participant(s.id, "Hal", 10_000);
+    await oldHolder.insertParticipants([p]);
+    await oldHolder.insertResponses([response(p, "l2-decay-factor", 1, 10_001)]);
+    await oldHolder.appendEvents(s.id, 3, [{ type: "session.started", at: 10_002 }], { status: "live" });
+    await sleep(300);
+    const token = await store.acquireLease(s.id, "node-b", 10_000);
+    expect(token).toBe(2);
+    const refusals = await Promise.all([
+      oldHolder.insertParticipants([participant(s.id, "Ivy", 10_003)]),
+      oldHolder.insertResponses([response(p, "l2-decay-factor", 2, 10_004)]),
+      oldHolder.appendEvents(s.id, 4, [{ type: "session.paused", at: 10_005 }]),
+      oldHolder.saveExperimentRun({ id: uid("x"), sessionId: s.id, participantId: p.id, activityId: "lambda-experiment", params: { l2: 0.1 }, value: 0.1, trainLoss: 0.5, valLoss: 0.6 }),
+      oldHolder.insertUnreadable([{ id: uid("u"), sessionId: s.id, participantId: p.id, questionId: "l2-gradient", answer: "w??", reason: "unreadable", at: new Date(10_005) }]),
+    ].map((w) => w.then(() => null, (e: unknown) => e)));
+    for (const e of refusals) expect(isLeaseLost(e), String(e)).toBe(true);
+    let loaded = (await store.loadLiveSession(s.id))!;
+    expect(loaded.participants.map((x) => x.nickname)).toEqual(["Hal"]);
+    expect(loaded.responses.map((r) => r.attempt)).toEqual([1]);
+    expect(loaded.events.map((x) => x.type)).toEqual(["session.created", "activity.changed", "session.started"]);
+    expect(loaded.experimentRuns).toEqual([]);
+    expect(loaded.unreadable).toEqual([]);
+    // The new holder writes with its token; seq continues where the log is.
+    const newHolder = store.fenced(s.id, token!);
+    await newHolder.appendEvents(s.id, 4, [{ type: "session.paused", at: 10_006 }]);
+    await newHolder.insertResponses([response(p, "l2-decay-factor", 2, 10_007)]);
+    loaded = (await store.loadLiveSession(s.id))!;
+    expect(loaded.events).toHaveLength(4);
+    expect(loaded.responses.map((r) => r.attempt)).toEqual([1, 2]);
+    // A fenced write that breaks a constraint is still a unique violation, not a lost lease.
+    const dup = await newHolder.insertResponses([response(p, "l2-decay-factor", 2, 10_008)]).catch((e: unknown) => e);
+    expect(isUniqueViolation(dup)).toBe(true);
+  });
+
+  it("fencing under a race: writes in flight while another node takes over either committed (and are loaded) or were refused (and are not)", async () => {
+    const s = newSession();
+    await store.createSession(s, created(s), { node: "node-a", ttlMs: 100 });
+    const oldHolder = store.fenced(s.id, 1);
+    const p = participant(s.id, "Kit", 13_000);
+    await oldHolder.insertParticipants([p]);
+    await sleep(150);
+    // 40 answers from the old holder, one batch each, with the takeover in the middle of them.
+    const writes = Array.from({ length: 40 }, (_, i) => response(p, "l2-decay-factor", i + 1, 13_001 + i));
+    const outcomes = writes.map((w) => oldHolder.insertResponses([w]).then(() => "stored" as const, (e: unknown) => (isLeaseLost(e) ? "refused" as const : e)));
+    const token = await store.acquireLease(s.id, "node-b", 10_000);
+    const results = await Promise.all(outcomes);
+    expect(token).toBe(2);
+    expect(results.every((r) => r === "stored" || r === "refused"), String(results.find((r) => r !== "stored" && r !== "refused"))).toBe(true);
+    const loaded = (await store.loadLiveSession(s.id))!;
+    const stored = writes.filter((_, i) => results[i] === "stored").map((w) => w.id).sort();
+    expect(loaded.responses.map((r) => r.id).sort()).toEqual(stored);
+    // After the takeover nothing more gets in.
+    expect(isLeaseLost(await oldHolder.insertResponses([response(p, "l2-decay-factor", 99, 14_000)]).catch((e: unknown) => e))).toBe(true);
+  });
+
+  it("finds a session by join code or by a resume token's hash; loads one session alone", async () => {
+    const s = newSession();
+    await store.createSession(s, created(s));
+    const p = participant(s.id, "Jo", 11_000);
+    await store.insertParticipants([p]);
+    expect(await store.findSession({ code: s.code })).toEqual({ id: s.id, status: "lobby" });
+    expect(await store.findSession({ id: s.id })).toEqual({ id: s.id, status: "lobby" });
+    expect(await store.findSession({ id: "no-such-session" })).toBeNull();
+    expect(await store.findSession({ resumeTokenHash: p.resumeTokenHash })).toEqual({ id: s.id, status: "lobby" });
+    expect(await store.findSession({ resumeTokenHash: "no-such-hash" })).toBeNull();
+    expect((await store.loadLiveSession(s.id))?.participants.map((x) => x.id)).toEqual([p.id]);
+    await store.appendEvents(s.id, 3, [{ type: "session.ended", at: 12_000 }], { status: "ended", endedAt: new Date(12_000) });
+    expect(await store.loadLiveSession(s.id)).toBeNull();
   });
 
   it("counts a teacher's sessions that have not ended, and no one else's", async () => {

@@ -41,6 +41,9 @@ afterAll(async () => {
 
 /** Sign out, open `path`, sign in with the form; where does the browser end up? */
 async function signInVia(path: string): Promise<string> {
+  // Leave the previous page first: a /teach page still loading would, once its cookie is gone,
+  // send the browser to /signin?next=/teach and race the navigation below (seen once in CI).
+  await page.goto("about:blank");
   await ctx.clearCookies();
   await page.goto(`${server.url}${path}`);
   await page.getByLabel("Email").fill(account.email);

@@ -1,5 +1,5 @@
 import type { SessionEvent } from "@livelab/core/session";
-import type { ExperimentRunRow, LoadedSession, NewSession, ParticipantRow, ResponseRow, RoomStore, UnreadableRow } from "./roomStore.ts";
+import { LeaseLostError, type ExperimentRunRow, type LeaseStore, type LoadedSession, type NewSession, type ParticipantRow, type ResponseRow, type RoomStore, type UnreadableRow } from "./roomStore.ts";
 
 /** PostgreSQL's error for a unique constraint refusal, as the memory store raises it. */
 class UniqueViolation extends Error {
@@ -13,6 +13,19 @@ interface StoredSession extends NewSession {
   status: string;
   endedAt: Date | null;
   events: Map<number, SessionEvent>;
+  ownerNode: string | null;
+  leaseToken: number;
+  leaseExpiresAt: number | null;
+}
+
+/** The rows: one set shared by a store and its fenced views. */
+class MemoryRows {
+  failWrites = false;
+  readonly sessions = new Map<string, StoredSession>();
+  readonly participants = new Map<string, ParticipantRow & { removed: boolean }>();
+  readonly responses: ResponseRow[] = [];
+  readonly runs = new Map<string, ExperimentRunRow>();
+  readonly unreadable: UnreadableRow[] = [];
 }
 
 /**
@@ -24,24 +37,81 @@ interface StoredSession extends NewSession {
  * `failWrites` makes every write fail, as a database that went away would: tests of "nothing
  * acknowledged unless stored" use it.
  */
-export class MemoryRoomStore implements RoomStore {
-  failWrites = false;
-  private readonly sessions = new Map<string, StoredSession>();
-  private readonly participants = new Map<string, ParticipantRow & { removed: boolean }>();
-  private readonly responses: ResponseRow[] = [];
-  private readonly runs = new Map<string, ExperimentRunRow>();
-  private readonly unreadable: UnreadableRow[] = [];
+export class MemoryRoomStore implements RoomStore, LeaseStore {
+  private readonly rows: MemoryRows;
+  private readonly sessions: Map<string, StoredSession>;
+  private readonly participants: Map<string, ParticipantRow & { removed: boolean }>;
+  private readonly responses: ResponseRow[];
+  private readonly runs: Map<string, ExperimentRunRow>;
+  private readonly unreadable: UnreadableRow[];
+
+  /** `now` is the "database clock" of the leases. */
+  constructor(private readonly now: () => number = Date.now, rows?: MemoryRows, private readonly fence: { sessionId: string; token: number } | null = null) {
+    this.rows = rows ?? new MemoryRows();
+    ({ sessions: this.sessions, participants: this.participants, responses: this.responses, runs: this.runs, unreadable: this.unreadable } = this.rows);
+  }
+
+  get failWrites(): boolean { return this.rows.failWrites; }
+  set failWrites(v: boolean) { this.rows.failWrites = v; }
+
+  fenced(sessionId: string, token: number): RoomStore {
+    return new MemoryRoomStore(this.now, this.rows, { sessionId, token });
+  }
 
   private writable(): void {
     if (this.failWrites) throw Object.assign(new Error("database unavailable (MemoryRoomStore.failWrites)"), { code: "ECONNREFUSED" });
+    if (this.fence && this.sessions.get(this.fence.sessionId)?.leaseToken !== this.fence.token) throw new LeaseLostError(this.fence.sessionId, this.fence.token);
   }
 
-  async createSession(s: NewSession, events: SessionEvent[]): Promise<void> {
+  async createSession(s: NewSession, events: SessionEvent[], owner?: { node: string; ttlMs: number }): Promise<void> {
     this.writable();
     if (this.sessions.has(s.id)) throw new UniqueViolation("ClassSession_pkey");
     for (const other of this.sessions.values()) if (other.code === s.code) throw new UniqueViolation("ClassSession_code_key");
     const log = new Map(events.map((e, i) => [i + 1, structuredClone(e)]));
-    this.sessions.set(s.id, { ...structuredClone(s), status: "lobby", endedAt: null, events: log });
+    const lease = owner ? { ownerNode: owner.node, leaseToken: 1, leaseExpiresAt: this.now() + owner.ttlMs } : { ownerNode: null, leaseToken: 0, leaseExpiresAt: null };
+    this.sessions.set(s.id, { ...structuredClone(s), status: "lobby", endedAt: null, events: log, ...lease });
+  }
+
+  async findSession(by: { id: string } | { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null> {
+    let id: string | undefined;
+    if ("id" in by) id = by.id;
+    else if ("code" in by) id = [...this.sessions.values()].find((s) => s.code === by.code)?.id;
+    else id = [...this.participants.values()].find((p) => p.resumeTokenHash === by.resumeTokenHash)?.sessionId;
+    const s = id ? this.sessions.get(id) : undefined;
+    return s ? { id: s.id, status: s.status } : null;
+  }
+
+  // ---------------------------------------------------------------- leases
+
+  private held(s: StoredSession): boolean {
+    return s.ownerNode !== null && s.leaseExpiresAt !== null && s.leaseExpiresAt >= this.now();
+  }
+
+  async acquireLease(sessionId: string, node: string, ttlMs: number): Promise<number | null> {
+    const s = this.sessions.get(sessionId);
+    if (!s || s.status === "ended" || this.held(s)) return null;
+    Object.assign(s, { ownerNode: node, leaseToken: s.leaseToken + 1, leaseExpiresAt: this.now() + ttlMs });
+    return s.leaseToken;
+  }
+
+  async renewLeases(node: string, leases: { sessionId: string; token: number }[], ttlMs: number): Promise<string[]> {
+    const still: string[] = [];
+    for (const l of leases) {
+      const s = this.sessions.get(l.sessionId);
+      if (!s || s.ownerNode !== node || s.leaseToken !== l.token) continue;
+      s.leaseExpiresAt = this.now() + ttlMs;
+      still.push(l.sessionId);
+    }
+    return still;
+  }
+
+  async releaseLease(sessionId: string, token: number): Promise<void> {
+    const s = this.sessions.get(sessionId);
+    if (s?.leaseToken === token) Object.assign(s, { ownerNode: null, leaseExpiresAt: null });
+  }
+
+  async orphanedSessions(): Promise<string[]> {
+    return [...this.sessions.values()].filter((s) => s.status !== "ended" && !this.held(s)).map((s) => s.id);
   }
 
   async appendEvents(sessionId: string, fromSeq: number, events: SessionEvent[], status?: { status: string; endedAt?: Date }): Promise<void> {
@@ -114,6 +184,10 @@ export class MemoryRoomStore implements RoomStore {
   async codeStatus(code: string): Promise<{ status: string } | null> {
     for (const s of this.sessions.values()) if (s.code === code) return { status: s.status };
     return null;
+  }
+
+  async loadLiveSession(id: string): Promise<LoadedSession | null> {
+    return (await this.loadLiveSessions()).find((s) => s.id === id) ?? null;
   }
 
   async countLiveSessions(teacherId: string): Promise<number> {

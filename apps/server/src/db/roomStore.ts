@@ -12,7 +12,8 @@ import type { SessionEvent } from "@livelab/core/session";
  * constraint refusal is an error for which `isUniqueViolation` is true.
  */
 export interface RoomStore {
-  createSession(s: NewSession, events: SessionEvent[]): Promise<void>;
+  /** A new session; with `owner` (scaled mode) it is created already leased to that node, token 1. */
+  createSession(s: NewSession, events: SessionEvent[], owner?: { node: string; ttlMs: number }): Promise<void>;
   /**
    * Append log events with consecutive sequence numbers from `fromSeq`. A `participant.removed`
    * event also marks that participant's row, and `status` mirrors the session's status — all
@@ -31,7 +32,46 @@ export interface RoomStore {
   countLiveSessions(teacherId: string): Promise<number>;
   /** Every session that has not ended, with everything needed to rebuild its live state. */
   loadLiveSessions(): Promise<LoadedSession[]>;
+  /** One session, if it has not ended, with everything needed to rebuild it. */
+  loadLiveSession(id: string): Promise<LoadedSession | null>;
+  /** A session by id, by join code, or by the hash of one of its resume tokens. */
+  findSession(by: { id: string } | { code: string } | { resumeTokenHash: string }): Promise<{ id: string; status: string } | null>;
+  /**
+   * This store with every write for `sessionId` fenced by `token`: each write checks, in the
+   * same statement or transaction, that the session's lease token is still `token`, and
+   * otherwise writes nothing and fails with `LeaseLostError`. A node that lost a session (its
+   * lease expired and another node took it, incrementing the token) can never write to it.
+   */
+  fenced(sessionId: string, token: number): RoomStore;
 }
+
+/**
+ * Leases on live sessions (scaled mode, several nodes on one database): exactly one node runs a
+ * session's room at a time. Times are the database's clock, so the nodes' clocks do not matter.
+ */
+export interface LeaseStore {
+  /**
+   * Take an unfinished session nobody holds (no owner, or the lease expired): the new fencing
+   * token (one more than the last), or null if another node holds it or it has ended.
+   */
+  acquireLease(sessionId: string, node: string, ttlMs: number): Promise<number | null>;
+  /** Extend the leases `node` still holds with these tokens; returns the ids it still holds. */
+  renewLeases(node: string, leases: { sessionId: string; token: number }[], ttlMs: number): Promise<string[]>;
+  /** Give a session up (a node shutting down): another node may take it at once. */
+  releaseLease(sessionId: string, token: number): Promise<void>;
+  /** Unfinished sessions that no node holds. */
+  orphanedSessions(): Promise<string[]>;
+}
+
+/** A fenced write refused: another node took the session (its lease token moved on). Nothing was written. */
+export class LeaseLostError extends Error {
+  readonly code = "LEASE_LOST";
+  constructor(readonly sessionId: string, readonly token: number) {
+    super(`this node no longer holds session ${sessionId} (lease token ${token} is stale)`);
+  }
+}
+
+export const isLeaseLost = (e: unknown): e is LeaseLostError => (e as { code?: string } | null)?.code === "LEASE_LOST";
 
 export interface NewSession {
   id: string;

@@ -16,6 +16,11 @@ export interface SessionSource { lessonId: string; lessonVersionId: string | nul
 export interface RoomsDeps extends RoomDeps {
   /** The transport of a new or restored room (Socket.IO rooms in the server, arrays in tests). */
   transportFor(sessionId: string): RoomTransport;
+  /**
+   * Scaled mode: this node's name and lease length. A session is created leased to this node,
+   * and every room writes through a store fenced by its lease token (cluster/ownership.ts).
+   */
+  lease?: { node: string; ttlMs: number };
   /** Caps on what one account can keep running (defaults: SESSION_LIMITS). */
   limits?: Partial<SessionLimits>;
 }
@@ -45,6 +50,8 @@ export class SessionLimitReached extends Error {
 export class Rooms {
   private byId = new Map<string, SessionRoom>();
   private byCode = new Map<string, SessionRoom>();
+  /** Scaled mode: the lease token each room's writes are fenced by. */
+  private tokens = new Map<string, number>();
   readonly limits: SessionLimits;
   /** One session creation at a time per teacher, so the cap holds under concurrent requests. */
   private readonly creating = new Map<string, Promise<unknown>>();
@@ -114,18 +121,40 @@ export class Rooms {
       const decision = decide(emptyState(), { type: "create", sessionId: id, code, lessonId: source.lessonId, seed }, { now, lesson });
       if (!decision.ok) throw new Error(decision.error.message);
       try {
-        await this.deps.store.createSession({ id, code, lessonId: source.lessonId, lessonVersionId: source.lessonVersionId, classroomId: source.classroomId ?? null, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events);
+        await this.deps.store.createSession({ id, code, lessonId: source.lessonId, lessonVersionId: source.lessonVersionId, classroomId: source.classroomId ?? null, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events, this.deps.lease);
       } catch (e) {
         if (isUniqueViolation(e) && tries < 5) continue; // code collision with another node
         throw e;
       }
-      const room = new SessionRoom(this.deps, {
+      const room = new SessionRoom(this.roomDeps(id, 1), {
         state: fold(decision.events), lesson, seq: decision.events.length, hostSecretHash: hashSecret(hostSecret), teacherId, tokens: [], transport: this.deps.transportFor(id),
       });
       this.add(room);
       room.start();
       return { room, hostSecret };
     }
+  }
+
+  /** A room's dependencies: in scaled mode its store is fenced by its lease token. */
+  private roomDeps(sessionId: string, token: number): RoomDeps {
+    if (!this.deps.lease) return this.deps;
+    this.tokens.set(sessionId, token);
+    return { ...this.deps, store: this.deps.store.fenced(sessionId, token) };
+  }
+
+  /** Scaled mode: run a session this node has just leased (token `token`), rebuilt from the store. Null if it has ended or is gone. */
+  async adopt(sessionId: string, token: number): Promise<SessionRoom | null> {
+    const s = await this.deps.store.loadLiveSession(sessionId);
+    if (!s) return null;
+    const room = rebuildRoom(this.roomDeps(sessionId, token), s, this.deps.transportFor(sessionId));
+    this.add(room);
+    room.start();
+    return room;
+  }
+
+  /** Scaled mode: the lease of every room here (to renew them). */
+  leases(): { sessionId: string; token: number }[] {
+    return [...this.tokens].filter(([id]) => this.byId.has(id)).map(([sessionId, token]) => ({ sessionId, token }));
   }
 
   private add(room: SessionRoom): void {
@@ -137,6 +166,7 @@ export class Rooms {
     room.close();
     this.byId.delete(room.id);
     this.byCode.delete(room.code);
+    this.tokens.delete(room.id);
   }
 
   /** Rebuild every unfinished session from the store (after a restart). */

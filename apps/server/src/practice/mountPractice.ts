@@ -11,7 +11,7 @@ import { studentRouter } from "../http/studentRoutes.ts";
 import { testClockRouter } from "../http/testClockRoutes.ts";
 import type { LessonLibrary } from "../lessons/lessonLibrary.ts";
 import type { Rooms } from "../live/rooms.ts";
-import { RosterSeats } from "../socket/rosterJoin.ts";
+import { RosterSeats } from "../live/rosterJoin.ts";
 import { ClassView } from "./classView.ts";
 import { HistoryLoader } from "./history.ts";
 import { localUtcOffsetMinutes, type TestClock } from "./practiceClock.ts";

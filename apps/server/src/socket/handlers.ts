@@ -21,8 +21,18 @@ export const KEYFRAME_BURST = 4;
 export function registerSocketHandlers(deps: HandlerDeps): void {
   const { io, log } = deps;
   io.on("connection", (socket) => {
-    socket.data = { role: null, sessionId: null, participantId: null, bucket: new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST), keyframes: new TokenBucket(KEYFRAMES_PER_SECOND, KEYFRAME_BURST), keyframeBusy: false };
+    // A connection Socket.IO recovered after a cut (scaled mode: its state kept in Redis, maybe
+    // by another node) keeps its role and rooms; its rate limits start afresh.
+    const kept = socket.recovered ? socket.data : null;
+    socket.data = {
+      role: kept?.role ?? null, sessionId: kept?.sessionId ?? null, participantId: kept?.participantId ?? null,
+      bucket: new TokenBucket(MESSAGES_PER_SECOND, MESSAGE_BURST), keyframes: new TokenBucket(KEYFRAMES_PER_SECOND, KEYFRAME_BURST), keyframeBusy: false,
+    };
     const ctx: HandlerContext = { socket, deps, address: deps.clientAddress(socket.request) };
+    if (kept?.role === "student" && kept.sessionId && kept.participantId) {
+      deps.presence.add(kept.sessionId, kept.participantId);
+      deps.ops.attached(kept.sessionId, kept.participantId);
+    }
 
     // One catch-all listener per socket (it receives the ack callback too) instead of one per
     // event: a 2,000-student room, or a reconnect storm, allocates 2,000 closures, not 50,000.
@@ -38,7 +48,7 @@ export function registerSocketHandlers(deps: HandlerDeps): void {
       const d = socket.data;
       if (d.role === "student" && d.sessionId && d.participantId) {
         deps.presence.remove(d.sessionId, d.participantId);
-        deps.rooms.get(d.sessionId)?.broadcastPresence();
+        deps.ops.detached(d.sessionId, d.participantId);
       }
     });
   });

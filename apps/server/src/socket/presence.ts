@@ -1,5 +1,13 @@
-/** Who is connected, per session and participant (a student may have two tabs open). */
-export class Presence {
+/** Who is connected: what the socket handlers record, and a room's transport reads. */
+export interface PresenceTracker {
+  add(sessionId: string, participantId: string): void;
+  remove(sessionId: string, participantId: string): void;
+  /** Participants of a session with at least one connection (a live view, not a copy). */
+  of(sessionId: string): ReadonlySet<string>;
+}
+
+/** Who is connected to this server, per session and participant (a student may have two tabs open). */
+export class Presence implements PresenceTracker {
   private readonly connections = new Map<string, Map<string, number>>();
   private readonly connected = new Map<string, Set<string>>();
 

@@ -1,6 +1,6 @@
 import type { ServerEvents } from "@livelab/core/protocol";
 import type { RoomTransport } from "../live/roomTransport.ts";
-import type { Presence } from "./presence.ts";
+import type { PresenceTracker } from "./presence.ts";
 import type { LiveServer } from "./types.ts";
 
 export const studentsRoom = (sessionId: string) => `s:${sessionId}:students`;
@@ -11,7 +11,7 @@ export const stageRoom = (sessionId: string) => `s:${sessionId}:stage`;
 export const pairedRoom = (sessionId: string) => `s:${sessionId}:paired`;
 
 /** A room's transport over Socket.IO rooms: one for its students, one for its teacher screens, one per participant. */
-export function socketTransport(io: LiveServer, presence: Presence, sessionId: string): RoomTransport {
+export function socketTransport(io: LiveServer, presence: Pick<PresenceTracker, "of">, sessionId: string): RoomTransport {
   return {
     toStudents: (event, payload) => io.to(studentsRoom(sessionId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),
     toTeachers: (event, payload) => io.to(teachersRoom(sessionId)).emit(event, ...([payload] as Parameters<ServerEvents[typeof event]>)),

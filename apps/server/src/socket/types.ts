@@ -2,11 +2,12 @@ import type { IncomingHttpHeaders, IncomingMessage } from "node:http";
 import type { ClientEvents, ServerEvents } from "@livelab/core/protocol";
 import type { Logger } from "pino";
 import type { Server, Socket } from "socket.io";
-import type { Rooms } from "../live/rooms.ts";
-import type { Presence } from "./presence.ts";
+import type { InterServerEvents } from "../cluster/interServer.ts";
+import type { SessionOps } from "../live/sessionOps.ts";
+import type { PresenceTracker } from "./presence.ts";
 import type { JoinGuard } from "./joinGuard.ts";
 import type { TokenBucket } from "./rateLimit.ts";
-import type { RosterSeats } from "./rosterJoin.ts";
+import type { RosterSeats } from "../live/rosterJoin.ts";
 
 /** What the server remembers about one connection. */
 export interface SocketData {
@@ -20,15 +21,17 @@ export interface SocketData {
   keyframeBusy: boolean;
 }
 
-/** Socket.IO typed by the protocol's event maps (packages/core/src/protocol/events.ts). */
-export type LiveServer = Server<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
-export type LiveSocket = Socket<ClientEvents, ServerEvents, Record<string, never>, SocketData>;
+/** Socket.IO typed by the protocol's event maps (packages/core/src/protocol/events.ts), and the nodes' own messages (scaled mode). */
+export type LiveServer = Server<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
+export type LiveSocket = Socket<ClientEvents, ServerEvents, InterServerEvents, SocketData>;
 
 export interface HandlerDeps {
   io: LiveServer;
-  rooms: Rooms;
+  /** What a connection can ask of a session: here, or on the node that owns it. */
+  ops: SessionOps;
   log: Logger;
-  presence: Presence;
+  /** Who is connected to this node, per session. */
+  presence: PresenceTracker;
   /** Limits on guessing join codes, per connection and per network address (a whole school may share one). */
   joinGuard: JoinGuard;
   /** The client's address from a handshake (forwarded headers only from TRUST_PROXY's proxies). */

@@ -23,6 +23,21 @@ export function call<E extends ClientEventName>(socket: LiveSocket, event: E, pa
   });
 }
 
+/** Refusals that mean "not now" (no answer, database away, the class moving to another server): try again. */
+export const RETRYABLE_CODES: ReadonlySet<string> = new Set([ERROR_CODES.TIMEOUT, ERROR_CODES.STORAGE_UNAVAILABLE, ERROR_CODES.RATE_LIMITED, ERROR_CODES.INTERNAL]);
+
+/**
+ * `call`, tried again a second later while the refusal is retryable and the socket is still
+ * connected (e.g. resuming while the class moves to another server after one failed).
+ */
+export async function callRetrying<E extends ClientEventName>(socket: LiveSocket, event: E, payload: ClientPayload<E>, attempts = 20): Promise<Ack<AckData[E]>> {
+  for (let i = 1; ; i++) {
+    const r = await call(socket, event, payload);
+    if (r.ok || !RETRYABLE_CODES.has(r.error.code) || i >= attempts || !socket.connected) return r;
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+  }
+}
+
 export function randomKey(): string {
   const bytes = new Uint8Array(16);
   crypto.getRandomValues(bytes);

@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { ExperimentResult, PersonalSummary, PublicState, RevealedResult, ServerEvents, StudentQuestionState, StudentSnapshot } from "@livelab/core/protocol";
-import { call, randomKey } from "../../lib/socket";
+import { call, callRetrying, randomKey, RETRYABLE_CODES } from "../../lib/socket";
 import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
@@ -53,7 +53,7 @@ export function StudentApp({ code }: { code: string }) {
       setQuestions((qs) => (qs[questionId] ? { ...qs, [questionId]: { ...qs[questionId], attemptsUsed: r.data.attempt, lastAnswer: answer } } : qs));
       return;
     }
-    const retry = ["TIMEOUT", "STORAGE_UNAVAILABLE", "RATE_LIMITED", "INTERNAL"].includes(r.error.code);
+    const retry = RETRYABLE_CODES.has(r.error.code);
     if (!retry) pending.drop(current.participantId, questionId);
     setSaves((s) => ({ ...s, [questionId]: { kind: "error", message: r.error.message, retrying: retry } }));
   }, [socket]);
@@ -70,7 +70,8 @@ export function StudentApp({ code }: { code: string }) {
     if (!socket) return;
     const attach = async () => {
       if (knownStudent.get() && !seats.get(code)) {
-        const r = await call(socket, "session:joinRoster", { code });
+        // Retried while the class moves to another server (several nodes), like a resume.
+        const r = await callRetrying(socket, "session:joinRoster", { code });
         if (r.ok) {
           const s: Seat = { resumeToken: "", participantId: r.data.participantId, nickname: r.data.nickname };
           seatRef.current = s;
@@ -93,7 +94,7 @@ export function StudentApp({ code }: { code: string }) {
       }
       const stored = seats.get(code);
       if (!stored) return;
-      const r = await call(socket, "session:resume", { resumeToken: stored.resumeToken });
+      const r = await callRetrying(socket, "session:resume", { resumeToken: stored.resumeToken });
       if (r.ok) {
         seatRef.current = stored;
         setSeat(stored);

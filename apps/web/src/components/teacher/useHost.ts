@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { ClassProgress, ExperimentPoints, TeacherState, TeacherUpdate } from "@livelab/core/protocol";
-import { call, type LiveSocket } from "../../lib/socket";
+import { callRetrying, type LiveSocket } from "../../lib/socket";
 
 export type { ClassProgress, ExperimentPoints, QuestionProgress, TeacherState } from "@livelab/core/protocol";
 
@@ -31,7 +31,7 @@ export function useHost(socket: LiveSocket | null, sessionId: string) {
     if (!socket) return;
     const host = hostInfo(sessionId);
     const attach = async () => {
-      const r = await call(socket, "host:attach", host ? { sessionId, hostSecret: host.hostSecret } : { sessionId });
+      const r = await callRetrying(socket, "host:attach", host ? { sessionId, hostSecret: host.hostSecret } : { sessionId });
       if (!r.ok) return setError(r.error.message);
       setError(null);
       setState(r.data.state);

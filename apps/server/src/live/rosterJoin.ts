@@ -2,8 +2,7 @@ import type { IncomingHttpHeaders } from "node:http";
 import { ERROR_CODES, fail, ok, type Ack, type JoinRosterAck } from "@livelab/core/protocol";
 import { normalizeNickname } from "@livelab/core/session";
 import type { RosterStore, SignedInStudent } from "../db/rosterStore.ts";
-import type { SessionRoom } from "../live/room.ts";
-import type { HandlerContext } from "./types.ts";
+import type { SessionRoom } from "./room.ts";
 
 /**
  * Live classes run for a roster (docs/PRACTICE.md "Live classes for a class"): which sessions
@@ -29,45 +28,38 @@ export class RosterSeats {
   }
 }
 
-export interface RosterJoinHelpers {
-  roomForCode(ctx: HandlerContext, code: string): Promise<Ack<SessionRoom>>;
-  attachStudent(ctx: HandlerContext, room: SessionRoom, participantId: string): Promise<void>;
-}
+/** A signed-in roster student, as the node running a session needs them (sent between nodes as it is). */
+export interface RosterStudent { id: string; name: string; classroomId: string }
 
 /**
  * A roster student joins a live class of their class as themselves: the seat they already
  * have in it (from any device), or a new one under their roster name. Their answers then
  * attach to them, so live classes and practice make one history. A reconnect simply joins again.
+ * Runs on the node that runs the session (live/sessionOps.ts); the caller attaches the connection.
  */
-export async function joinRoster(ctx: HandlerContext, code: string, roster: RosterSeats, h: RosterJoinHelpers): Promise<Ack<JoinRosterAck>> {
-  const found = await h.roomForCode(ctx, code);
-  if (!found.ok) return found;
-  const room = found.data;
+export async function joinRosterSeat(room: SessionRoom, roster: RosterSeats, who: RosterStudent): Promise<Ack<JoinRosterAck>> {
   const classroomId = await roster.classroomOf(room.id);
   if (!classroomId) return fail(ERROR_CODES.NOT_IN_CLASS, "this class has no roster: join it with a nickname");
-  const who = await roster.studentOf(ctx.socket.handshake.headers);
-  if (!who) return fail(ERROR_CODES.CLASS_SIGN_IN_REQUIRED, "sign in to your class first");
-  if (who.classroom.id !== classroomId) return fail(ERROR_CODES.NOT_IN_CLASS, "this live class is for another class's students");
+  if (who.classroomId !== classroomId) return fail(ERROR_CODES.NOT_IN_CLASS, "this live class is for another class's students");
   const ended = room.state.status === "ended";
-  let participantId = await seatOf(room, roster, who.student.id);
+  let participantId = await seatOf(room, roster, who.id);
   if (participantId === "removed") return fail(ERROR_CODES.PARTICIPANT_REMOVED, "the teacher removed you from this session");
   if (!participantId) {
     if (ended) return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
-    const nick = normalizeNickname(who.student.name);
+    const nick = normalizeNickname(who.name);
     if (!nick.ok) return fail(ERROR_CODES.NICKNAME_INVALID, nick.reason);
-    const joined = await room.join({ nickname: nick.nickname, key: nick.key, studentId: who.student.id });
+    const joined = await room.join({ nickname: nick.nickname, key: nick.key, studentId: who.id });
     if (joined.ok) participantId = joined.data.participantId;
     else {
       // The same student joining from a second device at the same moment: take the seat it made.
-      const again = joined.error.code === ERROR_CODES.NICKNAME_TAKEN ? await seatOf(room, roster, who.student.id) : null;
+      const again = joined.error.code === ERROR_CODES.NICKNAME_TAKEN ? await seatOf(room, roster, who.id) : null;
       if (!again || again === "removed") return joined;
       participantId = again;
     }
   }
-  await h.attachStudent(ctx, room, participantId);
   const state = room.state.participants[participantId];
   return ok({
-    participantId, sessionId: room.id, nickname: state?.nickname ?? who.student.name, snapshot: room.snapshotFor(participantId),
+    participantId, sessionId: room.id, nickname: state?.nickname ?? who.name, snapshot: room.snapshotFor(participantId),
     summary: room.state.status === "ended" ? room.personalSummary(participantId) : null,
   });
 }
