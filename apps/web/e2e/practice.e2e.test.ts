@@ -3,7 +3,7 @@
  * name and a PIN; practises on a phone until a skill is mastered — a wrong answer and its worked
  * solution on the way — and the next node of the course opens; answers once while the phone is
  * offline (kept, sent once when back); a review falls due after the server's clock moves on 30
- * days; the teacher's grid at 1,366 × 768 shows all of it, and a live class run for the class
+ * days; the teacher's grid at 1,280 × 720 shows all of it, and a live class run for the class
  * seats the student under their own name. Screenshots in e2e/screenshots/practice-*.png.
  */
 import AxeBuilder from "@axe-core/playwright";
@@ -26,7 +26,7 @@ let mistakeLabel = "";
 beforeAll(async () => {
   server = await startLiveLab({ env: { LIVELAB_TEST_CLOCK: "1" } });
   browser = await launchChromium();
-  teacherCtx = await browser.newContext({ viewport: { width: 1366, height: 768 } });
+  teacherCtx = await browser.newContext({ viewport: { width: 1280, height: 720 } });
   teacher = await teacherCtx.newPage();
   teacher.on("dialog", (d) => void d.accept());
   phoneCtx = await browser.newContext(PHONE);
