@@ -158,6 +158,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
   const practice = mountPractice(app, {
     db: deps.db, auth, rooms, reports, library, log: deps.log, publicUrl: url, now: options.now ?? Date.now, testClock: options.testClock,
     clientAddress: (req) => clientAddress(req, trust),
+    sessionOps: () => handlerDeps.ops,
   });
   let clusterOps: ClusterSessionOps | null = null;
   let ownership: SessionOwnership | null = null;

@@ -261,7 +261,7 @@ describe.skipIf(missing.length > 0)("three nodes behind HAProxy, one Redis, one 
     for (const p of pollers) p.close();
   }, 120_000);
 
-  it("a roster student joins a live class of their class through nodes that do not run it: as themselves, one seat, answers attached to them", async () => {
+  it("a roster student joins a live class of their class through nodes that do not run it: as themselves, one seat, answers attached to them; deleted through another node", async () => {
     const rivera = await signUpTeacher(cluster.url);
     const classroom = (await (await rivera.fetch("/api/classes", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "9B Physics" }) })).json()) as { data: { id: string; code: string } };
     const ada = await joinClass(cluster.url, classroom.data.code, "Ada");
@@ -301,5 +301,11 @@ describe.skipIf(missing.length > 0)("three nodes behind HAProxy, one Redis, one 
     expect(rows[0].n).toBe(1);
     const adaId = (await db.query<{ id: string }>(`SELECT id FROM "Student" WHERE "classroomId" = $1 AND name = 'Ada'`, [classroom.data.id])).rows[0].id;
     expect(rows[0].studentId).toBe(adaId);
+    // The teacher deletes her through a node that does not run the class: the owner takes her out first, then nothing of hers remains.
+    const deleted = await fetch(`${cluster.url}/api/classes/${classroom.data.id}/students/${adaId}`, { method: "DELETE", headers: { origin: cluster.url, cookie: `${rivera.cookie}; LIVELAB_NODE=${others[1]}` } });
+    expect(deleted.status).toBe(200);
+    await until("her phone to be told", () => first.messages("participant:removed").length > 0);
+    const left = await db.query<{ n: number }>(`SELECT (SELECT count(*)::int FROM "Student" WHERE id = $1) + (SELECT count(*)::int FROM "Participant" WHERE "studentId" = $1 OR id = $2) AS n`, [adaId, seat]);
+    expect(left.rows[0].n).toBe(0);
   }, 60_000);
 });

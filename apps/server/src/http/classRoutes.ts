@@ -15,6 +15,7 @@ import { isUniqueViolation } from "../db/roomStore.ts";
 import { NameTaken, type RosterStore } from "../db/rosterStore.ts";
 import type { LessonLibrary } from "../lessons/lessonLibrary.ts";
 import { SessionLimitReached, type Rooms } from "../live/rooms.ts";
+import type { SessionOps } from "../live/sessionOps.ts";
 import type { ClassView } from "../practice/classView.ts";
 import { hashPin, newClassCode, newPin } from "../security/pins.ts";
 import { newId } from "../security/tokens.ts";
@@ -26,6 +27,8 @@ export interface ClassRouteDeps {
   view: ClassView;
   reports: ReportStore;
   rooms: Rooms;
+  /** Session operations that reach a class on another node (several nodes). */
+  sessionOps: () => SessionOps;
   library: LessonLibrary;
   log: Logger;
   publicUrl: () => string;
@@ -300,12 +303,19 @@ export function classRouter(deps: ClassRouteDeps, signedIn: express.RequestHandl
   return r;
 }
 
-/** Take students out of any live class they sit in (the teacher's removal, stored), before deleting them. */
+/**
+ * Take students out of any live class they sit in (the teacher's removal, stored), before
+ * deleting them. A class running on another node (several nodes) gets the removal there.
+ */
 async function leaveLiveRooms(deps: ClassRouteDeps, studentIds: string[]): Promise<void> {
   for (const seat of await deps.roster.liveSeats(studentIds)) {
+    const remove = { type: "remove" as const, participantId: seat.participantId };
     const room = deps.rooms.get(seat.sessionId);
-    if (!room) continue;
-    await room.command({ type: "remove", participantId: seat.participantId }).catch(() => undefined);
+    if (!room) {
+      await deps.sessionOps().command(seat.sessionId, remove).catch(() => undefined);
+      continue;
+    }
+    await room.command(remove).catch(() => undefined);
     await room.flush().catch(() => undefined);
   }
 }

@@ -11,6 +11,7 @@ import { studentRouter } from "../http/studentRoutes.ts";
 import { testClockRouter } from "../http/testClockRoutes.ts";
 import type { LessonLibrary } from "../lessons/lessonLibrary.ts";
 import type { Rooms } from "../live/rooms.ts";
+import type { SessionOps } from "../live/sessionOps.ts";
 import { RosterSeats } from "../live/rosterJoin.ts";
 import { ClassView } from "./classView.ts";
 import { HistoryLoader } from "./history.ts";
@@ -29,6 +30,8 @@ export interface PracticeMountDeps {
   now: () => number;
   testClock?: TestClock;
   clientAddress: (req: Request) => string;
+  /** The session operations (made after this: they need the roster seats), for classes running on another node. */
+  sessionOps: () => SessionOps;
 }
 
 /**
@@ -47,6 +50,6 @@ export function mountPractice(app: Express, deps: PracticeMountDeps): { rosterSe
   const signedIn: RequestHandler = requireTeacher(deps.auth);
   if (deps.testClock) app.use(testClockRouter(deps.testClock));
   app.use(studentRouter({ access, practice, log: deps.log, clientAddress: deps.clientAddress }));
-  app.use(classRouter({ roster, practice: store, view, reports: deps.reports, rooms: deps.rooms, library: deps.library, log: deps.log, publicUrl: deps.publicUrl, now: deps.now }, signedIn));
+  app.use(classRouter({ roster, practice: store, view, reports: deps.reports, rooms: deps.rooms, sessionOps: deps.sessionOps, library: deps.library, log: deps.log, publicUrl: deps.publicUrl, now: deps.now }, signedIn));
   return { rosterSeats: new RosterSeats(roster, (headers) => access.who(headers)) };
 }
