@@ -206,6 +206,36 @@ describe("practice after class", () => {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
+  it("the teacher assigns a skill still behind a gate: it opens for the student and shows under Due today", async () => {
+    const l2Link = phone.locator('[data-node="regularization"] a[aria-label="Practise L2 weight decay"]');
+    await phone.goto(`${server.url}/me`);
+    await phone.locator('[data-node="regularization"][data-status="in-progress"]').waitFor();
+    expect(await l2Link.count()).toBe(0); // behind its gate: Penalty values first
+    await teacher.getByRole("button", { name: "New assignment" }).click();
+    await teacher.getByLabel("Title").fill("Weight decay before Friday");
+    await teacher.getByRole("group", { name: "Skills" }).getByLabel("L2 weight decay").check();
+    await teacher.getByLabel("Due (optional)").fill("2027-02-05");
+    await shot(teacher, "practice-12-teacher-assignment");
+    await teacher.getByRole("button", { name: "Assign" }).click();
+    const list = teacher.getByRole("list", { name: "assignments" });
+    await list.getByText("Weight decay before Friday").waitFor();
+    await list.getByText("0 of 1 students have mastered all of it").waitFor();
+    expect(await teacher.locator('button.cell[data-student="Ada L"][data-skill="l2-decay"]').getAttribute("data-level")).toBe("not-started");
+
+    await phone.goto(`${server.url}/me`);
+    // Its gate (Penalty values first) is not passed, but the assignment opens it, on the map too.
+    expect(await l2Link.count()).toBe(1);
+    const due = phone.getByRole("region", { name: "Due today" });
+    await due.getByText("Weight decay before Friday").waitFor();
+    expect(await due.innerText()).toMatch(/Weight decay before Friday[\s\S]*from your teacher, due [\s\S]*0 of 1 mastered/);
+    await readable(phone);
+    await shot(phone, "practice-13-phone-assignment");
+    await due.locator("li", { hasText: "Weight decay before Friday" }).getByRole("link", { name: "Practise" }).click();
+    await phone.waitForURL(/\/me\/practice\/l2-decay\?assignment=/);
+    await phone.locator("article[data-item]").waitFor(); // the assignment opened it
+    await teacher.goto(classUrl);
+  });
+
   it("a live class run for the class: the student joins it from home as herself, no nickname", async () => {
     await teacher.getByRole("button", { name: "Start a live class for 9B Physics" }).click();
     await teacher.waitForURL(/\/teach\/[\w-]+$/);
