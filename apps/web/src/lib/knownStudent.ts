@@ -1,33 +1,16 @@
 "use client";
+import { readJson, writeJson } from "./localJson";
 
 /** What a signed-in device remembers of its student (the cookie itself is HTTP-only). */
 export interface KnownStudent { name: string; className: string }
 
 const KNOWN = "livelab:student";
 
+// Private mode keeps nothing: the device still signs in by its cookie.
 export const knownStudent = {
-  get(): KnownStudent | null {
-    try {
-      const raw = localStorage.getItem(KNOWN);
-      return raw ? (JSON.parse(raw) as KnownStudent) : null;
-    } catch {
-      return null;
-    }
-  },
-  set(s: KnownStudent): void {
-    try {
-      localStorage.setItem(KNOWN, JSON.stringify(s));
-    } catch {
-      // Private mode: the device still signs in by its cookie.
-    }
-  },
-  clear(): void {
-    try {
-      localStorage.removeItem(KNOWN);
-    } catch {
-      // nothing kept
-    }
-  },
+  get: (): KnownStudent | null => readJson<KnownStudent>(KNOWN),
+  set: (s: KnownStudent): void => writeJson(KNOWN, s),
+  clear: (): void => writeJson(KNOWN, null),
 };
 
 /** Sentence case for a server message shown on its own ("sign in first" → "Sign in first."). */

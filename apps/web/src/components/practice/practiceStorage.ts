@@ -1,4 +1,5 @@
 "use client";
+import { readJson, writeJson } from "../../lib/localJson";
 import type { Answer } from "../student/AnswerInput";
 
 /**
@@ -16,32 +17,14 @@ export interface PendingAttempt {
 const PENDING = "livelab:practice:pending";
 const draftKey = (itemId: string) => `livelab:practice:draft:${itemId}`;
 
-function read<T>(key: string): T | null {
-  try {
-    const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
-function write(key: string, value: unknown): void {
-  try {
-    if (value === null) localStorage.removeItem(key);
-    else localStorage.setItem(key, JSON.stringify(value));
-  } catch {
-    // Storage full or blocked: the attempt is still being sent from memory.
-  }
-}
-
 export const pendingAttempt = {
-  get: (): PendingAttempt | null => read<PendingAttempt>(PENDING),
-  set: (p: PendingAttempt) => write(PENDING, p),
-  clear: () => write(PENDING, null),
+  get: (): PendingAttempt | null => readJson<PendingAttempt>(PENDING),
+  set: (p: PendingAttempt) => writeJson(PENDING, p),
+  clear: () => writeJson(PENDING, null),
 };
 
 export const practiceDraft = {
-  get: (itemId: string): Answer | null => read<Answer>(draftKey(itemId)),
-  set: (itemId: string, a: Answer) => write(draftKey(itemId), a),
-  clear: (itemId: string) => write(draftKey(itemId), null),
+  get: (itemId: string): Answer | null => readJson<Answer>(draftKey(itemId)),
+  set: (itemId: string, a: Answer) => writeJson(draftKey(itemId), a),
+  clear: (itemId: string) => writeJson(draftKey(itemId), null),
 };
