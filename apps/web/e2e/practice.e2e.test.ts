@@ -223,10 +223,10 @@ describe("practice after class", () => {
     expect(await teacher.locator('button.cell[data-student="Ada L"][data-skill="l2-decay"]').getAttribute("data-level")).toBe("not-started");
 
     await phone.goto(`${server.url}/me`);
-    // Its gate (Penalty values first) is not passed, but the assignment opens it, on the map too.
-    expect(await l2Link.count()).toBe(1);
     const due = phone.getByRole("region", { name: "Due today" });
     await due.getByText("Weight decay before Friday").waitFor();
+    // Its gate (Penalty values first) is not passed, but the assignment opens it, on the map too.
+    expect(await l2Link.count()).toBe(1);
     expect(await due.innerText()).toMatch(/Weight decay before Friday[\s\S]*from your teacher, due [\s\S]*0 of 1 mastered/);
     await readable(phone);
     await shot(phone, "practice-13-phone-assignment");
