@@ -233,6 +233,11 @@ describe("practice after class", () => {
     await due.locator("li", { hasText: "Weight decay before Friday" }).getByRole("link", { name: "Practise" }).click();
     await phone.waitForURL(/\/me\/practice\/l2-decay\?assignment=/);
     await phone.locator("article[data-item]").waitFor(); // the assignment opened it
+    // The teacher's list of classes.
+    await teacher.goto(`${server.url}/teach/classes`);
+    await teacher.getByRole("table", { name: "your classes" }).getByRole("link", { name: "9B Physics" }).waitFor();
+    await readable(teacher);
+    await shot(teacher, "practice-14-teacher-classes");
     await teacher.goto(classUrl);
   });
 
