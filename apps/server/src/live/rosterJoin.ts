@@ -10,17 +10,21 @@ import type { SessionRoom } from "./room.ts";
  * student cookie on the handshake, as the teacher's sign-in cookie is read for consoles).
  */
 export class RosterSeats {
-  private readonly classOf = new Map<string, string | null>();
+  // The look-up itself is kept, not only its result: a join storm's first few hundred nickname
+  // joins (each asks) share one query. A failed look-up is forgotten, so the next one asks again.
+  private readonly classOf = new Map<string, Promise<string | null>>();
 
   constructor(private readonly roster: RosterStore, readonly studentOf: (headers: IncomingHttpHeaders) => Promise<SignedInStudent | null>) {}
 
-  async classroomOf(sessionId: string): Promise<string | null> {
-    if (!this.classOf.has(sessionId)) {
-      const c = await this.roster.classroomOfSession(sessionId);
+  classroomOf(sessionId: string): Promise<string | null> {
+    let found = this.classOf.get(sessionId);
+    if (!found) {
       if (this.classOf.size > 10_000) this.classOf.clear();
-      this.classOf.set(sessionId, c);
+      found = this.roster.classroomOfSession(sessionId);
+      this.classOf.set(sessionId, found);
+      found.catch(() => this.classOf.delete(sessionId));
     }
-    return this.classOf.get(sessionId)!;
+    return found;
   }
 
   seatsIn(sessionId: string, studentId: string) {
