@@ -61,14 +61,14 @@ export default tseslint.config(
     // "Answers never reach students early" as a rule, not a comment: the web app may import the
     // engine (sim), the clock formula (timeline), the error table (errors) and where math is in
     // a text (text) as code, and only
-    // types from the rest. Questions, lessons, sessions and reports hold answer formulas and
+    // types from the rest. Questions, lessons, sessions, reports and practice sets hold answer formulas and
     // solutions, and protocol's code is zod schemas the browser does not need.
     files: ["apps/web/**/*.{ts,tsx}"],
     rules: {
       "no-restricted-imports": [
         "error",
         {
-          paths: ["@livelab/core", "@livelab/core/questions", "@livelab/core/lesson", "@livelab/core/session", "@livelab/core/report", "@livelab/core/protocol"].map((name) => ({
+          paths: ["@livelab/core", "@livelab/core/questions", "@livelab/core/lesson", "@livelab/core/session", "@livelab/core/report", "@livelab/core/protocol", "@livelab/core/practice"].map((name) => ({
             name,
             allowTypeImports: true,
             message: "the web app never grades: import only @livelab/core/sim, /timeline, /errors and /text as code (types from /protocol).",

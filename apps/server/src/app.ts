@@ -43,6 +43,8 @@ import { localSessionOps } from "./live/sessionOps.ts";
 import { socketTeacher } from "./socket/socketTeacher.ts";
 import { socketTransport, stageRoom, studentsRoom, teachersRoom } from "./socket/transport.ts";
 import type { LiveServer } from "./socket/types.ts";
+import { mountPractice } from "./practice/mountPractice.ts";
+import type { TestClock } from "./practice/practiceClock.ts";
 
 export interface AppDeps {
   db: Database;
@@ -80,6 +82,8 @@ export interface AppOptions {
   webDev?: boolean;
   /** The rooms' clock (tests move it forward to make classes idle). */
   now?: () => number;
+  /** A clock tests move forward (LIVELAB_TEST_CLOCK=1): the server's `now`, and POST /api/test/clock. */
+  testClock?: TestClock;
 }
 
 export interface LiveLabApp {
@@ -98,6 +102,7 @@ export interface LiveLabApp {
  * tests start it on port 0 against PGlite or PostgreSQL.
  */
 export async function createApp(deps: AppDeps, options: AppOptions = {}): Promise<LiveLabApp> {
+  if (options.testClock) options = { ...options, now: options.testClock.now };
   const experiments = new ExperimentPool(options.experimentWorkers);
   let port = 0;
   const url = () => publicUrl(options.publicUrl, port);
@@ -148,20 +153,27 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     transportFor: (sessionId) => socketTransport(io, presence, sessionId),
     lease: cluster ? { node: cluster.node, ttlMs: (cluster.timing ?? DEFAULT_TIMING).ttlMs } : undefined,
   });
+  const reports = new ReportStore(deps.db);
+  // Classes (rosters) and practice after class: their routes, and who a roster student's socket is.
+  const practice = mountPractice(app, {
+    db: deps.db, auth, rooms, reports, library, log: deps.log, publicUrl: url, now: options.now ?? Date.now, testClock: options.testClock,
+    clientAddress: (req) => clientAddress(req, trust),
+    sessionOps: () => handlerDeps.ops,
+  });
   let clusterOps: ClusterSessionOps | null = null;
   let ownership: SessionOwnership | null = null;
   if (cluster) {
     ownership = new SessionOwnership({ store, rooms, node: cluster.node, log: deps.log, timing: cluster.timing, onAdopted: (room) => void clusterOps?.reconcile([room.id]) });
-    clusterOps = new ClusterSessionOps({ io, rooms, store, ownership, presence: presence as ClusterPresence, log: deps.log });
+    clusterOps = new ClusterSessionOps({ io, rooms, store, ownership, presence: presence as ClusterPresence, log: deps.log, roster: practice.rosterSeats });
   }
   const handlerDeps: HandlerDeps = {
-    io, ops: clusterOps ?? localSessionOps(rooms), log: deps.log, presence, joinGuard: new JoinGuard(),
+    io, ops: clusterOps ?? localSessionOps(rooms, practice.rosterSeats), log: deps.log, presence, joinGuard: new JoinGuard(),
     clientAddress: (req) => clientAddress(req, trust),
-    teacherOf: socketTeacher(auth), publicUrl: url,
+    teacherOf: socketTeacher(auth), publicUrl: url, roster: practice.rosterSeats,
   };
   app.use(apiRouter({ db: deps.db, publicUrl: url }));
   app.use(teacherRouter({
-    auth, rooms, reports: new ReportStore(deps.db), library, log: deps.log, publicUrl: url,
+    auth, rooms, reports, library, log: deps.log, publicUrl: url,
     onDeleted: (id) => {
       io.in(studentsRoom(id)).disconnectSockets(true);
       io.in(teachersRoom(id)).disconnectSockets(true);
@@ -169,7 +181,7 @@ export async function createApp(deps: AppDeps, options: AppOptions = {}): Promis
     },
   }));
   // My sessions and reports are pages for signed-in teachers: anonymous visitors sign in first.
-  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/") || path.startsWith("/teach/lessons/")));
+  app.use(redirectAnonymous(auth, (path) => path === "/teach" || path === "/teach/" || path.startsWith("/teach/reports/") || path.startsWith("/teach/lessons/") || path.startsWith("/teach/classes")));
   if (options.bench) app.use(benchRouter(deps.db));
   if (options.metrics) app.use(metricsRouter({ io, rooms, store, db: deps.db, token: options.metrics.token }));
   if (options.fallback) app.use(options.fallback);

@@ -54,6 +54,8 @@ const EnvSchema = z.object({
   LIVELAB_WEB: z.enum(["prod", "dev", "off"]).default("prod"),
   /** Expose /api/bench/metrics (memory, event-loop delay, stored answers) for `npm run bench`. Never in production. */
   LIVELAB_BENCH: z.enum(["0", "1"]).default("0"),
+  /** Browser tests only: a server clock they move forward (POST /api/test/clock) to make practice reviews fall due. Never in production. */
+  LIVELAB_TEST_CLOCK: z.enum(["0", "1"]).default("0"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -8,6 +8,7 @@ import { openDatabase } from "./db/database.ts";
 import { migrate } from "./db/migrate.ts";
 import { loadEnv } from "./env.ts";
 import { createNextHandler } from "./http/nextApp.ts";
+import { TestClock } from "./practice/practiceClock.ts";
 import { connectRedis, nodeName } from "./cluster/redis.ts";
 
 /** `npm start`: LiveLab on one port, on PGlite (./.data) unless DATABASE_URL is set. */
@@ -35,6 +36,7 @@ async function main(): Promise<void> {
     signup: parseSignupPolicy(env.TEACHER_SIGNUP),
     sessionLimits: { liveSessionsPerTeacher: env.MAX_LIVE_SESSIONS_PER_TEACHER, idleMs: env.SESSION_IDLE_HOURS * 3_600_000 },
     webDev: webMode === "dev",
+    testClock: env.LIVELAB_TEST_CLOCK === "1" ? new TestClock() : undefined,
     fallback: web ? (req, res) => void web.handle(req, res) : undefined,
   });
   if (web?.upgrade) {

@@ -6,7 +6,8 @@
  * (SIGKILL) mid-burst and another node takes over within 10 s with nothing acknowledged lost,
  * nothing stored twice and the simulation on the same step and hash; Redis is restarted
  * mid-class; a cut connection recovers its state on another node; long polling works through
- * the balancer's cookie.
+ * the balancer's cookie; a class roster's student joins a live class of their class through a
+ * node that does not run it, as themselves, and gets the same seat from another node.
  */
 import { Simulation } from "@livelab/core/sim";
 import { stepAt, type Timeline } from "@livelab/core/timeline";
@@ -14,6 +15,7 @@ import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { clusterToolsMissing, startCluster, type Cluster } from "./support/cluster.ts";
 import { Phone } from "./support/phone.ts";
+import { joinClass } from "./support/practiceClient.ts";
 import { signUpTeacher } from "./teacherClient.ts";
 import { testDatabase, type TestDatabase } from "./helpers.ts";
 
@@ -258,4 +260,52 @@ describe.skipIf(missing.length > 0)("three nodes behind HAProxy, one Redis, one 
     for (const p of pollers) expect((await p.answer("dropout-expected-value", "1", `poll-${p.participantId}`)).ack?.attempt).toBe(1);
     for (const p of pollers) p.close();
   }, 120_000);
+
+  it("a roster student joins a live class of their class through nodes that do not run it: as themselves, one seat, answers attached to them; deleted through another node", async () => {
+    const rivera = await signUpTeacher(cluster.url);
+    const classroom = (await (await rivera.fetch("/api/classes", { method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ name: "9B Physics" }) })).json()) as { data: { id: string; code: string } };
+    const ada = await joinClass(cluster.url, classroom.data.code, "Ada");
+    const created = await rivera.fetch(`/api/classes/${classroom.data.id}/sessions`, { method: "POST", headers: { "content-type": "application/json" }, body: "{}" });
+    expect(created.status).toBe(201);
+    const live = ((await created.json()) as { data: { sessionId: string; code: string; hostSecret: string } }).data;
+    const ownerNode = (await db.query<{ ownerNode: string }>(`SELECT "ownerNode" FROM "ClassSession" WHERE id = $1`, [live.sessionId])).rows[0].ownerNode;
+    const others = cluster.nodes.map((n) => n.name).filter((n) => n !== ownerNode);
+    expect(others).toHaveLength(2);
+    // Her two devices, each on a node that does not run the class (its sticky cookie and her student cookie).
+    const device = (node: string) => {
+      const p = new Phone(cluster.url, { node, cookie: ada.cookie });
+      phones.push(p);
+      return p;
+    };
+    const first = device(others[0]);
+    const joined = await first.call<{ participantId: string; sessionId: string; nickname: string }>("session:joinRoster", { code: live.code });
+    expect(joined).toMatchObject({ ok: true, data: { sessionId: live.sessionId, nickname: "Ada" } });
+    const seat = (joined as { data: { participantId: string } }).data.participantId;
+    const second = device(others[1]);
+    expect(await second.call("session:joinRoster", { code: live.code })).toMatchObject({ ok: true, data: { participantId: seat } });
+    // A nickname join is refused by the owner, wherever it is asked.
+    const stranger = new Phone(cluster.url, { node: others[0] });
+    phones.push(stranger);
+    expect(await stranger.call("session:join", { code: live.code, nickname: "Mallory" })).toMatchObject({ ok: false, error: { code: "CLASS_SIGN_IN_REQUIRED" } });
+    // Her answer, forwarded to the owner, is stored on her seat, which is linked to her.
+    const host = new Phone(cluster.url, { node: ownerNode });
+    phones.push(host);
+    expect(await host.attachHost({ sessionId: live.sessionId, hostSecret: live.hostSecret })).toBe(true);
+    await host.command("activity:goto", { index: 13 });
+    await host.command("question:open", { questionId: "dropout-expected-value" });
+    await until("the question to reach her phone", () => first.messages("question:opened").length > 0);
+    expect(await first.call("answer:submit", { questionId: "dropout-expected-value", answer: "1", idempotencyKey: `ada-${seat}` })).toMatchObject({ ok: true });
+    const { rows } = await db.query<{ studentId: string | null; n: number }>(
+      `SELECT p."studentId", (SELECT count(*)::int FROM "Response" r WHERE r."participantId" = p.id) AS n FROM "Participant" p WHERE p."sessionId" = $1`, [live.sessionId]);
+    expect(rows).toHaveLength(1);
+    expect(rows[0].n).toBe(1);
+    const adaId = (await db.query<{ id: string }>(`SELECT id FROM "Student" WHERE "classroomId" = $1 AND name = 'Ada'`, [classroom.data.id])).rows[0].id;
+    expect(rows[0].studentId).toBe(adaId);
+    // The teacher deletes her through a node that does not run the class: the owner takes her out first, then nothing of hers remains.
+    const deleted = await fetch(`${cluster.url}/api/classes/${classroom.data.id}/students/${adaId}`, { method: "DELETE", headers: { origin: cluster.url, cookie: `${rivera.cookie}; LIVELAB_NODE=${others[1]}` } });
+    expect(deleted.status).toBe(200);
+    await until("her phone to be told", () => first.messages("participant:removed").length > 0);
+    const left = await db.query<{ n: number }>(`SELECT (SELECT count(*)::int FROM "Student" WHERE id = $1) + (SELECT count(*)::int FROM "Participant" WHERE "studentId" = $1 OR id = $2) AS n`, [adaId, seat]);
+    expect(left.rows[0].n).toBe(0);
+  }, 60_000);
 });

@@ -47,6 +47,27 @@ export const ERROR_CODES = {
   SESSION_LIMIT: "SESSION_LIMIT",
   /** HTTP: no such route or resource (another teacher's session answers this too). */
   NOT_FOUND: "NOT_FOUND",
+  // ---- Practice after class (classes with a roster; docs/PRACTICE.md)
+  /** A live class run for a roster: its students join as themselves (sign in to the class), not with a nickname. */
+  CLASS_SIGN_IN_REQUIRED: "CLASS_SIGN_IN_REQUIRED",
+  /** Joining a live class as a roster student: this device's student is not in that class's roster. */
+  NOT_IN_CLASS: "NOT_IN_CLASS",
+  /** HTTP: no class with that code (or another teacher's class). */
+  CLASS_NOT_FOUND: "CLASS_NOT_FOUND",
+  /** HTTP: the teacher closed the class to new students. */
+  CLASS_CLOSED: "CLASS_CLOSED",
+  /** HTTP: a student of that name is already in the class (it may be you: sign in with your PIN). */
+  STUDENT_NAME_TAKEN: "STUDENT_NAME_TAKEN",
+  /** HTTP: no such student in this class (or another teacher's). */
+  STUDENT_NOT_FOUND: "STUDENT_NOT_FOUND",
+  /** HTTP: wrong name or PIN (which one is not said). */
+  SIGN_IN_FAILED: "SIGN_IN_FAILED",
+  /** HTTP: too many wrong PINs for this student: sign-in waits (the message says how long), or the teacher resets the PIN. */
+  SIGN_IN_LOCKED: "SIGN_IN_LOCKED",
+  /** HTTP: a skill behind a gate (the message says what to master first). */
+  SKILL_LOCKED: "SKILL_LOCKED",
+  /** HTTP: no such practice item for this student. */
+  ITEM_NOT_FOUND: "ITEM_NOT_FOUND",
   /** Made by clients, never sent by the server: no acknowledgement arrived in time. */
   TIMEOUT: "TIMEOUT",
 } as const;

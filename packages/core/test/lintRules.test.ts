@@ -28,13 +28,16 @@ describe("core's lint rules", () => {
     expect(rules).toContain("no-restricted-syntax");
     expect(rules).toContain("no-restricted-imports");
   });
+  it("let core import ts-fsrs (pure; called with explicit times only, see practice/schedule.ts)", async () => {
+    expect(await lint("import { fsrs } from 'ts-fsrs';\nexport const f = fsrs;", "packages/core/src/practice/example.ts")).toEqual([]);
+  });
   it("allow the deterministic versions, and leave code outside core alone", async () => {
     expect(await lint("export const a = Math.sqrt(2) + Math.abs(-1);")).toEqual([]);
     expect(await lint("export const a = Math.exp(1);", "packages/cli/src/example.ts")).toEqual([]);
   });
   it("keep answers out of the web app: grading, lesson and session code cannot be imported there (types can)", async () => {
     const web = "apps/web/src/components/example.tsx";
-    for (const module of ["@livelab/core/questions", "@livelab/core/lesson", "@livelab/core/session", "@livelab/core/report", "@livelab/core", "@livelab/core/protocol"]) {
+    for (const module of ["@livelab/core/questions", "@livelab/core/lesson", "@livelab/core/session", "@livelab/core/report", "@livelab/core", "@livelab/core/protocol", "@livelab/core/practice"]) {
       expect(await lint(`import { x } from "${module}";\nexport const y = x;`, web)).toEqual(["no-restricted-imports"]);
       expect(await lint(`import type { X } from "${module}";\nexport type Y = X;`, web)).toEqual([]);
     }

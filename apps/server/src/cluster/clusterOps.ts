@@ -1,8 +1,9 @@
-import { ERROR_CODES, fail, type Ack, type JoinAck, type ResumeAck } from "@livelab/core/protocol";
+import { ERROR_CODES, fail, type Ack, type JoinAck, type JoinRosterAck, type ResumeAck } from "@livelab/core/protocol";
 import type { SessionCommand } from "@livelab/core/session";
 import type { Logger } from "pino";
 import type { RoomStore } from "../db/roomStore.ts";
 import type { Rooms } from "../live/rooms.ts";
+import type { RosterSeats, RosterStudent } from "../live/rosterJoin.ts";
 import { localSessionOps, type Owner, type ScreenView, type SessionOps } from "../live/sessionOps.ts";
 import { hashSecret } from "../security/tokens.ts";
 import type { LiveServer } from "../socket/types.ts";
@@ -40,8 +41,10 @@ export class ClusterSessionOps implements SessionOps {
     ownership: SessionOwnership;
     presence: ClusterPresence;
     log: Logger;
+    /** Classes run for a class roster (absent: all take nicknames). */
+    roster?: RosterSeats;
   }) {
-    this.local = localSessionOps(deps.rooms);
+    this.local = localSessionOps(deps.rooms, deps.roster);
   }
 
   private get node(): string { return this.deps.presence.self; }
@@ -93,6 +96,12 @@ export class ClusterSessionOps implements SessionOps {
       case "join": {
         if (!rooms.getByCode(op.code)) return null;
         const r = await l.join(op.code, op.nickname, noMiss);
+        if (r.ok) this.remoteAttached(from, r.data.sessionId, r.data.participantId);
+        return { result: r };
+      }
+      case "joinRoster": {
+        if (!rooms.getByCode(op.code)) return null;
+        const r = await l.joinRoster(op.code, op.student, noMiss);
         if (r.ok) this.remoteAttached(from, r.data.sessionId, r.data.participantId);
         return { result: r };
       }
@@ -192,6 +201,12 @@ export class ClusterSessionOps implements SessionOps {
     // On this node the look-up (and onMiss) happens in the caller's turn, as on a single node.
     return this.byLookUp(!!this.deps.rooms.getByCode(upper), { op: "join", code: upper, nickname }, () => this.deps.store.findSession({ code: upper }),
       () => this.local.join(upper, nickname, onMiss), () => fail(ERROR_CODES.SESSION_ENDED, "that class has ended"));
+  }
+
+  joinRoster(code: string, student: RosterStudent, onMiss: () => void): Promise<Ack<JoinRosterAck>> {
+    const upper = code.toUpperCase();
+    return this.byLookUp(!!this.deps.rooms.getByCode(upper), { op: "joinRoster", code: upper, student }, () => this.deps.store.findSession({ code: upper }),
+      () => this.local.joinRoster(upper, student, onMiss), () => fail(ERROR_CODES.SESSION_ENDED, "that class has ended"));
   }
 
   resume(resumeToken: string): Promise<Ack<ResumeAck>> {

@@ -1,5 +1,6 @@
 import type { Ack } from "@livelab/core/protocol";
 import type { SessionCommand } from "@livelab/core/session";
+import type { RosterStudent } from "../live/rosterJoin.ts";
 import type { Owner } from "../live/sessionOps.ts";
 
 /**
@@ -8,6 +9,7 @@ import type { Owner } from "../live/sessionOps.ts";
  */
 export type OwnerOp =
   | { op: "join"; code: string; nickname: string }
+  | { op: "joinRoster"; code: string; student: RosterStudent }
   | { op: "resume"; resumeToken: string }
   | { op: "answer"; sessionId: string; participantId: string; questionId: string; answer: unknown; idempotencyKey: string }
   | { op: "experiment"; sessionId: string; participantId: string; activityId: string; value: number; idempotencyKey: string }

@@ -100,9 +100,9 @@ export class PrismaRoomStore implements RoomStore, LeaseStore {
   async insertParticipants(rows: ParticipantRow[]): Promise<void> {
     if (rows.length === 0) return;
     await this.timed("joins", rows.length, () => this.insert(
-      `INSERT INTO "Participant" (id, "sessionId", nickname, "nicknameKey", "resumeTokenHash", "joinedAt", "lastSeenAt")
-       SELECT id, s, n, k, h, t, t FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[]) AS r(id, s, n, k, h, t)`,
-      [rows.map((r) => r.id), rows.map((r) => r.sessionId), rows.map((r) => r.nickname), rows.map((r) => r.nicknameKey), rows.map((r) => r.resumeTokenHash), rows.map((r) => r.joinedAt.toISOString())],
+      `INSERT INTO "Participant" (id, "sessionId", nickname, "nicknameKey", "resumeTokenHash", "joinedAt", "lastSeenAt", "studentId")
+       SELECT id, s, n, k, h, t, t, st FROM unnest($1::text[], $2::text[], $3::text[], $4::text[], $5::text[], $6::timestamp(3)[], $7::text[]) AS r(id, s, n, k, h, t, st)`,
+      [rows.map((r) => r.id), rows.map((r) => r.sessionId), rows.map((r) => r.nickname), rows.map((r) => r.nicknameKey), rows.map((r) => r.resumeTokenHash), rows.map((r) => r.joinedAt.toISOString()), rows.map((r) => r.studentId ?? null)],
     ));
   }
 

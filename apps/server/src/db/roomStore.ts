@@ -83,6 +83,8 @@ export interface NewSession {
   teacherId: string | null;
   /** The published version of a teacher's lesson this class runs (null: a built-in lesson). */
   lessonVersionId?: string | null;
+  /** The class (roster) it is run for (null: anyone joins with a nickname). */
+  classroomId?: string | null;
 }
 
 /** A participant row as the join batcher writes it. */
@@ -93,6 +95,8 @@ export interface ParticipantRow {
   nicknameKey: string;
   resumeTokenHash: string;
   joinedAt: Date;
+  /** The roster student who joined as themselves (a class run for a roster); null or absent for a nickname. */
+  studentId?: string | null;
 }
 
 export interface ResponseRow {

@@ -334,7 +334,8 @@ export class SessionRoom {
 
   // ---------------------------------------------------------------- students
 
-  async join(nicknameInput: { nickname: string; key: string }): Promise<Ack<Omit<JoinAck, "sessionId">>> {
+  /** A student joins: with a nickname, or as a roster student (`studentId`: a class run for their roster). */
+  async join(nicknameInput: { nickname: string; key: string; studentId?: string }): Promise<Ack<Omit<JoinAck, "sessionId">>> {
     if (this.deps.nicknamePolicy) {
       const reason = this.deps.nicknamePolicy(nicknameInput.nickname);
       if (reason) return fail(ERROR_CODES.NICKNAME_INVALID, reason);
@@ -349,7 +350,7 @@ export class SessionRoom {
     const tokenHash = hashSecret(resumeToken);
     this.reservedNicknames.add(nicknameInput.key);
     try {
-      await this.joins.add({ row: { id: participantId, sessionId: this.id, nickname: joined.nickname, nicknameKey: joined.nicknameKey, resumeTokenHash: tokenHash, joinedAt: new Date(joined.at) }, event: joined });
+      await this.joins.add({ row: { id: participantId, sessionId: this.id, nickname: joined.nickname, nicknameKey: joined.nicknameKey, resumeTokenHash: tokenHash, joinedAt: new Date(joined.at), studentId: nicknameInput.studentId ?? null }, event: joined });
     } catch (e) {
       if (isUniqueViolation(e)) return fail(ERROR_CODES.NICKNAME_TAKEN, "that nickname is taken in this class; pick another");
       this.deps.log.error({ err: e, session: this.id }, "could not store a participant");

@@ -6,8 +6,12 @@ import { rebuildRoom } from "./restore.ts";
 import { SessionRoom, type RoomDeps } from "./room.ts";
 import type { RoomTransport } from "./roomTransport.ts";
 
-/** Which library lesson, and which published version of it, a session runs (null: a built-in lesson). */
-export interface SessionSource { lessonId: string; lessonVersionId: string | null }
+/**
+ * Which library lesson, and which published version of it, a session runs (null: a built-in
+ * lesson); and the class (roster) it is run for, whose students join as themselves (none: anyone
+ * joins with a nickname).
+ */
+export interface SessionSource { lessonId: string; lessonVersionId: string | null; classroomId?: string | null }
 
 export interface RoomsDeps extends RoomDeps {
   /** The transport of a new or restored room (Socket.IO rooms in the server, arrays in tests). */
@@ -117,7 +121,7 @@ export class Rooms {
       const decision = decide(emptyState(), { type: "create", sessionId: id, code, lessonId: source.lessonId, seed }, { now, lesson });
       if (!decision.ok) throw new Error(decision.error.message);
       try {
-        await this.deps.store.createSession({ id, code, lessonId: source.lessonId, lessonVersionId: source.lessonVersionId, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events, this.deps.lease);
+        await this.deps.store.createSession({ id, code, lessonId: source.lessonId, lessonVersionId: source.lessonVersionId, classroomId: source.classroomId ?? null, lesson, hostSecretHash: hashSecret(hostSecret), seed, teacherId }, decision.events, this.deps.lease);
       } catch (e) {
         if (isUniqueViolation(e) && tries < 5) continue; // code collision with another node
         throw e;

@@ -1,9 +1,10 @@
 import {
-  ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type ResumeAck, type ReviewAck, type StageView, type TeacherState,
+  ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type JoinRosterAck, type KeyframeAck, type ResumeAck, type ReviewAck, type StageView, type TeacherState,
 } from "@livelab/core/protocol";
 import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
 import type { SessionRoom } from "./room.ts";
 import type { Rooms } from "./rooms.ts";
+import { joinRosterSeat, type RosterSeats, type RosterStudent } from "./rosterJoin.ts";
 
 /** Proof of being a session's teacher: its host secret, or the signed-in account (checked where the socket is). */
 export type Owner = { hostSecret: string } | { teacherId: string | null };
@@ -27,6 +28,8 @@ export interface ScreenView { sessionId: string; stage: StageView; code: string;
  */
 export interface SessionOps {
   join(code: string, nickname: string, onMiss: () => void): Promise<Ack<JoinAck>>;
+  /** A signed-in roster student takes (or takes again) their own seat in a live class of their class. */
+  joinRoster(code: string, student: RosterStudent, onMiss: () => void): Promise<Ack<JoinRosterAck>>;
   resume(resumeToken: string): Promise<Ack<ResumeAck>>;
   answer(sessionId: string, participantId: string, a: { questionId: string; answer: unknown; idempotencyKey: string }): Promise<Ack<AnswerAck>>;
   experiment(sessionId: string, participantId: string, e: { activityId: string; value: number; idempotencyKey: string }): Promise<Ack<ExperimentAck>>;
@@ -47,24 +50,39 @@ function isOwner(room: SessionRoom, owner: Owner): boolean {
   return "hostSecret" in owner ? room.hostSecretValid(owner.hostSecret) : room.ownedBy(owner.teacherId);
 }
 
-/** The operations on this node's own rooms (the single-node server, and the owner's side of a forwarded operation). */
-export function localSessionOps(rooms: Rooms): SessionOps {
+/** A typed code that names no live room here: counted as a guess (in the caller's turn), then told apart from an ended class. */
+function unknownCode(rooms: Rooms, code: string, onMiss: () => void): Promise<Ack<never>> {
+  onMiss();
+  return rooms.codeStatus(code).catch(() => null).then((known) =>
+    known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code"));
+}
+
+/**
+ * The operations on this node's own rooms (the single-node server, and the owner's side of a
+ * forwarded operation). `roster`: classes run for a class roster (absent: all take nicknames).
+ */
+export function localSessionOps(rooms: Rooms, roster?: RosterSeats): SessionOps {
   return {
     // Not async: the look-up and onMiss happen in the caller's turn.
     join(code, nickname, onMiss) {
       const room = rooms.getByCode(code);
-      if (!room) {
-        onMiss();
-        return rooms.codeStatus(code).catch(() => null).then((known) =>
-          known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code"));
-      }
+      if (!room) return unknownCode(rooms, code, onMiss);
       return (async () => {
         if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
+        // A class run for a roster: its students join as themselves (joinRoster), not with a nickname.
+        if (await roster?.classroomOf(room.id)) return fail(ERROR_CODES.CLASS_SIGN_IN_REQUIRED, "this class takes its students by name: sign in to your class first");
         const nick = normalizeNickname(nickname);
         if (!nick.ok) return fail(ERROR_CODES.NICKNAME_INVALID, nick.reason);
         const joined = await room.join({ nickname: nick.nickname, key: nick.key });
         return joined.ok ? ok({ ...joined.data, sessionId: room.id }) : joined;
       })();
+    },
+    // Not async, like join.
+    joinRoster(code, student, onMiss) {
+      const room = rooms.getByCode(code);
+      if (!room) return unknownCode(rooms, code, onMiss);
+      if (!roster) return Promise.resolve(fail(ERROR_CODES.NOT_IN_CLASS, "this server has no class rosters"));
+      return joinRosterSeat(room, roster, student);
     },
     async resume(resumeToken) {
       const seat = rooms.seatFor(resumeToken);

@@ -103,6 +103,27 @@ export const HANDLERS: Handlers = {
     await attachStudent(ctx, resumed.data.sessionId, resumed.data.participantId);
     return resumed;
   },
+  // A roster student joins a live class of their class as themselves (live/rosterJoin.ts). Who
+  // they are is read here (their device cookie on the handshake); the seat is taken on the node
+  // that runs the session, like every other session operation.
+  "session:joinRoster": async (ctx, data) => {
+    const roster = ctx.deps.roster;
+    if (!roster) return fail(ERROR_CODES.NOT_IN_CLASS, "this server has no class rosters");
+    // Like a join: for a connection without a role (a reconnect is a new connection and joins again).
+    const early = roleRefusal(ctx);
+    if (early) return early;
+    const who = await roster.studentOf(ctx.socket.handshake.headers);
+    if (!who) return fail(ERROR_CODES.CLASS_SIGN_IN_REQUIRED, "sign in to your class first");
+    const waited = await ctx.deps.joinGuard.turn(ctx.socket.id, ctx.address);
+    if (waited) return waited;
+    const refused = guessRefusal(ctx, () => roleRefusal(ctx));
+    if (refused) return refused;
+    const student = { id: who.student.id, name: who.student.name, classroomId: who.classroom.id };
+    const joined = await ctx.deps.ops.joinRoster(data.code, student, missed(ctx));
+    if (!joined.ok) return joined;
+    await attachStudent(ctx, joined.data.sessionId, joined.data.participantId);
+    return joined;
+  },
   "answer:submit": (ctx, data) => {
     const s = student(ctx);
     if ("error" in s) return s.error;

@@ -7,6 +7,7 @@ import type { SessionOps } from "../live/sessionOps.ts";
 import type { PresenceTracker } from "./presence.ts";
 import type { JoinGuard } from "./joinGuard.ts";
 import type { TokenBucket } from "./rateLimit.ts";
+import type { RosterSeats } from "../live/rosterJoin.ts";
 
 /** What the server remembers about one connection. */
 export interface SocketData {
@@ -39,6 +40,8 @@ export interface HandlerDeps {
   teacherOf: (headers: IncomingHttpHeaders) => Promise<string | null>;
   /** The address students and paired screens use (PUBLIC_URL or the LAN address). */
   publicUrl: () => string;
+  /** Classes run for a roster and their students (absent: every class is joined with a nickname). */
+  roster?: RosterSeats;
 }
 
 /** What every handler is called with, besides its validated payload. */

@@ -26,13 +26,15 @@ export class Phone {
 
   /**
    * `node` pins the phone to one node behind HAProxy with the balancer's sticky cookie, as a
-   * browser that already got the cookie is; `polling` uses long polling only (with a cookie jar).
+   * browser that already got the cookie is; `polling` uses long polling only (with a cookie jar);
+   * `cookie`: more cookies the phone sends (a class roster student's device cookie).
    */
-  constructor(url: string, opts: { node?: string; polling?: boolean } = {}) {
+  constructor(url: string, opts: { node?: string; polling?: boolean; cookie?: string } = {}) {
+    const cookie = [opts.node ? `LIVELAB_NODE=${opts.node}` : "", opts.cookie ?? ""].filter(Boolean).join("; ");
     this.socket = ioClient(url, {
       transports: opts.polling ? ["polling"] : ["websocket"], withCredentials: opts.polling, forceNew: true,
       reconnectionDelay: 300, reconnectionDelayMax: 1500, timeout: 10_000,
-      extraHeaders: opts.node ? { cookie: `LIVELAB_NODE=${opts.node}` } : undefined,
+      extraHeaders: cookie ? { cookie } : undefined,
     });
     this.socket.onAny((event: string, payload: unknown) => this.received.push({ event, payload, at: Date.now() }));
     this.socket.on("disconnect", () => this.disconnects++);

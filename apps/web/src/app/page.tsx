@@ -1,10 +1,12 @@
 import { JoinBox } from "../components/JoinBox";
+import { StudentShortcut } from "../components/StudentShortcut";
 
 export default function Home() {
   return (
     <main className="narrow">
       <h1 className="brand" style={{ fontSize: "2.2em", marginTop: "1em" }}>LiveLab</h1>
       <p className="muted">Machine learning, taught live: one simulation on every screen, questions with feedback, experiments the whole class runs together.</p>
+      <StudentShortcut />
       <section className="card">
         <h2>Join a class</h2>
         <JoinBox />

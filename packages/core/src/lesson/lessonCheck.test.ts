@@ -95,3 +95,23 @@ describe("lesson check: text the app can show", () => {
     expect(r.ok && r.lesson.activities[1].questions[0].kind === "numeric" && r.lesson.activities[1].questions[0].mistakes[0].label).toBe("Dropped factor 2");
   });
 });
+
+describe("lesson check: skills", () => {
+  it("a question's skills must be declared in the lesson, once each; declared skills pass", () => {
+    const bad = checkLesson({ ...lessonWith({ answer: "1", skills: ["l2-decay", "l2-decay"] }), skills: [{ id: "penalty-values", title: "Penalty values" }, { id: "penalty-values", title: "Again" }] });
+    expect(errors(bad)).toEqual([
+      { path: "skills[1].id", message: 'duplicate skill id "penalty-values"' },
+      { path: "activities[1].questions[0].skills[0]", message: 'skill "l2-decay" is not declared in the lesson\'s skills' },
+      { path: "activities[1].questions[0].skills[1]", message: 'skill "l2-decay" is not declared in the lesson\'s skills' },
+      { path: "activities[1].questions[0].skills", message: "a skill is named twice" },
+    ]);
+    const good = checkLesson({ ...lessonWith({ answer: "1", skills: ["l2-decay"] }), skills: [{ id: "l2-decay", title: "L2 weight decay" }] });
+    expect(good.ok).toBe(true);
+    if (good.ok) expect(good.lesson.activities[1].questions[0].skills).toEqual(["l2-decay"]);
+  });
+
+  it("skill titles are plain text", () => {
+    const r = checkLesson({ ...lessonWith({ answer: "1" }), skills: [{ id: "x", title: "$\\lambda$ decay" }] });
+    expect(errors(r)[0].path).toBe("skills[0].title");
+  });
+});

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { QuestionTemplateSchema } from "../questions/schema.ts";
+import { plainText, QuestionTemplateSchema } from "../questions/schema.ts";
 
 /**
  * The lesson file format (see docs/LESSON_FORMAT.md): activities in class order, each a
@@ -44,6 +44,20 @@ export const ActivitySchema = z.object({
   questions: z.array(QuestionTemplateSchema).max(20).default([]),
 });
 
+/**
+ * A skill the lesson's questions exercise: an id its questions name in `skills`, and the words
+ * a teacher and a student see (the mastery grid's column, the practice screen's title).
+ */
+export const SkillSchema = z.object({
+  id,
+  title: plainText(80),
+  /** One sentence on what mastering it means. */
+  description: plainText(300).optional(),
+});
+
+/** At most this many skills declared in one lesson. */
+export const MAX_LESSON_SKILLS = 50;
+
 /** At most this many questions in one lesson (every one is checked for every parameter set). */
 export const MAX_LESSON_QUESTIONS = 300;
 export const MAX_ACTIVITIES = 200;
@@ -56,6 +70,8 @@ export const LessonSchema = z.object({
   id,
   title: z.string().min(1).max(200),
   summary: z.string().max(2000).default(""),
+  /** The skills its questions exercise (each question names its own in `skills`). */
+  skills: z.array(SkillSchema).max(MAX_LESSON_SKILLS).default([]),
   activities: z
     .array(ActivitySchema)
     .min(1)
@@ -66,4 +82,5 @@ export const LessonSchema = z.object({
 export type Lesson = z.infer<typeof LessonSchema>;
 export type LessonInput = z.input<typeof LessonSchema>;
 export type Activity = z.infer<typeof ActivitySchema>;
+export type Skill = z.infer<typeof SkillSchema>;
 export type LessonSimulation = z.infer<typeof LessonSimulationSchema>;

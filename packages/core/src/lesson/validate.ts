@@ -30,7 +30,8 @@ function pathText(path: readonly PropertyKey[]): string {
  * experiments that exist with valid parameters, formulas that parse and give finite numbers
  * for every parameter set, text the app shows without raw TeX, choices that exist, and named
  * mistakes that the grader tells apart from the answer, from each other and from a correctly
- * rounded answer for every parameter set a student can get. Errors name the field with a path
+ * rounded answer for every parameter set a student can get, and skills every question names
+ * declared once in the lesson. Errors name the field with a path
  * (`activities[3].questions[0].mistakes[1]`) so an editor can point at it. Pure, so the CLI,
  * the lesson editor and lesson import give the same verdict.
  */
@@ -52,6 +53,11 @@ export function checkLesson(input: unknown): LessonCheck {
   plain("summary", lesson.summary);
   const activityIds = new Set<string>();
   const questionIds = new Set<string>();
+  const skillIds = new Set<string>();
+  lesson.skills.forEach((sk, si) => {
+    if (skillIds.has(sk.id)) err(`skills[${si}].id`, `duplicate skill id "${sk.id}"`);
+    skillIds.add(sk.id);
+  });
 
   lesson.activities.forEach((a, ai) => {
     const at = `activities[${ai}]`;
@@ -88,6 +94,10 @@ export function checkLesson(input: unknown): LessonCheck {
       const qt = `${at}.questions[${qi}]`;
       if (questionIds.has(q.id)) err(`${qt}.id`, `duplicate question id "${q.id}"`);
       questionIds.add(q.id);
+      q.skills.forEach((sk, si) => {
+        if (!skillIds.has(sk)) err(`${qt}.skills[${si}]`, `skill "${sk}" is not declared in the lesson's skills`);
+      });
+      if (new Set(q.skills).size !== q.skills.length) err(`${qt}.skills`, "a skill is named twice");
       checkQuestion(q, qt, err, note);
     });
   });

@@ -27,6 +27,11 @@ export type ClientPayload<E extends ClientEventName> = z.input<(typeof CLIENT_EV
 export type ParsedPayload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]>;
 
 export interface JoinAck { participantId: string; resumeToken: string; sessionId: string; snapshot: StudentSnapshot }
+/**
+ * A roster student in a live class run for their class: the same seat from every device (the
+ * student cookie says who they are), so no resume token is needed — a reconnect joins again.
+ */
+export interface JoinRosterAck { participantId: string; sessionId: string; nickname: string; snapshot: StudentSnapshot; summary: PersonalSummary | null }
 export interface ResumeAck { participantId: string; sessionId: string; snapshot: StudentSnapshot; summary: PersonalSummary | null }
 export interface AnswerAck { questionId: string; attempt: number; saved: true; duplicate: boolean }
 export type ExperimentAck = Omit<ExperimentResult, "activityId">;
@@ -48,6 +53,7 @@ export interface PingAck { t0: number; serverTime: number }
 export interface AckData {
   "session:join": JoinAck;
   "session:resume": ResumeAck;
+  "session:joinRoster": JoinRosterAck;
   "answer:submit": AnswerAck;
   "experiment:submit": ExperimentAck;
   "host:attach": HostAttachAck;

@@ -3,3 +3,4 @@ export * from "../errors.ts";
 export * from "./schemas.ts";
 export * from "./events.ts";
 export * from "./views.ts";
+export * from "./practice.ts";

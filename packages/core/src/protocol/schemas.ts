@@ -18,6 +18,8 @@ const idempotencyKey = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, "malf
 
 export const JoinSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), code, nickname: z.string().max(200) }).strict();
 export const ResumeSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), resumeToken: token }).strict();
+/** A roster student joins a live class run for their class as themselves: who they are comes from the handshake's student cookie. */
+export const JoinRosterSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), code }).strict();
 export const AnswerSubmitSchema = z.object({
   questionId: id,
   answer: z.union([z.string().max(4000), z.array(z.string().max(64)).max(12)]),
@@ -65,6 +67,7 @@ export const CreateSessionSchema = z.object({ lessonId: z.string().max(64).optio
 export const STUDENT_EVENTS = {
   "session:join": JoinSchema,
   "session:resume": ResumeSchema,
+  "session:joinRoster": JoinRosterSchema,
   "answer:submit": AnswerSubmitSchema,
   "experiment:submit": ExperimentSubmitSchema,
   "review:get": EmptySchema,

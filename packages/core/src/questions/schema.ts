@@ -49,6 +49,8 @@ export const MistakeSchema = z
 
 /** At most this many per-student parameters per question (their value lists multiply). */
 export const MAX_QUESTION_PARAMS = 10;
+/** At most this many skills per question. */
+export const MAX_QUESTION_SKILLS = 5;
 
 const base = {
   id,
@@ -70,6 +72,11 @@ const base = {
    * (imported from Kahoot's "time limit"); none by default.
    */
   timeLimitSec: z.number().int().min(5).max(3600).optional(),
+  /**
+   * The skills this question exercises (ids the lesson declares in its `skills`): its answers,
+   * live or in practice, are evidence of those skills (docs/PRACTICE.md).
+   */
+  skills: z.array(id).max(MAX_QUESTION_SKILLS).default([]),
 };
 
 export const OptionSchema = z.object({

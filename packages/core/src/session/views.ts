@@ -116,7 +116,7 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
   }
   const r = last.result;
   const answerText = typeof last.answer === "string" ? last.answer : Array.isArray(last.answer) ? last.answer.join(",") : String(last.answer);
-  const { headline, feedback } = wording(r, template);
+  const { headline, feedback } = resultWording(r, template);
   return {
     questionId, answered: true, status: r.status, correct: r.correct, score: r.score, headline, unscored: template.points === 0, feedback, feedbackKey: r.feedbackKey,
     expected: human(r.expected), solution, yourAnswer: last.answer, yourAnswerText: human(answerText),
@@ -138,7 +138,7 @@ function choiceText(template: QuestionTemplate, params: QuestionParams, sessionS
  * One verdict, said once: "Correct!" and the option's explanation without its own "Yes."; a
  * wrong number's "Not quite." without repeating the answer the result already shows.
  */
-function wording(r: GradeResult, template: QuestionTemplate): { headline: string; feedback: string } {
+export function resultWording(r: GradeResult, template: QuestionTemplate): { headline: string; feedback: string } {
   const rest = (text: string, lead: RegExp) => {
     const t = text.replace(lead, "").trim();
     return t ? t.charAt(0).toUpperCase() + t.slice(1) : "";

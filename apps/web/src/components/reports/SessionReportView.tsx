@@ -76,7 +76,7 @@ export function SessionReportView({ sessionId }: { sessionId: string }) {
           <Stat label="completion" value={pct(o.completion)} hint="answers given ÷ (students × questions asked)" />
         </section>
 
-        <WhatNextSection whatNext={report.whatNext} onThreshold={(t) => void load(t)} />
+        <WhatNextSection whatNext={report.whatNext} onThreshold={(t) => void load(t)} sessionId={sessionId} />
 
         <nav aria-label="report sections" className="row">
           <a href="#questions">Questions</a> · <a href="#students">Students</a>{report.experiments.length > 0 && <> · <a href="#experiments">Experiments</a></>}

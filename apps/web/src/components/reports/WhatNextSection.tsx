@@ -2,6 +2,7 @@
 import { useEffect, useState } from "react";
 import type { WhatNext } from "@livelab/core/report";
 import { Tex } from "../../lib/tex";
+import { AssignPractice } from "./AssignPractice";
 import { pct } from "./format";
 
 /**
@@ -10,7 +11,7 @@ import { pct } from "./format";
  * named mistakes with the feedback students got, and participation question by question. The
  * server computes all of it (core's whatNext); a changed threshold asks the server again.
  */
-export function WhatNextSection({ whatNext: w, onThreshold }: { whatNext: WhatNext; onThreshold: (helpBelow: number) => void }) {
+export function WhatNextSection({ whatNext: w, onThreshold, sessionId }: { whatNext: WhatNext; onThreshold: (helpBelow: number) => void; sessionId: string }) {
   const [percent, setPercent] = useState(Math.round(w.helpBelow * 100));
   useEffect(() => {
     const v = Math.round(w.helpBelow * 100);
@@ -68,11 +69,8 @@ export function WhatNextSection({ whatNext: w, onThreshold }: { whatNext: WhatNe
               ))}
             </ol>
           )}
-          {/*
-            PRACTICE (not built yet): once the practice and mastery feature exists, an
-            "Assign practice on these skills" action belongs here, assigning from
-            whatNext.missedQuestions and whatNext.commonMistakes. Deliberately no button until then.
-          */}
+          {/* Assign practice on the skills of what the class missed and its common mistakes (the server picks them from this report). */}
+          <AssignPractice sessionId={sessionId} />
         </div>
 
         <div className="card">

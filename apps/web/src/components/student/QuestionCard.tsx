@@ -4,7 +4,7 @@ import type { RevealedResult, StudentQuestionState } from "@livelab/core/protoco
 import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
 import { useCountdown } from "../../lib/useCountdown";
-import { toggleSign } from "./sign";
+import { AnswerInput, hasAnswer, type Answer } from "./AnswerInput";
 import { drafts } from "./storage";
 
 export type SaveState = { kind: "idle" } | { kind: "sending" } | { kind: "saved"; attempt: number } | { kind: "error"; message: string; retrying: boolean };
@@ -21,16 +21,14 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
   const v = q.view;
   const draftKey = { pid: participantId, qid: v.id };
   const initial = q.lastAnswer ?? (q.attemptsUsed === 0 ? drafts.get(draftKey.pid, draftKey.qid) : null);
-  const [text, setText] = useState(typeof initial === "string" ? initial : "");
-  const [choice, setChoice] = useState<string>(typeof initial === "string" ? initial : "");
-  const [many, setMany] = useState<string[]>(Array.isArray(initial) ? (initial as string[]) : []);
+  const empty: Answer = v.kind === "multiple" ? [] : "";
+  const [answer, setAnswer] = useState<Answer>(Array.isArray(initial) ? (initial as string[]) : typeof initial === "string" ? initial : empty);
   const left = useCountdown(q.status === "open" ? q.deadline : null, clock);
   const open = q.status === "open" && left !== 0;
   const used = q.attemptsUsed >= v.attempts;
   const locked = !open || used || save.kind === "sending";
   const id = `q-${v.id}`;
-  const answer = v.kind === "single" ? choice : v.kind === "multiple" ? many : text;
-  const canSend = !locked && (Array.isArray(answer) ? answer.length > 0 : answer.trim() !== "");
+  const canSend = !locked && hasAnswer(answer);
   // Keep what is typed until it is saved; forget it once the server has it.
   useEffect(() => {
     if (q.attemptsUsed > 0 || save.kind === "saved") drafts.drop(draftKey.pid, draftKey.qid);
@@ -45,37 +43,7 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
       )}
       <p id={`${id}-prompt`}><Tex text={v.prompt} /></p>
       <form onSubmit={(e) => { e.preventDefault(); if (canSend) onSubmit(answer); }}>
-        {(v.kind === "numeric" || v.kind === "expression") && (
-          <>
-            <label htmlFor={`${id}-input`}>{v.kind === "numeric" ? "Your answer (a number)" : `Your answer (a formula in ${v.variables?.join(", ")})`}</label>
-            <div className="answer-row">
-              <input id={`${id}-input`} type="text" inputMode={v.kind === "numeric" ? "decimal" : "text"} autoComplete="off" autoCapitalize="off" spellCheck={false}
-                value={text} onChange={(e) => setText(e.target.value)} disabled={locked} maxLength={200} />
-              {v.kind === "numeric" && <button type="button" className="sign-key" onClick={() => setText(toggleSign(text))} disabled={locked} aria-label="change the sign (plus or minus)">±</button>}
-            </div>
-            {v.kind === "expression" && text.trim() && <p className="muted" aria-live="polite">Preview: <Tex text={`$${texPreview(text)}$`} /></p>}
-          </>
-        )}
-        {v.kind === "text" && (
-          <>
-            <label htmlFor={`${id}-input`}>Your answer</label>
-            <textarea id={`${id}-input`} rows={3} value={text} onChange={(e) => setText(e.target.value)} disabled={locked} maxLength={v.maxLength ?? 500} />
-          </>
-        )}
-        {(v.kind === "single" || v.kind === "multiple") && (
-          <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={locked}>
-            <legend className="muted">{v.kind === "single" ? "Choose one" : "Choose all that apply"}</legend>
-            {v.options?.map((o) => (
-              <label key={o.id} className="option">
-                <input type={v.kind === "single" ? "radio" : "checkbox"} name={id} value={o.id}
-                  checked={v.kind === "single" ? choice === o.id : many.includes(o.id)}
-                  onChange={(e) => v.kind === "single" ? setChoice(o.id) : setMany(e.target.checked ? [...many, o.id] : many.filter((x) => x !== o.id))} />
-                {o.letter && <span className="letter" aria-hidden="true">{o.letter}</span>}
-                <span><Tex text={o.text} /></span>
-              </label>
-            ))}
-          </fieldset>
-        )}
+        <AnswerInput view={v} id={id} value={answer} onChange={setAnswer} disabled={locked} />
         {v.hint && open && !used && <details className="tap"><summary>Hint</summary><Tex text={v.hint} /></details>}
         <div className="row" style={{ marginTop: 8 }}>
           {!used && open && <button type="submit" className="primary" disabled={!canSend}>Send answer</button>}
@@ -108,9 +76,4 @@ export function Feedback({ r }: { r: RevealedResult }) {
       {r.solution && <details className="tap" open={r.status !== "correct"}><summary>Worked solution</summary><Tex text={r.solution} /></details>}
     </div>
   );
-}
-
-/** A light-touch TeX preview of a typed formula: * → ·, lambda → λ, _x → subscript. */
-function texPreview(s: string): string {
-  return s.replace(/\\/g, "").replace(/\blambda\b|λ/g, "\\lambda ").replace(/\beta\b/g, "\\eta ").replace(/\*/g, " \\cdot ").replace(/_(\w+)/g, "_{$1}");
 }

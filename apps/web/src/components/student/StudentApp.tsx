@@ -12,6 +12,7 @@ import dynamic from "next/dynamic";
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
 const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
 import { pending, seats, type Seat } from "./storage";
+import { knownStudent, sentence } from "../../lib/knownStudent";
 
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
 type ClassState = Omit<PublicState, "sessionId" | "serverTime">;
@@ -30,6 +31,8 @@ export function StudentApp({ code }: { code: string }) {
   const [experiment, setExperiment] = useState<ExperimentResult | null>(null);
   const [summary, setSummary] = useState<PersonalSummary | null>(null);
   const [removed, setRemoved] = useState(false);
+  // A class run for a roster: its students sign in to their class (name and PIN) instead of a nickname.
+  const [needsClassSignIn, setNeedsClassSignIn] = useState(false);
   const seatRef = useRef<Seat | null>(null);
 
   const applySnapshot = useCallback((s: StudentSnapshot) => {
@@ -61,10 +64,34 @@ export function StudentApp({ code }: { code: string }) {
     for (const p of Object.values(pending.all(current.participantId))) void submit(p.questionId, p.answer, p.idempotencyKey);
   }, [submit]);
 
-  // (Re)attach on every connect: resume the stored seat if there is one.
+  // (Re)attach on every connect: a roster student joins again as themselves (their device's
+  // student cookie), anyone else resumes the stored seat if there is one.
   useEffect(() => {
     if (!socket) return;
     const attach = async () => {
+      if (knownStudent.get() && !seats.get(code)) {
+        // Retried while the class moves to another server (several nodes), like a resume.
+        const r = await callRetrying(socket, "session:joinRoster", { code });
+        if (r.ok) {
+          const s: Seat = { resumeToken: "", participantId: r.data.participantId, nickname: r.data.nickname };
+          seatRef.current = s;
+          setSeat(s);
+          applySnapshot(r.data.snapshot);
+          if (r.data.summary) setSummary(r.data.summary);
+          resend();
+          return;
+        }
+        if (r.error.code === "PARTICIPANT_REMOVED") return setRemoved(true);
+        if (r.error.code === "CLASS_SIGN_IN_REQUIRED") {
+          // This device's sign-in is gone (signed out, PIN reset): sign in to the class again.
+          knownStudent.clear();
+          return setNeedsClassSignIn(true);
+        }
+        if (r.error.code !== "NOT_IN_CLASS") return setJoinError(sentence(r.error.message));
+        // NOT_IN_CLASS: a class without a roster (or another class's): join it with a nickname.
+        setNickname((n) => n || (knownStudent.get()?.name ?? ""));
+        return;
+      }
       const stored = seats.get(code);
       if (!stored) return;
       const r = await callRetrying(socket, "session:resume", { resumeToken: stored.resumeToken });
@@ -117,6 +144,7 @@ export function StudentApp({ code }: { code: string }) {
     setJoinError(null);
     const r = await call(socket, "session:join", { code, nickname });
     setBusy(false);
+    if (!r.ok && r.error.code === "CLASS_SIGN_IN_REQUIRED") return setNeedsClassSignIn(true);
     if (!r.ok) return setJoinError(r.error.message);
     const s: Seat = { resumeToken: r.data.resumeToken, participantId: r.data.participantId, nickname: r.data.snapshot.participant.nickname };
     seats.set(code, s);
@@ -126,6 +154,20 @@ export function StudentApp({ code }: { code: string }) {
   };
 
   if (removed) return <main className="narrow"><h1>You have left this class</h1><p>The teacher removed you from this session.</p></main>;
+
+  if (!seat && needsClassSignIn) {
+    return (
+      <main className="narrow">
+        <div className="row" style={{ justifyContent: "space-between" }}><span className="brand">LiveLab</span><ConnectionBadge state={connection} /></div>
+        <h1>Join class {code}</h1>
+        <section className="card">
+          <p>This class is for the students of a class list: you join it under your own name, and your answers count toward your practice.</p>
+          <a className="button-link" href={`/class/${code}?next=${encodeURIComponent(`/join/${code}`)}`}>Sign in to your class</a>
+          <p className="muted small">First time? You will choose a PIN there. No email needed.</p>
+        </section>
+      </main>
+    );
+  }
 
   if (!seat) {
     return (
@@ -154,7 +196,11 @@ export function StudentApp({ code }: { code: string }) {
       <main className="narrow" data-participant={seat.participantId}>
         {state?.paused && <div className="paused-overlay" role="alert">Paused — eyes on the teacher</div>}
         {summary ? (
-          <LookBack socket={socket} summary={summary} />
+          <>
+            <LookBack socket={socket} summary={summary} />
+            {/* A roster student (no resume token: they join as themselves) goes back to their course. */}
+            {!seat.resumeToken && <p><a className="button-link" href="/me">Back to your course</a></p>}
+          </>
         ) : !state ? <p>Connecting to the class…</p> : (
           <>
             <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>

@@ -1,4 +1,5 @@
 "use client";
+import { readJson } from "../../lib/localJson";
 
 /** What a phone keeps across reloads: its seat (resume token), answers not yet acknowledged, and drafts. */
 export interface Seat {
@@ -17,23 +18,14 @@ const seatKey = (code: string) => `livelab:seat:${code}`;
 const pendingKey = (pid: string) => `livelab:pending:${pid}`;
 const draftKey = (pid: string, questionId: string) => `livelab:draft:${pid}:${questionId}`;
 
-function read<T>(key: string): T | null {
-  try {
-    const raw = localStorage.getItem(key);
-    return raw ? (JSON.parse(raw) as T) : null;
-  } catch {
-    return null;
-  }
-}
-
 export const seats = {
-  get: (code: string) => read<Seat>(seatKey(code)),
+  get: (code: string) => readJson<Seat>(seatKey(code)),
   set: (code: string, seat: Seat) => localStorage.setItem(seatKey(code), JSON.stringify(seat)),
   clear: (code: string) => localStorage.removeItem(seatKey(code)),
 };
 
 export const pending = {
-  all: (pid: string) => read<Record<string, PendingAnswer>>(pendingKey(pid)) ?? {},
+  all: (pid: string) => readJson<Record<string, PendingAnswer>>(pendingKey(pid)) ?? {},
   put: (pid: string, a: PendingAnswer) => localStorage.setItem(pendingKey(pid), JSON.stringify({ ...pending.all(pid), [a.questionId]: a })),
   drop: (pid: string, questionId: string) => {
     const all = pending.all(pid);
@@ -44,7 +36,7 @@ export const pending = {
 
 /** What a student typed or chose but has not sent yet, per seat and question (survives a reload). */
 export const drafts = {
-  get: (pid: string, questionId: string) => read<string | string[]>(draftKey(pid, questionId)),
+  get: (pid: string, questionId: string) => readJson<string | string[]>(draftKey(pid, questionId)),
   put: (pid: string, questionId: string, answer: string | string[]) => {
     try {
       localStorage.setItem(draftKey(pid, questionId), JSON.stringify(answer));

@@ -77,6 +77,7 @@ export function MySessions() {
       <header className="topbar">
         <span className="brand">LiveLab · My sessions</span>
         <span className="row">
+          <a href="/teach/classes">Classes</a>
           {me && <span className="muted">{me.name} ({me.email})</span>}
           <button onClick={() => void signOut()}>Sign out</button>
         </span>

@@ -34,6 +34,7 @@ export const dropoutActivities: LessonInput["activities"] = [
       {
         id: "dropout-kept-value",
         kind: "numeric",
+        skills: ["dropout-scaling"],
         params: { h: { values: [1, 2, 3, 4, 6] }, p: { values: [0.6, 0.75, 0.8, 0.9] } },
         prompt: t`A hidden unit outputs $h = {{h}}$. Inverted dropout with keep probability $p = {{p}}$. If the unit is **kept**, what value $\tilde h$ is passed on? (3 significant figures are enough.)`,
         answer: "h/p",
@@ -48,6 +49,7 @@ export const dropoutActivities: LessonInput["activities"] = [
       {
         id: "dropout-expected-value",
         kind: "numeric",
+        skills: ["dropout-scaling"],
         params: { h: { values: [1, 2, 3, 4, 6] }, p: { values: [0.6, 0.75, 0.8, 0.9] } },
         prompt: t`A unit outputs $h = {{h}}$, inverted dropout with keep probability $p = {{p}}$. What is the expected value $E[\tilde h]$ over the random mask?`,
         answer: "h",
@@ -70,6 +72,7 @@ export const dropoutActivities: LessonInput["activities"] = [
       {
         id: "dropout-test-time",
         kind: "single",
+        skills: ["dropout-scaling"],
         prompt: "A network was trained with **inverted** dropout. What do you do with dropout when you evaluate it on test data?",
         options: [
           { id: "nothing", text: "Nothing special: turn dropout off and use the full network as is", feedback: "Right: the 1/p scaling during training already keeps each unit's expected output equal to its test-time output." },

@@ -13,6 +13,7 @@ export const exitTicket: LessonInput["activities"][number] = {
     {
       id: "exit-decay-factor",
       kind: "numeric",
+      skills: ["l2-decay"],
       params: { eta: { values: [0.01, 0.02], label: "η" }, lambda: { values: [0.1, 0.5], label: "λ" } },
       prompt: t`SGD, $\eta = {{eta}}$, penalty $\lambda\|w\|_2^2$ with $\lambda = {{lambda}}$, zero data gradient. Factor applied to $w$ in one step?`,
       answer: "1 - 2*eta*lambda",
@@ -26,6 +27,7 @@ export const exitTicket: LessonInput["activities"][number] = {
     {
       id: "exit-adamw",
       kind: "single",
+      skills: ["adam-weight-decay"],
       prompt: "You train with Adam and want weight decay that shrinks every weight by the same factor each step, set by λ alone. What do you use?",
       options: [
         { id: "adamw", text: "AdamW: decoupled weight decay" },
@@ -37,6 +39,7 @@ export const exitTicket: LessonInput["activities"][number] = {
     {
       id: "exit-early-stopping",
       kind: "numeric",
+      skills: ["early-stopping"],
       params: { stop: { values: [350, 650, 900], label: "stop step" }, patience: { values: [50, 100, 200] } },
       prompt: "Early stopping with patience {{patience}} ended training at step {{stop}}. From which step do you keep the weights?",
       answer: "stop - patience",
@@ -50,6 +53,7 @@ export const exitTicket: LessonInput["activities"][number] = {
     {
       id: "exit-choose-lambda",
       kind: "single",
+      skills: ["choosing-regularization"],
       prompt: "With your current λ, training loss is 0.01 and validation loss is 0.9. What do you try next?",
       options: [
         { id: "raise", text: "A larger λ, compared on the validation set" },
@@ -61,6 +65,7 @@ export const exitTicket: LessonInput["activities"][number] = {
     {
       id: "exit-dropout",
       kind: "numeric",
+      skills: ["dropout-scaling"],
       params: { h: { values: [2, 5] }, p: { values: [0.8, 0.9] } },
       prompt: t`Inverted dropout, $h = {{h}}$, keep probability $p = {{p}}$. Value passed on when the unit is kept? (3 significant figures are enough.)`,
       answer: "h/p",

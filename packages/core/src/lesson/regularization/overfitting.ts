@@ -18,6 +18,7 @@ export const overfittingActivities: LessonInput["activities"] = [
       {
         id: "warmup-overfitting",
         kind: "single",
+        skills: ["choosing-regularization"],
         points: 0,
         prompt: "While a model trains, its **training** loss keeps going down, but from some point on its **validation** loss goes up. What is the most likely explanation?",
         options: [
@@ -57,6 +58,7 @@ export const overfittingActivities: LessonInput["activities"] = [
       {
         id: "predict-raise-lambda",
         kind: "single",
+        skills: ["choosing-regularization"],
         prompt: t`The polynomial has been overfitting for a while. We now raise $\lambda$ (L2) from $0$ to $0.01$ and keep training. What happens next?`,
         options: [
           { id: "train-up-val-down", text: "Training loss goes up a little, validation loss goes down", feedback: "The penalty gives up some training fit for a smoother curve, which generalizes better." },
@@ -90,6 +92,7 @@ export const overfittingActivities: LessonInput["activities"] = [
       {
         id: "l2-decay-factor",
         kind: "numeric",
+        skills: ["l2-decay"],
         params: { eta: { values: [0.05, 0.1, 0.2], label: "η" }, lambda: { values: [0.001, 0.01, 0.05], label: "λ" } },
         prompt: t`Plain SGD (no momentum) with learning rate $\eta = {{eta}}$ minimizes $J_{train}(w) + \lambda\|w\|_2^2$ with $\lambda = {{lambda}}$. For one step the data gradient happens to be zero. By what **factor** is each weight multiplied in that step? (Give the exact value; 4 decimal places are enough.)`,
         hint: t`Write the update $w \leftarrow w - \eta\,\nabla J(w)$ and factor out $w$.`,
@@ -115,6 +118,7 @@ export const overfittingActivities: LessonInput["activities"] = [
       {
         id: "l2-decay-k-steps",
         kind: "numeric",
+        skills: ["l2-decay"],
         params: {
           eta: { values: [0.1, 0.2], label: "η" },
           lambda: { values: [0.05, 0.1], label: "λ" },

@@ -41,6 +41,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "which-penalty-zeros",
         kind: "single",
+        skills: ["l1-soft-threshold"],
         prompt: "Which penalty tends to set some weights to **exactly** zero?",
         options: [
           { id: "l1", text: "L1, λ‖w‖₁", feedback: "Right: its pull toward zero has the same size however small the weight is, so small weights reach zero and stay there (with proximal or coordinate updates)." },
@@ -53,6 +54,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "why-l1-zeros",
         kind: "text",
+        skills: ["l1-soft-threshold"],
         prompt: "In one or two sentences: why does L1 give exact zeros when L2 does not? (Think of the diamond and the circle, or of the size of the pull toward zero.)",
         maxLength: 400,
         solution: t`Geometrically, the diamond $\|w\|_1 \le c$ has corners on the axes, and a loss ellipse usually touches it first at a corner, where one coordinate is 0; the circle has no corners. Algebraically, L1 pulls with constant strength $\lambda$ until the weight reaches 0, while L2's pull $2\lambda w$ fades as $w \to 0$.`,
@@ -60,6 +62,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "lasso-zero-condition",
         kind: "single",
+        skills: ["l1-soft-threshold"],
         prompt: t`At the minimum of $J_{train}(w) + \lambda\|w\|_1$, when is a weight $w_j$ **exactly** zero?`,
         options: [
           { id: "weak-pull", text: "When the data's pull on it is weak: the training loss's gradient for that weight is at most λ in size", feedback: "Right: at 0 the subgradient of λ|wⱼ| can be anything in [−λ, λ], so it can cancel any data gradient of that size." },
@@ -81,6 +84,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "l1-subgradient-step",
         kind: "numeric",
+        skills: ["l1-soft-threshold"],
         params: { w: { values: [0.8, 0.5, -0.6, -0.9] }, eta: { values: [0.1, 0.2], label: "η" }, lambda: { values: [0.5, 1], label: "λ" } },
         prompt: t`A weight is $w = {{w}}$. One subgradient step on $\lambda|w|$ alone (data gradient zero) with $\eta = {{eta}}$, $\lambda = {{lambda}}$. What is the new $w$?`,
         answer: "w - eta*lambda*sign(w)",
@@ -94,6 +98,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "l1-soft-threshold",
         kind: "numeric",
+        skills: ["l1-soft-threshold"],
         params: { w: { values: [0.02, -0.03, 0.04, -0.045] }, eta: { values: [0.1, 0.2], label: "η" }, lambda: { values: [0.5, 1], label: "λ" } },
         prompt: t`Now the proximal (soft-thresholding) version: $w = {{w}}$, $\eta = {{eta}}$, $\lambda = {{lambda}}$, zero data gradient. The weight moves toward zero by $\eta\lambda$ but never past it. What is the new $w$?`,
         answer: "abs(w) <= eta*lambda ? 0 : w - eta*lambda*sign(w)",
@@ -116,6 +121,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "penalty-l2-value",
         kind: "numeric",
+        skills: ["penalty-values"],
         params: { a: { values: [0.5, 1.5, 2] }, b: { values: [-1, -2, -3] }, c: { values: [0.5, -0.5] }, lambda: { values: [0.1, 0.01], label: "λ" } },
         prompt: t`$w = ({{a}}, {{b}}, {{c}})$, $\lambda = {{lambda}}$. What is the L2 penalty $\lambda\|w\|_2^2$? (3 significant figures are enough.)`,
         answer: "lambda*(a^2 + b^2 + c^2)",
@@ -129,6 +135,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "penalty-l1-value",
         kind: "numeric",
+        skills: ["penalty-values"],
         params: { a: { values: [0.5, 1.5, 2] }, b: { values: [-1, -2, -3] }, c: { values: [0.5, -0.5] }, lambda: { values: [0.1, 0.01], label: "λ" } },
         prompt: t`$w = ({{a}}, {{b}}, {{c}})$, $\lambda = {{lambda}}$. What is the L1 penalty $\lambda\|w\|_1$? (3 significant figures are enough.)`,
         answer: "lambda*(abs(a) + abs(b) + abs(c))",
@@ -142,6 +149,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "penalty-elastic-value",
         kind: "numeric",
+        skills: ["penalty-values"],
         params: { a: { values: [0.5, 2] }, b: { values: [-1, -3] }, l1: { values: [0.1, 0.2], label: "λ₁" }, l2: { values: [0.05, 0.5], label: "λ₂" } },
         prompt: t`Elastic net: $\lambda_1\|w\|_1 + \lambda_2\|w\|_2^2$ with $w = ({{a}}, {{b}})$, $\lambda_1 = {{l1}}$, $\lambda_2 = {{l2}}$. What is its value? (3 significant figures are enough.)`,
         answer: "l1*(abs(a) + abs(b)) + l2*(a^2 + b^2)",
@@ -164,6 +172,7 @@ export const penaltyActivities: LessonInput["activities"] = [
       {
         id: "l2-gradient",
         kind: "expression",
+        skills: ["l2-decay"],
         prompt: "What is $\\dfrac{\\partial}{\\partial w_j}\\left(\\lambda\\, w_j^2\\right)$? Use `lambda` (or λ) and `w_j` (or w).",
         answer: "2*lambda*w_j",
         variables: [

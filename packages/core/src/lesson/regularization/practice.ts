@@ -21,6 +21,7 @@ export const practiceActivities: LessonInput["activities"] = [
       {
         id: "predict-adam-vs-adamw",
         kind: "single",
+        skills: ["adam-weight-decay"],
         prompt: t`Two identical networks train for 2000 steps with $\lambda = 0.01$, $\eta = 0.01$: one with Adam and the penalty $\lambda\|w\|_2^2$ in the loss, one with AdamW (decoupled decay by $1 - 2\eta\lambda$ per step). Which one ends with the **smaller** $\|w\|_2^2$?`,
         options: [
           { id: "adam-l2", text: "Adam + L2", feedback: "Yes. Adam divides the penalty's gradient 2λw by √v̂; for weights with small data gradients that is about ±1, so they move about η per step toward zero: much stronger decay than AdamW's factor 1 − 2ηλ = 0.9998 per step." },
@@ -59,6 +60,7 @@ export const practiceActivities: LessonInput["activities"] = [
       {
         id: "choose-many-irrelevant",
         kind: "single",
+        skills: ["choosing-regularization"],
         prompt: "A linear model with 500 features, most of which you suspect are irrelevant. You want a model that uses only a few. Which regularizer?",
         options: [
           { id: "l1", text: "L1 (lasso)", feedback: "Yes: L1 sets many weights to exactly zero, so the model uses only some features. It does not guarantee they are the right ones: on our sparse data it kept 10 weights though only 4 features matter, and among correlated features it may keep one arbitrarily. Check the selection, or use elastic net." },
@@ -71,6 +73,7 @@ export const practiceActivities: LessonInput["activities"] = [
       {
         id: "choose-both-high",
         kind: "single",
+        skills: ["choosing-regularization"],
         prompt: "Training loss and validation loss are **both** high, and close to each other. What do you change first?",
         options: [
           { id: "less-reg", text: "Reduce regularization (lower λ) or give the model more capacity", feedback: "Right: both high means underfitting; the model is too constrained." },
@@ -92,6 +95,7 @@ export const practiceActivities: LessonInput["activities"] = [
       {
         id: "lambda-mean-vs-sum",
         kind: "numeric",
+        skills: ["l2-decay"],
         params: { B: { values: [32, 64, 128] }, lambda: { values: [0.001, 0.01], label: "λ" } },
         prompt: t`Your reference code averages the squared errors over a batch of $B = {{B}}$ examples and uses $\lambda = {{lambda}}$. A colleague's code **sums** them instead. Which $\lambda$ must the colleague use for exactly the same updates (up to the learning rate, which they also scale)?`,
         hint: "The summed loss is B times the mean loss. Scale the whole objective.",
@@ -125,6 +129,7 @@ export const practiceActivities: LessonInput["activities"] = [
       {
         id: "early-stop-step",
         kind: "numeric",
+        skills: ["early-stopping"],
         params: { best: { values: [60, 150, 240], label: "best step" }, patience: { values: [50, 100, 200] } },
         prompt: "Early stopping with patience {{patience}}: validation loss reached its lowest value at step {{best}} and never improved after it. At which step does training stop?",
         answer: "best + patience",
@@ -138,6 +143,7 @@ export const practiceActivities: LessonInput["activities"] = [
       {
         id: "early-stop-lambda",
         kind: "numeric",
+        skills: ["early-stopping"],
         params: { eta: { values: [0.01, 0.02, 0.05], label: "η" }, steps: { values: [200, 400, 500] } },
         prompt: t`Gradient descent on a quadratic loss with $\eta = {{eta}}$, stopped after $t = {{steps}}$ steps. Roughly which L2 strength $\lambda$ (penalty $\lambda\|w\|_2^2$) does that act like? (3 significant figures are enough.)`,
         answer: "1/(2*eta*steps)",
@@ -151,6 +157,7 @@ export const practiceActivities: LessonInput["activities"] = [
       {
         id: "early-stop-test-set",
         kind: "single",
+        skills: ["early-stopping"],
         prompt: "You chose λ and the stopping step because validation loss was lowest there. How do you tell how well the final model will do on new data?",
         options: [
           { id: "test-set", text: "Evaluate it once on a test set that played no part in any choice", feedback: "Right: validation data helped choose, so its score is optimistic; only untouched data gives a fair estimate." },

@@ -1,0 +1,91 @@
+/**
+ * A class's roster without email: joining with the class code, signing in again with name and
+ * PIN or the personal link, the PIN lockout, a teacher's reset (which signs every device out),
+ * rename, merge of two entries, and closing the class to newcomers.
+ */
+import { beforeAll, describe, expect, it } from "vitest";
+import { backends, newKey, serverPerSuite, signUpTeacher, type TeacherClient } from "./helpers.ts";
+import { joinClass, rightAnswer, signInStudent, type StudentClient } from "./support/practiceClient.ts";
+import { PIN_TRIES } from "../src/practice/studentAccess.ts";
+
+describe.each(backends())("a class roster on %s", (backend) => {
+  const ctx = serverPerSuite(backend);
+  let teacher: TeacherClient;
+  let classroom: { id: string; code: string };
+  let zoe: StudentClient;
+
+  const api = async <T,>(method: string, path: string, body?: unknown) => {
+    const res = await teacher.fetch(path, { method, headers: body === undefined ? {} : { "content-type": "application/json" }, body: body === undefined ? undefined : JSON.stringify(body) });
+    return { status: res.status, body: (await res.json()) as { ok: boolean; data: T; error?: { code: string; message: string } } };
+  };
+  const idOf = async (name: string) => (await ctx.server.db.prisma.student.findFirstOrThrow({ where: { name, classroomId: classroom.id } })).id;
+
+  beforeAll(async () => {
+    teacher = await signUpTeacher(ctx.server.url);
+    classroom = (await api<{ id: string; code: string }>("POST", "/api/classes", { name: "Period 3" })).body.data;
+    zoe = await joinClass(ctx.server.url, classroom.code, "Zoë", "4321");
+  });
+
+  it("signs in again by class code + name (accent-insensitive) or by the personal link, with the PIN", async () => {
+    const home = await zoe.home();
+    expect(home.student).toMatchObject({ name: "Zoë", className: "Period 3" });
+    const byName = await signInStudent(ctx.server.url, { code: classroom.code, name: "zoe", pin: "4321" });
+    expect(byName.status).toBe(200);
+    expect((await byName.client!.home()).student.name).toBe("Zoë");
+    const byLink = await signInStudent(ctx.server.url, { linkCode: home.student.linkCode, pin: "4321" });
+    expect(byLink.status).toBe(200);
+    const wrongName = await signInStudent(ctx.server.url, { code: classroom.code, name: "Nobody", pin: "4321" });
+    expect(wrongName.body).toMatchObject({ ok: false, error: { code: "SIGN_IN_FAILED" } });
+  });
+
+  it(`locks a student's sign-in after ${PIN_TRIES} wrong PINs in a row, even with the right one; the teacher's reset opens it and signs devices out`, async () => {
+    for (let i = 0; i < PIN_TRIES - 1; i++) expect((await signInStudent(ctx.server.url, { code: classroom.code, name: "Zoë", pin: "0000" })).body).toMatchObject({ error: { code: "SIGN_IN_FAILED" } });
+    expect((await signInStudent(ctx.server.url, { code: classroom.code, name: "Zoë", pin: "0000" })).body).toMatchObject({ error: { code: "SIGN_IN_LOCKED" } });
+    const right = await signInStudent(ctx.server.url, { code: classroom.code, name: "Zoë", pin: "4321" });
+    expect(right.status).toBe(429);
+    expect(right.body).toMatchObject({ error: { code: "SIGN_IN_LOCKED", message: expect.stringMatching(/try again in 15 minutes/) } });
+    const roster = await api<{ roster: { name: string; locked: boolean }[] }>("GET", `/api/classes/${classroom.id}`);
+    expect(roster.body.data.roster.find((s) => s.name === "Zoë")!.locked).toBe(true);
+
+    const reset = await api<{ pin: string }>("POST", `/api/classes/${classroom.id}/students/${await idOf("Zoë")}/reset-pin`);
+    expect(reset.body.data.pin).toMatch(/^\d{4}$/);
+    expect((await zoe.call("GET", "/api/student/home")).status).toBe(401); // every device signed out
+    const back = await signInStudent(ctx.server.url, { code: classroom.code, name: "Zoë", pin: reset.body.data.pin });
+    expect(back.status).toBe(200);
+    zoe = back.client!;
+  });
+
+  it("rename, and merge of a student who joined twice: one history, items renumbered, the duplicate gone", async () => {
+    const twice = await joinClass(ctx.server.url, classroom.code, "Zoe L");
+    for (const who of [zoe, twice]) {
+      const item = await who.next("gradient-step");
+      await who.attempt(item.itemId, await rightAnswer(ctx.server.db, item.itemId), newKey());
+    }
+    const [keep, dup] = [await idOf("Zoë"), await idOf("Zoe L")];
+    expect((await api("PATCH", `/api/classes/${classroom.id}/students/${keep}`, { name: "Zoe L" })).body.error?.code).toBe("STUDENT_NAME_TAKEN");
+    const merged = await api("POST", `/api/classes/${classroom.id}/students/${dup}/merge`, { into: keep });
+    expect(merged.status).toBe(200);
+    expect(await ctx.server.db.prisma.student.count({ where: { id: dup } })).toBe(0);
+    const items = await ctx.server.db.prisma.practiceItem.findMany({ where: { studentId: keep }, orderBy: { serial: "asc" } });
+    expect(items.map((i) => i.serial)).toEqual([0, 1]);
+    expect((await zoe.home()).nodes[0].skills[0]).toMatchObject({ attempts: 2, streak: 2 });
+    expect((await api<{ name: string }>("PATCH", `/api/classes/${classroom.id}/students/${keep}`, { name: "Zoë Lind" })).body.data.name).toBe("Zoë Lind");
+    expect((await zoe.home()).student.name).toBe("Zoë Lind");
+  });
+
+  it("a closed class takes no newcomers; signing in still works", async () => {
+    expect((await api("PATCH", `/api/classes/${classroom.id}`, { joinOpen: false })).status).toBe(200);
+    const res = await fetch(`${ctx.server.url}/api/class/join`, { method: "POST", headers: { origin: ctx.server.url, "content-type": "application/json" }, body: JSON.stringify({ code: classroom.code, name: "Late", pin: "1111" }) });
+    expect(res.status).toBe(403);
+    expect(((await res.json()) as { error: { code: string } }).error.code).toBe("CLASS_CLOSED");
+    const unknown = await fetch(`${ctx.server.url}/api/class/ZZZZZZZ`);
+    expect(unknown.status).toBe(404);
+  });
+
+  it("requests from another site are refused (Origin), bad bodies say which field", async () => {
+    const cross = await fetch(`${ctx.server.url}/api/class/join`, { method: "POST", headers: { origin: "https://evil.test", "content-type": "application/json" }, body: JSON.stringify({ code: classroom.code, name: "X", pin: "1234" }) });
+    expect(cross.status).toBe(403);
+    const bad = await fetch(`${ctx.server.url}/api/class/join`, { method: "POST", headers: { origin: ctx.server.url, "content-type": "application/json" }, body: JSON.stringify({ code: classroom.code, name: "X", pin: "12" }) });
+    expect(await bad.json()).toMatchObject({ ok: false, error: { code: "BAD_REQUEST", message: "a PIN is 4 to 6 digits" } });
+  });
+});

@@ -1,0 +1,191 @@
+"use client";
+import { useCallback, useEffect, useState } from "react";
+import type { CourseNodeView, SkillState, StudentHome as Home } from "@livelab/core/protocol";
+import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practiceApi";
+import { dueDate, dueIn, LEVEL_TEXT } from "./levels";
+import { LockIcon } from "./LockIcon";
+import { MyLink } from "./MyLink";
+import "./practice.css";
+
+const STATUS_TEXT: Record<CourseNodeView["status"], string> = { mastered: "Mastered", "in-progress": "In progress", available: "Open", locked: "Locked" };
+const STATUS_ICON: Record<Exclude<CourseNodeView["status"], "locked">, string> = { mastered: "✓", "in-progress": "◐", available: "○" };
+
+/**
+ * A student's home on a phone: a live class of their class (join it as themselves), what is
+ * due today (reviews, assignments), and their course — each node mastered, in progress, open or
+ * locked with what it needs, each skill with its row of right answers and a Practise button.
+ * Everything is the server's count; the phone decides nothing.
+ */
+export function StudentHome() {
+  const [home, setHome] = useState<Home | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [signedOut, setSignedOut] = useState(false);
+
+  const load = useCallback(async () => {
+    try {
+      const h = await api<Home>("/api/student/home");
+      setHome(h);
+      setError(null);
+      knownStudent.set({ name: h.student.name, className: h.student.className });
+    } catch (e) {
+      const err = e as ApiCallError;
+      if (err.status === 401) {
+        knownStudent.clear();
+        setSignedOut(true);
+      } else setError(err.offline ? "No connection. Your progress is safe on the server; this page updates when you are back online." : sentence(err.message));
+    }
+  }, []);
+  useEffect(() => {
+    void load();
+    // A live class may start while the home is open; coming back to the tab refreshes too.
+    const every = setInterval(() => void load(), 20_000);
+    const onFocus = () => void load();
+    window.addEventListener("focus", onFocus);
+    window.addEventListener("online", onFocus);
+    return () => {
+      clearInterval(every);
+      window.removeEventListener("focus", onFocus);
+      window.removeEventListener("online", onFocus);
+    };
+  }, [load]);
+
+  const signOut = async () => {
+    await api("/api/student/signout", "POST").catch(() => undefined);
+    knownStudent.clear();
+    window.location.assign("/");
+  };
+
+  if (signedOut) {
+    return (
+      <main className="narrow practice">
+        <p className="brand">LiveLab</p>
+        <h1>Sign in to your class</h1>
+        <p>This device is not signed in. Type your class code on the <a href="/">start page</a>, or open your personal link, then your PIN.</p>
+      </main>
+    );
+  }
+
+  return (
+    <>
+      <header className="topbar">
+        <span className="brand">LiveLab</span>
+        {home && <span className="muted small">{home.student.name} · {home.student.className}</span>}
+        <button className="small-button" onClick={() => void signOut()}>Sign out</button>
+      </header>
+      <main className="narrow practice">
+        {error && <p className="offline-note" role="status">{error}</p>}
+        {home === null ? <p className="muted">Loading your course…</p> : (
+          <>
+            {home.live && (
+              <section className="card live-now" aria-label="live class">
+                <p><strong>Your class is live now:</strong> {home.live.lessonTitle}</p>
+                <a className="button-link primary-link" href={`/join/${home.live.code}`}>Join the class</a>
+              </section>
+            )}
+            <DueToday home={home} />
+            <h1 className="course-title">{home.courseTitle}</h1>
+            <ol className="course-map" aria-label="your course">
+              {home.nodes.map((n) => <NodeCard key={n.id} node={n} now={home.serverTime} />)}
+            </ol>
+            <MyLink linkCode={home.student.linkCode} />
+          </>
+        )}
+      </main>
+    </>
+  );
+}
+
+function DueToday({ home }: { home: Home }) {
+  const open = home.assignments.filter((a) => !a.complete);
+  if (home.dueReviews.length === 0 && open.length === 0) return null;
+  return (
+    <section className="card due" aria-labelledby="due-heading">
+      <h2 id="due-heading">Due today</h2>
+      <ul className="plain-list">
+        {home.dueReviews.map((r) => (
+          <li key={r.skill} className="due-item">
+            <span>Review: <strong>{r.title}</strong></span>
+            <a className="button-link" href={`/me/practice/${r.skill}`}>Review</a>
+          </li>
+        ))}
+        {open.map((a) => {
+          const next = a.skills.find((s) => !s.mastered)!;
+          const done = a.skills.filter((s) => s.mastered).length;
+          return (
+            <li key={a.id} className="due-item">
+              <span>
+                <strong>{a.title}</strong> <span className="muted small">from your teacher{a.dueAt ? `, due ${dueDate(a.dueAt)}` : ""} · {done} of {a.skills.length} mastered</span>
+              </span>
+              <a className="button-link" href={`/me/practice/${next.skill}?assignment=${encodeURIComponent(a.id)}`}>Practise</a>
+            </li>
+          );
+        })}
+      </ul>
+    </section>
+  );
+}
+
+function NodeCard({ node, now }: { node: CourseNodeView; now: number }) {
+  const locked = node.status === "locked";
+  return (
+    <li className={`card node node-${node.status}`} data-node={node.id} data-status={node.status}>
+      <div className="node-head">
+        <span className="node-icon" aria-hidden="true">{node.status === "locked" ? <LockIcon /> : STATUS_ICON[node.status]}</span>
+        <div>
+          <h2>{node.title}</h2>
+          <p className="muted small">{node.kind === "upcoming" && !locked ? "Coming later: your teacher will open it." : node.summary}</p>
+        </div>
+        <span className={`badge status-${node.status}`}>{STATUS_TEXT[node.status]}</span>
+      </div>
+      {locked && node.needs.length > 0 && <p className="needs">Opens when you have mastered: <strong>{node.needs.join(" and ")}</strong>.</p>}
+      {node.kind === "upcoming" && locked && node.needs.length === 0 && <p className="needs">Coming later.</p>}
+      {node.skills.length > 0 && (locked ? (
+        // A locked node's skills are not for now: listed on request, so the open ones stay in view.
+        <details className="node-skills">
+          <summary>What it covers ({node.skills.length} {node.skills.length === 1 ? "skill" : "skills"})</summary>
+          <ul className="skills" aria-label={`skills of ${node.title}`}>{node.skills.map((s) => <SkillRow key={s.skill} s={s} now={now} />)}</ul>
+        </details>
+      ) : (
+        <ul className="skills" aria-label={`skills of ${node.title}`}>
+          {node.skills.map((s) => <SkillRow key={s.skill} s={s} now={now} />)}
+        </ul>
+      ))}
+    </li>
+  );
+}
+
+function SkillRow({ s, now }: { s: SkillState; now: number }) {
+  const mastered = s.level === "mastered" || s.level === "retained";
+  return (
+    <li className="skill" data-skill={s.skill} data-level={s.level}>
+      <div>
+        <span className="skill-title">{s.title}</span>
+        <span className="muted small skill-line">
+          {mastered ? LEVEL_TEXT[s.level] : s.level === "not-started" ? "Not started" : <Dots streak={s.streak} needed={s.needed} />}
+          {s.review && mastered && <> · review {dueIn(s.review.due, now)}</>}
+          {!s.unlocked && afterText(s.lockedReason) && <> · opens {afterText(s.lockedReason)}</>}
+        </span>
+        {s.misconceptions.length > 0 && <span className="small warn-line">Watch out: {s.misconceptions[0].label.toLowerCase()}</span>}
+      </div>
+      {s.unlocked ? (
+        <a className={`button-link${s.review?.isDue ? " primary-link" : ""}`} href={`/me/practice/${s.skill}`} aria-label={`${s.review?.isDue ? "Review" : "Practise"} ${s.title}`}>{s.review?.isDue ? "Review" : mastered ? "Practise more" : "Practise"}</a>
+      ) : <span className="lock-note"><LockIcon label="locked" /></span>}
+    </li>
+  );
+}
+
+/** "Master Penalty values first." → "after Penalty values" (short, beside a locked skill). */
+function afterText(reason: string | null): string {
+  const m = reason ? /^Master (.+) first\.$/.exec(reason) : null;
+  return m ? `after ${m[1]}` : "";
+}
+
+/** The row of right answers toward mastery: ●●○ and its words. */
+export function Dots({ streak, needed }: { streak: number; needed: number }) {
+  const total = streak + needed;
+  return (
+    <span className="dots" aria-label={`${streak} of ${total} right in a row`}>
+      <span aria-hidden="true">{"●".repeat(streak)}{"○".repeat(needed)}</span> {streak === 0 ? `${total} right in a row master it` : `${streak} of ${total} in a row`}
+    </span>
+  );
+}
