@@ -13,7 +13,8 @@ export function formatAsAsked(x: number, tol: Tolerance): string {
   if (tol.type === "sigfigs") return formatNumber(Number(x.toPrecision(Math.min(Math.max(Math.round(tol.value), 1), 10))));
   if (tol.type === "abs" && tol.value > 0) {
     // ±0.0005 → 3 decimals, ±1e-6 → 6: enough decimals that rounding stays inside the tolerance.
-    const decimals = Math.min(Math.max(Math.ceil(-Math.log10(2 * tol.value)), 0), 12);
+    let decimals = 0;
+    for (let half = 0.5; half > tol.value * (1 + 1e-9) && decimals < 12; half /= 10) decimals++;
     return formatNumber(Number(x.toFixed(decimals)));
   }
   return formatNumber(x);
