@@ -1,4 +1,4 @@
-import { texToText } from "@livelab/core/text";
+import { texToText } from "@livelab/core/text/plain";
 
 /**
  * How the exports write a value, the same in every CSV and the workbook and as the report shows

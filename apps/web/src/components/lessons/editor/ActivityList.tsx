@@ -1,6 +1,6 @@
 "use client";
 import { useContext, useRef, useState } from "react";
-import { texToText } from "@livelab/core/text";
+import { texToText } from "@livelab/core/text/plain";
 import { ACTIVITY_KINDS, asArray, asObj, asText, type ActivityKind, type Obj } from "./draftModel";
 import { ReadOnlyContext } from "./fields";
 
