@@ -198,6 +198,15 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     await phone.getByRole("button", { name: "Send answer" }).click();
     await tried.filter({ hasText: "Graded correct" }).waitFor();
 
+    // A formula question: the expected answer is rendered math, not "2 * lambda * w".
+    await pick("The penalty's gradient").click();
+    await phone.getByText("Activity 2 of 5").waitFor();
+    await phone.getByRole("textbox").first().fill("lambda*w");
+    await phone.getByRole("button", { name: "Send answer" }).click();
+    await tried.filter({ hasText: "Wrong, and no named mistake matched" }).waitFor();
+    await tried.locator(".katex").last().waitFor();
+    expect((await tried.innerText()).split("Expected:")[1]).not.toMatch(/\*|lambda|=/);
+
     // The simulation activity on the projector: the class's own simulation view, playable.
     await pick("Watch it overfit").click();
     await teacher.getByRole("tab", { name: "Projector" }).click();

@@ -42,7 +42,7 @@ export function WhatNextSection({ whatNext: w, onThreshold }: { whatNext: WhatNe
                   <strong>{s.nickname}</strong> <span className="muted">{s.correct} of {s.graded} right ({pct(s.correctRate)})</span>
                   {s.repeatedMistakes.map((m) => (
                     <div key={m.key} className="small repeated-mistake">
-                      <span className="badge badge-warn">Same mistake in {m.questions.map((q) => `Q${q.n}`).join(" and ")}</span>{" "}
+                      <span className="badge badge-warn repeated-badge">Same mistake in {m.questions.map((q) => `Q${q.n}`).join(" and ")}</span>{" "}
                       <span className="muted">{m.questions.map((q) => `Q${q.n}: ${q.label}`).join(" · ")}</span>
                     </div>
                   ))}
@@ -72,7 +72,7 @@ export function WhatNextSection({ whatNext: w, onThreshold }: { whatNext: WhatNe
                   <strong>{m.label}</strong> <span className="muted">— {m.count} {m.count === 1 ? "answer" : "answers"} in <a href={`#q-${m.questionId}`}>Q{m.n}</a></span>
                   <div className="small feedback-quote"><Tex text={m.feedback} /></div>
                   {m.alsoIn.length > 0 && (
-                    <div className="small muted">Same kind of mistake also in {m.alsoIn.map((o) => `Q${o.n} (${o.label}, ${o.count})`).join("; ")}</div>
+                    <div className="small muted">Same kind of mistake also in {m.alsoIn.map((o) => `Q${o.n}: “${o.label}”, ${o.count} ${o.count === 1 ? "answer" : "answers"}`).join("; ")}</div>
                   )}
                 </li>
               ))}

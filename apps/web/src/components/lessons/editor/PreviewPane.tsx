@@ -122,7 +122,8 @@ function projectorHint(preview: LessonPreview): string {
  * formula's programmer notation ("1 - 2*eta*lambda") or an option's id.
  */
 function ExpectedLine({ tried: t, shown }: { tried: LessonPreview["tried"][number]; shown: string | undefined }) {
-  const isNumber = /^-?\d/.test(t.expected);
+  // A number question's expected value is a plain number; an expression question's is a formula, shown as math only.
+  const isNumber = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$/i.test(t.expected.trim());
   if (t.expectedTex) return <p className="small">Expected: <Tex text={isNumber ? `$${t.expectedTex} = ${t.expected}$` : `$${t.expectedTex}$`} /></p>;
   // A choice: the phone's revealed answer ("B: …", the class's letter and the option's text), not the option's id.
   return <p className="small">Expected: <Tex text={shown ?? t.expected} /></p>;

@@ -65,7 +65,7 @@ export function ProblemsPanel({ errors, notes, checked, pending, readOnly, title
   errors: LessonIssue[]; notes: LessonIssue[]; checked: boolean; pending: boolean; readOnly: boolean;
   titleOf: (i: number) => string; onGo: (issue: LessonIssue) => void;
 }) {
-  const clean = readOnly ? "✓ No problems found · a built-in lesson is read-only: Duplicate to edit makes a copy you can change and publish" : "✓ Ready to publish";
+  const clean = readOnly ? "✓ No problems · a built-in lesson is read-only: Duplicate to edit" : "✓ Ready to publish";
   return (
     <section className="problems" aria-labelledby="problems-title" aria-live="polite">
       <h2 id="problems-title" className="small-heading">
