@@ -20,6 +20,9 @@ export const seconds = (ms: number | null | undefined): number | null => (ms ===
 /** A 0…1 rate as a percent to a tenth (the gradebook's "Percent"). */
 export const percent = (rate: number | null | undefined): number | null => (rate === null || rate === undefined ? null : Math.round(rate * 1000) / 10);
 
+/** One answer's score (0–1; partial credit can be 1/3) to three decimals. */
+export const fraction = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : Math.round(x * 1000) / 1000);
+
 /** A loss to four decimals (what the workbook's number format shows). */
 export const loss = (x: number | null | undefined): number | null => (x === null || x === undefined ? null : Math.round(x * 1e4) / 1e4);
 

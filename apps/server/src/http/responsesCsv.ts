@@ -1,7 +1,7 @@
 import { answerText, namedMistakes, questionsById, type SessionReport } from "@livelab/core/report";
 import type { OwnedSession } from "../db/reportStore.ts";
 import { toCsv, type Cell } from "./csv.ts";
-import { paramsText, readable, REFUSED_WORD, resultWord, seconds } from "./exportCells.ts";
+import { fraction, paramsText, readable, REFUSED_WORD, resultWord, seconds } from "./exportCells.ts";
 
 /**
  * The answers export: one row per stored answer (every attempt; "Final" marks the one that
@@ -40,7 +40,7 @@ export function responsesCsv(owned: OwnedSession, report: SessionReport): string
         r.attempt, lastAttempt.get(`${r.participantId}\u0000${r.questionId}`) === r.attempt,
         // Option texts are the lesson's (TeX-flavoured); typed answers are shown as typed.
         q.template?.kind === "single" || q.template?.kind === "multiple" ? readable(answer) : answer,
-        resultWord(r.status), q.scored ? r.score : null,
+        resultWord(r.status), q.scored ? fraction(r.score) : null,
         mistake ? mistake.label : null, mistake ? r.feedbackKey : null, seconds(r.msToAnswer), r.answeredAt.toISOString(), paramsText(r.params), null,
       ],
     };
