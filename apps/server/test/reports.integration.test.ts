@@ -143,7 +143,7 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     expect(r.experiments[0].label).toMatch(/λ/);
   });
 
-  it("the responses CSV parses back to the stored rows, with formula-leading cells made safe", async () => {
+  it("the responses CSV parses back to the stored rows and the refused ones, in words, with formula-leading cells made safe", async () => {
     const res = await alice.fetch(`/api/sessions/${session.sessionId}/export/responses.csv`);
     expect(res.status).toBe(200);
     expect(res.headers.get("content-type")).toMatch(/^text\/csv; charset=utf-8/);
@@ -151,40 +151,61 @@ describe.each(backends())("reports and accounts (%s)", (backend) => {
     const bytes = new Uint8Array(await res.arrayBuffer());
     expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]); // UTF-8 BOM for Excel
     const text = new TextDecoder().decode(bytes);
-    expect(text.split("\r\n")[0]).toMatch(/^\uFEFF?session_code,nickname,participant_id,/); // CRLF records (RFC 4180)
+    expect(text.split("\r\n")[0].replace(/^\uFEFF/, "")).toBe("Session code,Student,Student ID,Q,Question,Question ID,Kind,Attempt,Final,Answer,Result,Score,Named mistake,Mistake key,Time to answer (s),Answered at (UTC),Student's numbers,Note"); // CRLF records (RFC 4180)
     const rows = parse(text, { bom: true, columns: true, skip_empty_lines: true }) as Record<string, string>[];
     const stored = await server.db.prisma.response.findMany({ where: { sessionId: session.sessionId }, include: { participant: true } });
-    expect(rows).toHaveLength(stored.length);
+    const refused = await server.db.prisma.unreadableAnswer.findMany({ where: { sessionId: session.sessionId } });
+    expect(refused).toHaveLength(1);
+    expect(rows).toHaveLength(stored.length + refused.length);
+    const inReport = new Map(liveReport.questions.map((q) => [q.id, q]));
+    const word: Record<string, string> = { correct: "right", incorrect: "wrong", ungraded: "answered (not graded)" };
     for (const s of stored) {
-      const row = rows.find((r) => r.participant_id === s.participantId && r.question_id === s.questionId && Number(r.attempt) === s.attempt)!;
+      const row = rows.find((r) => r["Student ID"] === s.participantId && r["Question ID"] === s.questionId && Number(r.Attempt) === s.attempt)!;
       expect(row, `${s.participantId}/${s.questionId}`).toBeDefined();
-      expect(row.nickname).toBe(spreadsheetSafe(s.participant.nickname));
-      expect(row.status).toBe(s.status);
-      expect(row.correct).toBe(s.correct === null ? "" : String(s.correct));
-      expect(row.named_mistake).toBe(s.feedbackKey ?? "");
-      expect(row.ms_to_answer).toBe(String(s.msToAnswer));
-      expect(new Date(row.answered_at).getTime()).toBe(s.answeredAt.getTime());
+      const q = inReport.get(s.questionId)!;
+      expect(row.Student).toBe(spreadsheetSafe(s.participant.nickname));
+      expect([row.Q, row.Question]).toEqual([`Q${q.n}`, q.title]);
+      expect(row.Result).toBe(word[s.status]);
+      // The warm-up is a poll worth no points: no score, though its stored row holds one.
+      expect(row.Score).toBe(q.graded && s.score !== null ? String(s.score) : "");
+      expect(row["Mistake key"]).toBe(s.feedbackKey === "dropped-factor-2" ? "dropped-factor-2" : "");
+      expect(row["Named mistake"]).toBe(s.feedbackKey === "dropped-factor-2" ? "Used 1 − ηλ (dropped the 2)" : "");
+      expect(row["Time to answer (s)"]).toBe(String(Math.round(s.msToAnswer! / 100) / 10));
+      expect(new Date(row["Answered at (UTC)"]).getTime()).toBe(s.answeredAt.getTime());
     }
+    expect(rows.filter((r) => r["Question ID"] === "warmup-overfitting").map((r) => r.Score)).toEqual(["", "", "", ""]);
+    expect(rows.find((r) => r["Question ID"] === "warmup-overfitting" && r.Result === "right")!.Answer).toMatch(/^The model is overfitting/);
+    // The refused answer is there, marked, with what was typed and why, and no attempt or score.
+    const bad = rows.find((r) => r.Result.startsWith("unreadable"))!;
+    expect(bad).toMatchObject({ "Student ID": refused[0].participantId, "Question ID": "l2-decay-factor", Answer: "0.99.8", Attempt: "", Final: "false", Score: "", Result: "unreadable (refused, no attempt used)" });
+    expect(bad.Note.length).toBeGreaterThan(5);
+    const decayRow = rows.find((r) => r["Question ID"] === "l2-decay-factor" && r.Result !== bad.Result)!;
+    expect(decayRow["Student's numbers"]).toMatch(/^eta = [\d.]+, lambda = [\d.]+$/);
     // The hostile nicknames survive as text: nothing starts with a formula character any more.
-    expect(new Set(rows.map((r) => r.nickname))).toEqual(new Set(["'=HYPERLINK(\"http://x\")", "Smith, \"Jo\"", "'+1 Ana", "'@Zoë"]));
+    expect(new Set(rows.map((r) => r.Student))).toEqual(new Set(["'=HYPERLINK(\"http://x\")", "Smith, \"Jo\"", "'+1 Ana", "'@Zoë"]));
     for (const r of rows) for (const v of Object.values(r)) expect(v).not.toMatch(/^[=+@\t\r]/);
-    expect(rows.find((r) => r.question_id === "why-l1-zeros")!.answer).toBe("corners, \"diamond\"\nsecond line");
+    expect(rows.find((r) => r["Question ID"] === "why-l1-zeros")!.Answer).toBe("corners, \"diamond\"\nsecond line");
   });
 
-  it("the students CSV has one row per student with the report's totals", async () => {
+  it("the students CSV has one row per student with the report's totals, in readable columns", async () => {
     const res = await alice.fetch(`/api/sessions/${session.sessionId}/export/students.csv`);
     const rows = parse(await res.text(), { bom: true, columns: true }) as Record<string, string>[];
     expect(rows).toHaveLength(4);
+    const decay = liveReport.questions.find((q) => q.id === "l2-decay-factor")!;
     for (const s of liveReport.students) {
-      const row = rows.find((r) => r.participant_id === s.id)!;
-      expect(row.nickname).toBe(spreadsheetSafe(s.nickname));
-      expect(Number(row.correct)).toBe(s.correct);
-      expect(Number(row.questions_answered)).toBe(s.answered);
-      expect(Number(row.graded_questions_asked)).toBe(s.graded);
-      expect(Number(row.score)).toBe(s.score);
-      expect(Number(row.max_score)).toBe(s.maxScore);
-      expect(row["l2-decay-factor result"]).toBe(s.answers["l2-decay-factor"]?.status ?? "not answered");
+      const row = rows.find((r) => r["Student ID"] === s.id)!;
+      expect(row.Student).toBe(spreadsheetSafe(s.nickname));
+      expect(Number(row.Correct)).toBe(s.correct);
+      expect(Number(row.Answered)).toBe(s.answered);
+      expect(Number(row["Graded questions"])).toBe(s.graded);
+      expect(Number(row.Score)).toBe(s.score);
+      expect(Number(row.Maximum)).toBe(s.maxScore);
+      expect(row["Correct rate (%)"]).toBe(s.correctRate === null ? "" : String(Math.round(s.correctRate * 1000) / 10));
+      expect(row[`Q${decay.n} result`]).toBe({ correct: "right", incorrect: "wrong" }[s.answers["l2-decay-factor"]?.status ?? ""] ?? "not answered");
     }
+    // Losses to four decimals, not sixteen digits.
+    const lossColumn = Object.keys(rows[0]).find((h) => h.endsWith(": validation loss"))!;
+    for (const r of rows) if (r[lossColumn]) expect(r[lossColumn]).toMatch(/^\d+(\.\d{1,4})?$/);
   });
 
   it("the gradebook CSV: one row per student with score and maximum, in the documented columns", async () => {

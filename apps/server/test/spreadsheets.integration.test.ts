@@ -116,16 +116,16 @@ describe.each(backends())("spreadsheet exports read back by LibreOffice (%s)", (
 
   it.skipIf(!SOFFICE)("responses.csv: typed negative answers are numbers, the formula nickname is text", async () => {
     const rows = (await readSheets(convert(dir, "responses.csv", "xlsx"))).values().next().value!;
-    const answer = cell(rows, "answer", "-0.5", "answer");
+    const answer = cell(rows, "Answer", "-0.5", "Answer");
     expect(isNumber(answer)).toBe(true);
     expect(answer.value).toBe(-0.5);
-    expect(cell(rows, "answer", "-0.81", "answer").value).toBe(-0.81);
-    expect(isNumber(cell(rows, "answer", "-0.5", "attempt"))).toBe(true);
-    expect(isNumber(cell(rows, "answer", "-0.5", "ms_to_answer"))).toBe(true);
-    const nick = cell(rows, "answer", "-0.5", "nickname");
+    expect(cell(rows, "Answer", "-0.81", "Answer").value).toBe(-0.81);
+    expect(isNumber(cell(rows, "Answer", "-0.5", "Attempt"))).toBe(true);
+    expect(isNumber(cell(rows, "Answer", "-0.5", "Time to answer (s)"))).toBe(true);
+    const nick = cell(rows, "Answer", "-0.5", "Student");
     expect(isInertText(nick)).toBe(true);
     expect(String(nick.value)).toContain("HYPERLINK(");
-    const expr = cell(rows, "question_id", "l2-gradient", "answer");
+    const expr = cell(rows, "Question ID", "l2-gradient", "Answer");
     expect(isInertText(expr)).toBe(true);
     expect(String(expr.value)).toContain("-2*lambda*w");
   });
@@ -134,15 +134,17 @@ describe.each(backends())("spreadsheet exports read back by LibreOffice (%s)", (
     const students = (await readSheets(convert(dir, "students.csv", "xlsx"))).values().next().value!;
     const grades = (await readSheets(convert(dir, "gradebook.csv", "xlsx"))).values().next().value!;
     for (const s of report.students) {
-      for (const [header, expected] of [["questions_answered", s.answered], ["correct", s.correct], ["graded_questions_asked", s.graded], ["score", s.score], ["max_score", s.maxScore], ["correct_rate", s.correctRate]] as const) {
-        const c = cell(students, "participant_id", s.id, header);
+      const rate = s.correctRate === null ? null : Math.round(s.correctRate * 1000) / 10;
+      for (const [header, expected] of [["Answered", s.answered], ["Correct", s.correct], ["Graded questions", s.graded], ["Score", s.score], ["Maximum", s.maxScore], ["Correct rate (%)", rate]] as const) {
+        const c = cell(students, "Student ID", s.id, header);
         expect(isNumber(c), `${s.nickname} ${header}`).toBe(true);
         expect(c.value).toBe(expected);
       }
       expect(cell(grades, "ID", s.id, "Score").value).toBe(s.score);
       expect(cell(grades, "ID", s.id, "Maximum").value).toBe(s.maxScore);
     }
-    expect(isNumber(cell(students, "participant_id", report.students[0].id, "l2-decay-factor answer"))).toBe(true);
+    const decayN = report.questions.find((q) => q.id === "l2-decay-factor")!.n;
+    expect(isNumber(cell(students, "Student ID", report.students[0].id, `Q${decayN} answer`))).toBe(true);
     expect(isInertText(cell(grades, "Student", "HYPERLINK", "Student"))).toBe(true);
   });
 
@@ -173,5 +175,9 @@ describe.each(backends())("spreadsheet exports read back by LibreOffice (%s)", (
     expect(cell(questions, "Question id", "l2-decay-factor", "Answered").value).toBe(3);
     const mistakes = sheets.get("Mistakes")!;
     expect(isNumber(cell(mistakes, "Key", "dropped-factor-2", "Students"))).toBe(true);
+    // Feedback is readable text: the lesson's TeX ($2\lambda w$) reads 2λw, with no $ or backslash.
+    const feedback = String(cell(mistakes, "Key", "dropped-factor-2", "Feedback shown").value);
+    expect(feedback).toContain("2λw");
+    for (const row of mistakes.slice(1)) expect(String(row[5].value ?? "")).not.toMatch(/[$\\]/);
   });
 });

@@ -88,6 +88,11 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     // A misspelt symbol is named at the answer field, as you type.
     await fill("activities[0].questions[0].answer", "1 - 2*eta*lamda");
     await at("activities[0].questions[0].answer").getByText(/unknown symbol "lamda"/).waitFor();
+    // A formula that cannot be read: the problem in words, and no half-rendered math under the field.
+    await fill("activities[0].questions[0].answer", "(1 - 2*eta*lambda");
+    await at("activities[0].questions[0].answer").getByText("a bracket “(” is opened but never closed").waitFor();
+    expect(await at("activities[0].questions[0].answer").locator(".tex-preview").count()).toBe(0);
+    expect(await at("activities[0].questions[0].answer").innerText()).not.toMatch(/char \d|Parenthesis|formula "/);
     await fill("activities[0].questions[0].answer", "1 - 2*eta*lambda");
     await at("activities[0].questions[0].mistakes").getByRole("button", { name: "Add a mistake" }).click();
     await fill("activities[0].questions[0].mistakes[0].label", "Dropped the 2");
@@ -97,6 +102,13 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     await at("activities[0].questions[0].mistakes[0]").getByText(/the mistake “Dropped the 2” is graded correct/).waitFor();
     await fill("activities[0].questions[0].mistakes[0].answer", "1 - eta*lambda");
     await fill("activities[0].questions[0].solution", "With a zero data gradient, $w \\leftarrow (1 - 2\\eta\\lambda)w$: here {{= 1 - 2*eta*lambda}}.");
+    // The previews show each student's number as a boxed slot, not "η = eta" or "= = 1 - 2*eta*lambda".
+    const promptPreview = at("activities[0].questions[0].prompt").locator(".tex-preview");
+    await promptPreview.locator(".katex .fbox").first().waitFor();
+    expect(await promptPreview.innerText()).not.toMatch(/=\s*eta|\{\{/);
+    const solutionPreview = at("activities[0].questions[0].solution").locator(".tex-preview");
+    await solutionPreview.locator(".katex .fbox").first().waitFor();
+    expect(await solutionPreview.innerText()).not.toMatch(/\*|\{\{|= =/);
 
     // 2. Expression.
     await addActivity("Questions", "The penalty's gradient", 1);
@@ -137,6 +149,9 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
   });
 
   it("previews the phone and the projector with a sample student's numbers; try an answer names the mistake", async () => {
+    // Each entry in the list says what it is: its kind, then its title.
+    expect((await pick("The decay factor").innerText()).replace(/\s+/g, " ")).toMatch(/1 Questions The decay factor/);
+    expect(await pick("Watch it overfit").locator(".activity-entry-kind").innerText()).toBe("Simulation");
     await pick("The decay factor").click();
     const phone = teacher.getByTestId("phone-preview");
     await phone.getByText("Activity 1 of 5").waitFor();
@@ -161,12 +176,19 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     const tried = teacher.getByTestId("tried-answer");
     await tried.filter({ hasText: "Matched the named mistake “Dropped the 2”" }).waitFor();
     expect(await tried.getAttribute("data-mistake")).toBe("mistake-1");
+    // The expected answer as rendered math with the sample student's value, not "1 - 2*eta*lambda".
+    await tried.locator(".katex").first().waitFor();
+    expect(await tried.innerText()).toMatch(/Expected:/);
+    expect(await tried.innerText()).not.toMatch(/\*|eta|lambda/);
     await phone.locator('[data-result="incorrect"]').getByText("The derivative of").waitFor();
     await screen("editor-03-try-an-answer");
     await teacher.getByRole("tab", { name: "Projector" }).click();
     const projector = teacher.getByTestId("projector-preview");
     await projector.locator('[data-role="answers-in"]').filter({ hasText: "1 / 1" }).waitFor();
     await projector.getByText("Dropped the 2").waitFor();
+    // The hint to answer is gone once the answer is in the bars.
+    await teacher.getByText("The projector after the reveal, with your answer in the bars.").waitFor();
+    expect(await teacher.getByText("Answer on the phone to see the result bars here.").count()).toBe(0);
     await screen("editor-04-projector-preview");
 
     // The right answer, on the phone again.
@@ -175,6 +197,15 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
     await phone.getByLabel("Your answer (a number)").fill(String(Number((1 - 2 * eta * lambda).toPrecision(3))));
     await phone.getByRole("button", { name: "Send answer" }).click();
     await tried.filter({ hasText: "Graded correct" }).waitFor();
+
+    // A formula question: the expected answer is rendered math, not "2 * lambda * w".
+    await pick("The penalty's gradient").click();
+    await phone.getByText("Activity 2 of 5").waitFor();
+    await phone.getByRole("textbox").first().fill("lambda*w");
+    await phone.getByRole("button", { name: "Send answer" }).click();
+    await tried.filter({ hasText: "Wrong, and no named mistake matched" }).waitFor();
+    await tried.locator(".katex").last().waitFor();
+    expect((await tried.innerText()).split("Expected:")[1]).not.toMatch(/\*|lambda|=/);
 
     // The simulation activity on the projector: the class's own simulation view, playable.
     await pick("Watch it overfit").click();
@@ -187,7 +218,7 @@ describe.each(e2eBackends())("the lesson editor, end to end (%s)", (backend) => 
 
   it("reorders from the keyboard and by dragging; undo and redo restore the order", async () => {
     const list = teacher.getByRole("navigation", { name: "activities" });
-    const titles = async () => (await list.locator(".activity-title").allInnerTexts()).map((t) => t.trim());
+    const titles = async () => (await list.locator(".activity-entry-title").allInnerTexts()).map((t) => t.trim());
     const original = await titles();
     await pick("Why regularize?").focus();
     await teacher.keyboard.press("Alt+ArrowUp");

@@ -73,6 +73,9 @@ describe.each(e2eBackends())("importing lessons (%s)", (backend) => {
     await teacher.getByText("Graded by a simulation").first().waitFor();
     expect(await teacher.locator('[data-path$=".prompt"] textarea').first().getAttribute("readonly")).not.toBeNull();
     expect(await teacher.getByRole("button", { name: "Add activity" }).count()).toBe(0);
+    // It cannot be published, so it does not say "ready to publish": it points at Duplicate to edit.
+    await teacher.getByRole("heading", { name: "✓ No problems · a built-in lesson is read-only: Duplicate to edit" }).waitFor();
+    expect(await teacher.getByRole("heading", { name: "✓ Ready to publish" }).count()).toBe(0);
     if (shots) await teacher.screenshot({ path: join(SHOTS, "import-00-built-in-read-only.png") });
     await teacher.getByRole("button", { name: "Duplicate to edit" }).click();
     await teacher.getByRole("button", { name: "Publish" }).waitFor();

@@ -77,7 +77,7 @@ describe("teacher accounts and the class report", () => {
     const [download] = await Promise.all([teacher.waitForEvent("download"), teacher.getByRole("link", { name: "Download answers (CSV)" }).click()]);
     expect(download.suggestedFilename()).toMatch(/^livelab-[A-Z0-9]+-\d{4}-\d{2}-\d{2}-responses\.csv$/);
     const csv = readFileSync((await download.path())!, "utf8");
-    expect(csv.startsWith("\uFEFFsession_code,nickname,")).toBe(true);
+    expect(csv.startsWith("\uFEFFSession code,Student,Student ID,")).toBe(true);
     expect(csv).toContain("\"Ada, \"\"the first\"\"\""); // quoted, quotes doubled
     expect(csv).toContain(",'=Grace,"); // a formula-leading nickname is made text
     expect(csv.split("\r\n").filter(Boolean)).toHaveLength(3); // header + 2 answers

@@ -113,12 +113,12 @@ describe("one truth for every score", () => {
     for (const p of phones) {
       const phone = await p.summary;
       const inReport = report.students.find((s) => s.nickname === p.name)!;
-      const row = studentsCsv.find((r) => r.participant_id === inReport.id)!;
+      const row = studentsCsv.find((r) => r["Student ID"] === inReport.id)!;
       const grade = gradebook.find((r) => r.ID === inReport.id)!;
       const numbers = { answered: phone.answered, correct: phone.correct, graded: phone.graded, score: phone.score, maxScore: phone.maxScore };
       expect(numbers, `${p.name}: phone`).toEqual({ ...expected[p.name], graded: 2, score: expected[p.name].correct, maxScore: 2 });
       expect({ answered: inReport.answered, correct: inReport.correct, graded: inReport.graded, score: inReport.score, maxScore: inReport.maxScore }, `${p.name}: report`).toEqual(numbers);
-      expect({ answered: Number(row.questions_answered), correct: Number(row.correct), graded: Number(row.graded_questions_asked), score: Number(row.score), maxScore: Number(row.max_score) }, `${p.name}: students.csv`).toEqual(numbers);
+      expect({ answered: Number(row.Answered), correct: Number(row.Correct), graded: Number(row["Graded questions"]), score: Number(row.Score), maxScore: Number(row.Maximum) }, `${p.name}: students.csv`).toEqual(numbers);
       expect({ score: Number(grade.Score), maxScore: Number(grade.Maximum) }, `${p.name}: gradebook.csv`).toEqual({ score: numbers.score, maxScore: numbers.maxScore });
       expect(phone.asked).toBe(report.overview.questionsAsked);
       // What the phone shows: its end screen names the same counts.

@@ -17,9 +17,21 @@ export interface SessionListItem {
 /** One stored answer as the CSV export writes it (everything the table holds, nothing re-derived). */
 export type ResponseExportRow = Omit<ReportResponse, "answeredAt"> & { answeredAt: Date };
 
+/** An answer refused as unreadable, as the answers export lists it (it used no attempt and is in no score). */
+export interface UnreadableExportRow {
+  participantId: string;
+  questionId: string;
+  /** What was typed (cut to 200 characters when stored). */
+  answer: string;
+  /** Why it could not be read: the message the student got. */
+  reason: string;
+  at: Date;
+}
+
 export interface OwnedSession {
   input: ReportInput;
   responses: ResponseExportRow[];
+  unreadable: UnreadableExportRow[];
 }
 
 /**
@@ -67,7 +79,7 @@ export class ReportStore {
       p.sessionEvent.findMany({ where: { sessionId, type: "question.opened" }, orderBy: { seq: "asc" }, select: { payload: true } }),
       p.response.findMany({ where: { sessionId }, orderBy: [{ answeredAt: "asc" }, { attempt: "asc" }, { id: "asc" }] }),
       p.experimentRun.findMany({ where: { sessionId }, orderBy: { createdAt: "asc" } }),
-      p.unreadableAnswer.findMany({ where: { sessionId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true } }),
+      p.unreadableAnswer.findMany({ where: { sessionId }, orderBy: [{ at: "asc" }, { id: "asc" }], select: { participantId: true, questionId: true, answer: true, reason: true, at: true } }),
     ]);
     const rows: ResponseExportRow[] = responses.map((r) => ({
       participantId: r.participantId, questionId: r.questionId, attempt: r.attempt, params: r.params as Record<string, number>,
@@ -75,6 +87,7 @@ export class ReportStore {
     }));
     return {
       responses: rows,
+      unreadable,
       input: {
         session: { id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.getTime(), endedAt: s.endedAt?.getTime() ?? null },
         lesson: s.lesson as unknown as Lesson,
@@ -85,7 +98,7 @@ export class ReportStore {
         }),
         responses: rows.map((r) => ({ ...r, answeredAt: r.answeredAt.getTime() })),
         experimentRuns: runs.map((r) => ({ participantId: r.participantId, activityId: r.activityId, value: r.value, trainLoss: r.trainLoss, valLoss: r.valLoss })),
-        unreadable,
+        unreadable: unreadable.map((u) => ({ participantId: u.participantId, questionId: u.questionId })),
       },
     };
   }

@@ -1,8 +1,8 @@
 import { stringify } from "csv-stringify/sync";
-import { answerText, questionsById, type SessionReport } from "@livelab/core/report";
-import type { OwnedSession } from "../db/reportStore.ts";
+import type { SessionReport } from "@livelab/core/report";
+import { loss, percent, readable, resultWord } from "./exportCells.ts";
 
-type Cell = string | number | boolean | null;
+export type Cell = string | number | boolean | null;
 
 /** A plain decimal number as spreadsheets read one: optional sign, digits, optional fraction and exponent. */
 export const PLAIN_NUMBER = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?$/;
@@ -29,37 +29,23 @@ export function toCsv(header: string[], rows: Cell[][]): string {
   return stringify([header.map(spreadsheetSafe), ...rows.map((r) => r.map(safe))], { bom: true, record_delimiter: "\r\n", cast: { boolean: (b) => (b ? "true" : "false") } });
 }
 
-/** One row per stored answer (every attempt; `final` marks the one that counts). */
-export function responsesCsv(owned: OwnedSession): string {
-  const { input } = owned;
-  const nick = new Map(input.participants.map((p) => [p.id, p.nickname]));
-  const byId = questionsById(input.lesson);
-  const lastAttempt = new Map<string, number>();
-  for (const r of owned.responses) {
-    const k = `${r.participantId}\u0000${r.questionId}`;
-    lastAttempt.set(k, Math.max(lastAttempt.get(k) ?? 0, r.attempt));
-  }
-  const header = ["session_code", "nickname", "participant_id", "activity_id", "question_id", "question_kind", "attempt", "final", "answer", "status", "correct", "score", "named_mistake", "ms_to_answer", "answered_at", "params"];
-  const rows = owned.responses.map((r): Cell[] => {
-    const t = byId.get(r.questionId);
-    return [
-      input.session.code, nick.get(r.participantId) ?? "", r.participantId, t?.activityId ?? "", r.questionId, t?.question.kind ?? "",
-      r.attempt, lastAttempt.get(`${r.participantId}\u0000${r.questionId}`) === r.attempt, answerText(t?.question, r.answer, r.params), r.status,
-      r.correct, r.score, r.feedbackKey, r.msToAnswer, r.answeredAt.toISOString(), JSON.stringify(r.params),
-    ];
-  });
-  return toCsv(header, rows);
-}
-
-/** One row per student: their score (core's one definition), then each asked question's final answer and result, then experiments. */
+/**
+ * One row per student: their score (core's one definition), then each asked question's final
+ * answer and result ("Q3 answer", "Q3 result": the report's numbering, as in the workbook), then
+ * experiments. "Student ID" is the stable id; the rate is a percent to a tenth, like the gradebook.
+ */
 export function studentsCsv(report: SessionReport): string {
-  const header = ["nickname", "participant_id", "joined_at", "removed", "questions_asked", "questions_answered", "correct", "graded_questions_asked", "correct_rate", "score", "max_score"];
-  for (const q of report.questions) header.push(`${q.id} answer`, `${q.id} result`);
-  for (const e of report.experiments) header.push(`${e.activityId} value`, `${e.activityId} validation_loss`);
+  const header = ["Student", "Student ID", "Joined (UTC)", "Removed", "Questions asked", "Answered", "Correct", "Graded questions", "Correct rate (%)", "Score", "Maximum"];
+  for (const q of report.questions) header.push(`Q${q.n} answer`, `Q${q.n} result`);
+  for (const e of report.experiments) header.push(`${e.title}: ${e.label}`, `${e.title}: validation loss`);
+  const options = new Set(report.questions.filter((q) => q.kind === "single" || q.kind === "multiple").map((q) => q.id));
   const rows = report.students.map((s): Cell[] => {
-    const row: Cell[] = [s.nickname, s.id, new Date(s.joinedAt).toISOString(), s.removed, report.overview.questionsAsked, s.answered, s.correct, s.graded, s.correctRate, s.score, s.maxScore];
-    for (const q of report.questions) row.push(s.answers[q.id]?.answer ?? null, s.answers[q.id]?.status ?? "not answered");
-    for (const e of report.experiments) row.push(s.experiments[e.activityId]?.value ?? null, s.experiments[e.activityId]?.valLoss ?? null);
+    const row: Cell[] = [s.nickname, s.id, new Date(s.joinedAt).toISOString(), s.removed, report.overview.questionsAsked, s.answered, s.correct, s.graded, percent(s.correctRate), s.score, s.maxScore];
+    for (const q of report.questions) {
+      const a = s.answers[q.id];
+      row.push(a ? (options.has(q.id) ? readable(a.answer) : a.answer) : null, a ? resultWord(a.status) : "not answered");
+    }
+    for (const e of report.experiments) row.push(s.experiments[e.activityId]?.value ?? null, loss(s.experiments[e.activityId]?.valLoss));
     return row;
   });
   return toCsv(header, rows);

@@ -4,7 +4,8 @@ import { buildReport, compareClasses, type ReportOptions } from "@livelab/core/r
 import type { Logger } from "pino";
 import type { Teacher } from "../auth/teacher.ts";
 import type { OwnedSession, ReportStore } from "../db/reportStore.ts";
-import { gradebookCsv, responsesCsv, studentsCsv } from "./csv.ts";
+import { gradebookCsv, studentsCsv } from "./csv.ts";
+import { responsesCsv } from "./responsesCsv.ts";
 import { reportXlsx } from "./xlsx.ts";
 
 export interface ReportRouteDeps {
@@ -68,7 +69,8 @@ export function reportRouter(deps: ReportRouteDeps, signedIn: express.RequestHan
         res.setHeader("Content-Type", "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
         return void res.send(await reportXlsx(buildReport(owned.input)));
       }
-      const csv = file === "responses.csv" ? responsesCsv(owned) : file === "students.csv" ? studentsCsv(buildReport(owned.input)) : gradebookCsv(buildReport(owned.input));
+      const report = buildReport(owned.input);
+      const csv = file === "responses.csv" ? responsesCsv(owned, report) : file === "students.csv" ? studentsCsv(report) : gradebookCsv(report);
       res.setHeader("Content-Type", "text/csv; charset=utf-8");
       res.send(csv);
     } catch (e) {

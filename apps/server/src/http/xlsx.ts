@@ -1,6 +1,7 @@
 import ExcelJS from "exceljs";
 import type { SessionReport } from "@livelab/core/report";
 import { PLAIN_NUMBER } from "./csv.ts";
+import { loss, readable, resultWord, seconds } from "./exportCells.ts";
 
 /**
  * The report as an Excel workbook (exceljs), one sheet per view: Overview, Questions,
@@ -8,17 +9,16 @@ import { PLAIN_NUMBER } from "./csv.ts";
  * format, times in seconds), dates are date cells (UTC), and text is always a text cell: a
  * nickname like `=HYPERLINK(…)` is stored as a string, which a spreadsheet never runs, so unlike
  * the CSV no apostrophe is needed. A typed numeric answer ("-0.5") becomes a number cell.
+ * Lesson text (options, feedback) is written without TeX, as exportCells.ts reads it.
  */
 
 type Value = string | number | boolean | Date | null;
 
 const DATE = "yyyy-mm-dd hh:mm";
 const PERCENT = "0%";
-const STATUS: Record<string, string> = { correct: "right", incorrect: "wrong", invalid: "unreadable", ungraded: "answered (not graded)" };
 
 /** A typed answer that is a plain number becomes a number cell; anything else stays text. */
 const answerValue = (text: string): Value => (PLAIN_NUMBER.test(text.trim()) ? Number(text.trim()) : text);
-const seconds = (ms: number | null | undefined): Value => (ms === null || ms === undefined ? null : Math.round(ms / 100) / 10);
 
 interface Column { header: string; width: number; numFmt?: string }
 
@@ -73,24 +73,25 @@ export async function reportXlsx(report: SessionReport): Promise<Buffer> {
   ];
   for (const q of report.questions) studentCols.push({ header: `Q${q.n} answer`, width: 14 }, { header: `Q${q.n} result`, width: 11 });
   for (const e of report.experiments) studentCols.push({ header: `${e.title}: ${e.label}`, width: 14 }, { header: `${e.title}: validation loss`, width: 14 });
+  const options = new Set(report.questions.filter((q) => q.kind === "single" || q.kind === "multiple").map((q) => q.id));
   sheet(wb, "Students", studentCols, report.students.map((st) => {
     const row: Value[] = [st.nickname, st.id, new Date(st.joinedAt), st.removed, st.answered, st.correct, st.graded, st.correctRate, st.score, st.maxScore];
     for (const q of report.questions) {
       const a = st.answers[q.id];
-      row.push(a ? answerValue(a.answer) : null, a ? (STATUS[a.status] ?? a.status) : "not answered");
+      row.push(a ? (options.has(q.id) ? readable(a.answer) : answerValue(a.answer)) : null, a ? resultWord(a.status) : "not answered");
     }
-    for (const e of report.experiments) row.push(st.experiments[e.activityId]?.value ?? null, st.experiments[e.activityId]?.valLoss ?? null);
+    for (const e of report.experiments) row.push(st.experiments[e.activityId]?.value ?? null, loss(st.experiments[e.activityId]?.valLoss));
     return row;
   }));
 
   sheet(wb, "Mistakes", [
     { header: "Q", width: 5 }, { header: "Question id", width: 26 }, { header: "Mistake", width: 36 }, { header: "Key", width: 22 }, { header: "Students", width: 9 }, { header: "Feedback shown", width: 80 },
-  ], report.questions.flatMap((q) => [...q.mistakes].sort((a, b) => b.count - a.count).map((m): Value[] => [q.n, q.id, m.label, m.key, m.count, m.feedback])));
+  ], report.questions.flatMap((q) => [...q.mistakes].sort((a, b) => b.count - a.count).map((m): Value[] => [q.n, q.id, m.label, m.key, m.count, readable(m.feedback)])));
 
   sheet(wb, "Experiment", [
     { header: "Experiment", width: 28 }, { header: "Student", width: 22 }, { header: "Value", width: 12 }, { header: "Training loss", width: 13, numFmt: "0.0000" },
     { header: "Validation loss", width: 14, numFmt: "0.0000" }, { header: "Best", width: 6 },
-  ], report.experiments.flatMap((e) => e.points.map((p): Value[] => [`${e.title} (${e.label})`, p.nickname, p.value, p.trainLoss, p.valLoss, e.best?.participantId === p.participantId])));
+  ], report.experiments.flatMap((e) => e.points.map((p): Value[] => [`${e.title} (${e.label})`, p.nickname, p.value, loss(p.trainLoss), loss(p.valLoss), e.best?.participantId === p.participantId])));
 
   return Buffer.from(await wb.xlsx.writeBuffer());
 }

@@ -1,4 +1,5 @@
 import { parse, type MathNode } from "mathjs";
+import { parseErrorInWords } from "./parseErrorWords.ts";
 
 /**
  * Safe math expressions from two sources: formulas in lesson files (answers, named
@@ -59,7 +60,7 @@ export function compileExpression(
   try {
     node = parse(text);
   } catch (err) {
-    return { ok: false, reason: `could not read the expression: ${(err as Error).message}` };
+    return { ok: false, reason: parseErrorInWords((err as Error).message, text) };
   }
   const symbols = new Set<string>();
   const problem = vet(node, variables, symbols, opts.allowConditional ?? false, 0);
@@ -75,7 +76,7 @@ export function compileExpression(
   try {
     code = renamed.compile();
   } catch (err) {
-    return { ok: false, reason: `could not read the expression: ${(err as Error).message}` };
+    return { ok: false, reason: parseErrorInWords((err as Error).message, text) };
   }
   const expr: CompiledExpression = {
     text: renamed.toString(),

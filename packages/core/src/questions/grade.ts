@@ -5,6 +5,7 @@ import { sameFunction } from "./equivalence.ts";
 import { formatNumber, type QuestionParams } from "./sampling.ts";
 import type { ExpressionQuestion, MultipleChoiceQuestion, NumericQuestion, QuestionTemplate, SingleChoiceQuestion, TextQuestion } from "./schema.ts";
 import { describeTolerance, withinTolerance } from "./tolerance.ts";
+import { formatAsAsked } from "./answerPrecision.ts";
 import { fillPlaceholders } from "./render.ts";
 
 export type GradeStatus = "correct" | "incorrect" | "invalid" | "ungraded";
@@ -58,7 +59,9 @@ function invalid(reason: string, expected: string): GradeResult {
 }
 
 function solutionText(template: QuestionTemplate, params: QuestionParams): string {
-  return template.solution ? fillPlaceholders(template.solution, params) : "";
+  if (!template.solution) return "";
+  const tol = template.kind === "numeric" ? template.tolerance : null;
+  return fillPlaceholders(template.solution, params, tol ? (x) => formatAsAsked(x, tol) : undefined);
 }
 
 /** The exact value of a numeric question for these parameters. */

@@ -5,11 +5,13 @@ import type { QuestionKind, QuestionTemplate } from "./schema.ts";
 /**
  * Fill {{name}} and {{= formula}} placeholders. Formulas are evaluated here, on the server,
  * so computed values can appear in worked solutions without shipping the formula.
+ * `formatComputed` writes the computed values (a worked solution rounds them the way its
+ * question asks: see answerPrecision.ts); parameters are always shown as drawn.
  */
-export function fillPlaceholders(text: string, params: QuestionParams): string {
+export function fillPlaceholders(text: string, params: QuestionParams, formatComputed: (x: number) => string = formatNumber): string {
   const names = Object.keys(params);
   return text.replace(/\{\{\s*(=)?\s*([^}]+?)\s*\}\}/g, (whole, eq: string | undefined, body: string) => {
-    if (eq) return formatNumber(compileFormula(body, names).evaluate(params));
+    if (eq) return formatComputed(compileFormula(body, names).evaluate(params));
     return Object.hasOwn(params, body) ? formatNumber(params[body]) : whole;
   });
 }

@@ -36,6 +36,14 @@ describe("compareClasses", () => {
     expect(c.questions.map((q) => q.questionId)).toEqual(["l2-decay-factor", "l2-decay-k-steps"]);
     expect(c.questions[0].classes).toEqual([{ answered: 4, correctRate: 0.25 }, { answered: 4, correctRate: 0.5 }]);
     expect(c.questions[1].classes).toEqual([null, { answered: 4, correctRate: 1 }]);
-    expect(c.mistakes).toEqual([{ key: "dropped-factor-2", label: expect.stringMatching(/dropped the 2/), total: 4, classes: [3, 1] }]);
+    expect(c.mistakes).toEqual([{ questionId: "l2-decay-factor", questionTitle: "Weight decay, one step", key: "dropped-factor-2", label: "Used 1 − ηλ (dropped the 2)", total: 4, classes: [3, 1] }]);
+  });
+
+  it("keeps a mistake key shared by two questions as two rows, each with its question's label", () => {
+    const a = buildReport(section("a", 1000, { "l2-decay-factor": "MMC", "l2-gradient": "MCC" }));
+    const c = compareClasses(lesson, [a]);
+    expect(c.mistakes.map((m) => [m.questionId, m.label, m.total])).toEqual([
+      ["l2-decay-factor", "Used 1 − ηλ (dropped the 2)", 2], ["l2-gradient", "Gave λw (dropped the 2)", 1],
+    ]);
   });
 });

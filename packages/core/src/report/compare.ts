@@ -3,7 +3,8 @@ import type { SessionReport } from "./types.ts";
 
 /**
  * The same lesson taught to several sections, side by side: per keyed question each class's
- * correct rate, per named mistake each class's count (over all questions that name it). Built
+ * correct rate, per question's named mistake each class's count (a key shared by several
+ * questions stays one row per question: each question words its own mistake). Built
  * from the classes' reports, so every number is the one each class's own report shows.
  */
 export interface ClassComparison {
@@ -12,8 +13,8 @@ export interface ClassComparison {
   classes: { id: string; code: string; createdAt: number; status: string; participants: number; averageCorrectRate: number | null; completion: number | null }[];
   /** Questions asked in at least one class, in lesson order as first asked; cells null where a class was not asked it. */
   questions: { questionId: string; title: string; kind: string; classes: ({ answered: number; correctRate: number | null } | null)[] }[];
-  /** Named mistakes made in at least one class, most made first. */
-  mistakes: { key: string; label: string; total: number; classes: number[] }[];
+  /** Each question's named mistakes made in at least one class, most made first, with that question's label. */
+  mistakes: { questionId: string; questionTitle: string; key: string; label: string; total: number; classes: number[] }[];
 }
 
 /** Compare classes of one lesson (the caller checks they are): oldest class first, questions in lesson order. */
@@ -30,8 +31,9 @@ export function compareClasses(lesson: Lesson, reports: readonly SessionReport[]
       row.classes[i] = { answered: q.answered, correctRate: q.correctRate };
       for (const m of q.mistakes) {
         if (m.count === 0) continue;
-        let mrow = mistakes.get(m.key);
-        if (!mrow) mistakes.set(m.key, (mrow = { key: m.key, label: m.label, total: 0, classes: sorted.map(() => 0) }));
+        const id = `${q.id}\u0000${m.key}`;
+        let mrow = mistakes.get(id);
+        if (!mrow) mistakes.set(id, (mrow = { questionId: q.id, questionTitle: q.title, key: m.key, label: m.label, total: 0, classes: sorted.map(() => 0) }));
         mrow.classes[i] += m.count;
         mrow.total += m.count;
       }
@@ -45,6 +47,6 @@ export function compareClasses(lesson: Lesson, reports: readonly SessionReport[]
       participants: r.overview.participants, averageCorrectRate: r.overview.averageCorrectRate, completion: r.overview.completion,
     })),
     questions: [...questions.values()].sort((a, b) => a.order - b.order).map(({ order: _order, ...q }) => q),
-    mistakes: [...mistakes.values()].sort((a, b) => b.total - a.total || a.label.localeCompare(b.label)),
+    mistakes: [...mistakes.values()].sort((a, b) => b.total - a.total || (position.get(a.questionId) ?? 0) - (position.get(b.questionId) ?? 0)),
   };
 }

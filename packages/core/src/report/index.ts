@@ -5,3 +5,4 @@ export * from "./report.ts";
 export * from "./itemStats.ts";
 export * from "./whatNext.ts";
 export * from "./compare.ts";
+export { namedMistakes } from "./questionReport.ts";

@@ -73,8 +73,11 @@ export function buildReport(input: ReportInput, options: ReportOptions = {}): Se
       if (!list) continue;
       const last = finalAttempt(list)!;
       const template = templates.get(q.id)?.question;
-      const mistake = template && last.feedbackKey && namedMistakes(template).has(last.feedbackKey) ? last.feedbackKey : null;
-      answers[q.id] = { answer: answerText(template, last.answer, last.params), status: last.status, attempts: list.length, msToAnswer: list[0].msToAnswer, mistake };
+      const named = template && last.feedbackKey ? namedMistakes(template).get(last.feedbackKey) : undefined;
+      answers[q.id] = {
+        answer: answerText(template, last.answer, last.params), status: last.status, attempts: list.length, msToAnswer: list[0].msToAnswer,
+        mistake: named ? last.feedbackKey : null, mistakeLabel: named?.label ?? null,
+      };
     }
     const experiments: StudentReport["experiments"] = {};
     for (const run of runsByParticipant.get(p.id) ?? []) experiments[run.activityId] = { value: run.value, valLoss: run.valLoss };

@@ -103,8 +103,10 @@ export interface StudentAnswer {
   attempts: number;
   /** The first attempt's time from the question opening. */
   msToAnswer: number | null;
-  /** The named mistake of the final answer (numeric and formula questions), if any. */
+  /** The named mistake of the final answer (numeric and formula questions), if any: its key… */
   mistake: string | null;
+  /** …and its label as this question words it (keys may repeat across questions, labels differ). */
+  mistakeLabel: string | null;
 }
 
 export interface StudentReport {

@@ -4,13 +4,16 @@ import type { QuestionReport, StudentReport } from "./types.ts";
  * "What next", the top of the report: what a teacher acts on before the next lesson.
  *
  * - **needs help**: students (not removed) whose correct rate is below `helpBelow` (the teacher
- *   sets it; 50 % by default), or who made the same named mistake (misconception) in two or
- *   more final answers — the lesson's mistakes share keys across questions, e.g. "dropped the 2"
- *   in every weight-decay question.
+ *   sets it; 50 % by default), or who made the same kind of named mistake (misconception) in two
+ *   or more final answers. A lesson's mistakes may share a key across questions ("dropped-factor-2"
+ *   in every weight-decay question), but each question words its own mistake ("Used 1 − ηλ" in one,
+ *   "Gave λw" in another): the grouping keeps every question's own label, and the report says it
+ *   is a grouping ("the same mistake in Q3 and Q9").
  * - **missed questions**: keyed questions that fewer than half of those who answered got right,
  *   worst first.
- * - **common mistakes**: the three named mistakes made most often over the whole class (final
- *   answers), with the feedback students were given.
+ * - **common mistakes**: the three named mistakes made most often (final answers), one entry per
+ *   question's mistake with that question's label, count and feedback; `alsoIn` lists the other
+ *   questions where the same kind of mistake (same key) was made, which the report shows as such.
  * - **participation**: for each question in the order asked, the share of students who answered.
  *
  * "Assign practice on these skills" belongs here once practice exists (the practice and mastery
@@ -31,40 +34,44 @@ export interface WhatNext {
     graded: number;
     correctRate: number | null;
     belowThreshold: boolean;
-    /** Named mistakes this student made at least twice. */
-    repeatedMistakes: { key: string; label: string; count: number }[];
+    /** Kinds of named mistake (one key) this student made in at least two questions, with each question's own label. */
+    repeatedMistakes: { key: string; count: number; questions: Omit<MistakeIn, "count">[] }[];
   }[];
   missedQuestions: { questionId: string; n: number; title: string; correctRate: number; answered: number }[];
-  commonMistakes: { key: string; label: string; feedback: string; count: number; questions: { questionId: string; n: number; count: number }[] }[];
+  /** One question's named mistake: label, feedback and count are that question's. */
+  commonMistakes: (MistakeIn & { feedback: string; alsoIn: MistakeIn[] })[];
   participation: { questionId: string; n: number; answered: number; of: number; rate: number | null }[];
+}
+
+/** A named mistake as one question words it, and how many made it there. */
+export interface MistakeIn {
+  questionId: string;
+  n: number;
+  key: string;
+  label: string;
+  count: number;
 }
 
 export function whatNext(questions: readonly QuestionReport[], students: readonly StudentReport[], helpBelow = DEFAULT_HELP_BELOW): WhatNext {
   const present = students.filter((s) => !s.removed);
 
-  // Mistake label and feedback by key: from the question where most students made it.
-  const mistakeInfo = new Map<string, { label: string; feedback: string; count: number; questions: { questionId: string; n: number; count: number }[]; best: number }>();
-  for (const q of questions) {
-    for (const m of q.mistakes) {
-      if (m.count === 0) continue;
-      const info = mistakeInfo.get(m.key);
-      if (!info) mistakeInfo.set(m.key, { label: m.label, feedback: m.feedback, count: m.count, questions: [{ questionId: q.id, n: q.n, count: m.count }], best: m.count });
-      else {
-        info.count += m.count;
-        info.questions.push({ questionId: q.id, n: q.n, count: m.count });
-        if (m.count > info.best) Object.assign(info, { label: m.label, feedback: m.feedback, best: m.count });
-      }
-    }
-  }
+  // Every question's own mistakes (made at least once), and which questions share a key.
+  const made = questions.flatMap((q) => q.mistakes.filter((m) => m.count > 0).map((m) => ({ questionId: q.id, n: q.n, key: m.key, label: m.label, count: m.count, feedback: m.feedback })));
+  const byKey = new Map<string, MistakeIn[]>();
+  for (const m of made) byKey.set(m.key, [...(byKey.get(m.key) ?? []), { questionId: m.questionId, n: m.n, key: m.key, label: m.label, count: m.count }]);
+  const nOf = new Map(questions.map((q) => [q.id, q.n]));
 
   const needsHelp: WhatNext["needsHelp"] = [];
   for (const s of present) {
-    const byKey = new Map<string, number>();
-    for (const a of Object.values(s.answers)) if (a.mistake && mistakeInfo.has(a.mistake)) byKey.set(a.mistake, (byKey.get(a.mistake) ?? 0) + 1);
-    const repeatedMistakes = [...byKey]
-      .filter(([, n]) => n >= REPEATED_MISTAKE)
-      .map(([key, count]) => ({ key, label: mistakeInfo.get(key)!.label, count }))
-      .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+    const mine = new Map<string, Omit<MistakeIn, "count">[]>();
+    for (const [questionId, a] of Object.entries(s.answers)) {
+      const n = nOf.get(questionId);
+      if (a.mistake && a.mistakeLabel !== null && n !== undefined) mine.set(a.mistake, [...(mine.get(a.mistake) ?? []), { questionId, n, key: a.mistake, label: a.mistakeLabel }]);
+    }
+    const repeatedMistakes = [...mine]
+      .filter(([, list]) => list.length >= REPEATED_MISTAKE)
+      .map(([key, list]) => ({ key, count: list.length, questions: list.sort((a, b) => a.n - b.n) }))
+      .sort((a, b) => b.count - a.count || a.questions[0].n - b.questions[0].n);
     const belowThreshold = s.correctRate !== null && s.correctRate < helpBelow;
     if (belowThreshold || repeatedMistakes.length > 0) {
       needsHelp.push({ participantId: s.id, nickname: s.nickname, correct: s.correct, graded: s.graded, correctRate: s.correctRate, belowThreshold, repeatedMistakes });
@@ -77,10 +84,10 @@ export function whatNext(questions: readonly QuestionReport[], students: readonl
     .map((q) => ({ questionId: q.id, n: q.n, title: q.title, correctRate: q.correctRate, answered: q.answered }))
     .sort((a, b) => a.correctRate - b.correctRate || a.n - b.n);
 
-  const commonMistakes = [...mistakeInfo]
-    .map(([key, m]) => ({ key, label: m.label, feedback: m.feedback, count: m.count, questions: m.questions }))
-    .sort((a, b) => b.count - a.count || a.label.localeCompare(b.label))
-    .slice(0, 3);
+  const commonMistakes = made
+    .sort((a, b) => b.count - a.count || a.n - b.n)
+    .slice(0, 3)
+    .map((m) => ({ ...m, alsoIn: byKey.get(m.key)!.filter((o) => o.questionId !== m.questionId) }));
 
   const participation = [...questions]
     .sort((a, b) => a.n - b.n)

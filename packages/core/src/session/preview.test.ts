@@ -38,6 +38,8 @@ describe("lessonPreview: the live class's own state machine, in memory", () => {
     expect(p.tried[0].status).toBe("incorrect");
     expect(p.tried[0].mistake).toEqual({ key: "dropped-factor-2", label: "Used 1 − ηλ (dropped the 2)" });
     expect(p.tried[0].feedback).toContain("the derivative of $w^2$ is $2w$");
+    // The expected answer as math in the question's symbols, not as the formula "1 - 2*eta*lambda".
+    expect(p.tried[0].expectedTex).toMatch(/^1-2\\cdot\s*\{\\eta\}\\cdot\s*\{\\lambda\}$/);
     const q = p.phone.questions[0];
     expect(q.status).toBe("revealed");
     expect(q.result?.feedbackKey).toBe("dropped-factor-2");

@@ -1,4 +1,5 @@
 import type { Lesson } from "../lesson/schema.ts";
+import { answerTex } from "../questions/stageText.ts";
 import { questionSeed, sampleParams, type QuestionParams } from "../questions/sampling.ts";
 import { fold } from "./apply.ts";
 import { gradeFor, reduce } from "./reduce.ts";
@@ -29,6 +30,12 @@ export interface TriedAnswer {
   mistake: { key: string; label: string } | null;
   feedback: string;
   expected: string;
+  /**
+   * The answer as math in the question's symbols ("1-2\cdot\eta\cdot\lambda"), for the editor
+   * to render instead of the formula's programmer notation ("1 - 2*eta*lambda"); numeric and
+   * expression questions only, else null.
+   */
+  expectedTex: string | null;
   reason?: string;
 }
 
@@ -87,7 +94,7 @@ export function lessonPreview(req: PreviewRequest, now: number): LessonPreview {
     const graded = gradeFor(s, ctx, STUDENT, q, answer).result;
     tried.push({
       questionId: q.id, status: graded.status, mistake: mistakeLabel(lesson, q.id, graded.feedbackKey),
-      feedback: graded.feedback, expected: graded.expected, ...(graded.reason ? { reason: graded.reason } : {}),
+      feedback: graded.feedback, expected: graded.expected, expectedTex: answerTex(q), ...(graded.reason ? { reason: graded.reason } : {}),
     });
     // An unreadable answer is refused in class (the student keeps their attempt): no reveal then.
     if (graded.status === "invalid") continue;

@@ -70,7 +70,7 @@ export function CompareView() {
                 <thead><ClassHeads data={data} first="Mistake" /></thead>
                 <tbody>
                   {data.mistakes.map((m) => (
-                    <tr key={m.key}><th scope="row">{m.label}</th>{m.classes.map((n, i) => <td key={data.classes[i].id} className="num">{n}</td>)}</tr>
+                    <tr key={`${m.questionId} ${m.key}`}><th scope="row">{m.label}<div className="muted small">in {m.questionTitle}</div></th>{m.classes.map((n, i) => <td key={data.classes[i].id} className="num">{n}</td>)}</tr>
                   ))}
                 </tbody>
               </table>

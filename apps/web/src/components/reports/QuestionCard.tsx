@@ -27,7 +27,7 @@ export function QuestionCard({ q }: { q: QuestionReport }) {
             <div className="hist-row" role="listitem" key={d.key}>
               <span>{d.correct === true ? "✓ " : ""}{d.key.startsWith("option:") ? <Tex text={d.label} /> : d.label}</span>
               <span className={`hist-bar ${d.correct === true ? "good" : d.key.startsWith("mistake:") ? "bad" : ""}`} style={{ width: `${(100 * d.count) / max}%` }} />
-              <span>{d.count}</span>
+              <span className="hist-count">{d.count}</span>
             </div>
           ))}
         </div>

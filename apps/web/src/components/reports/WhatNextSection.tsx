@@ -8,7 +8,9 @@ import { pct } from "./format";
 /**
  * "What next", at the top of the report: who needs help (below the teacher's threshold or with
  * a misconception seen twice), the questions most of the class missed, the three most common
- * named mistakes with the feedback students got, and participation question by question. The
+ * named mistakes with the feedback students got, and participation question by question.
+ * Mistakes are each question's own (its label, its count); where one kind of mistake is grouped
+ * across questions (a student's repeat, "also in Q9"), the text says it is a grouping. The
  * server computes all of it (core's whatNext); a changed threshold asks the server again.
  */
 export function WhatNextSection({ whatNext: w, onThreshold, sessionId }: { whatNext: WhatNext; onThreshold: (helpBelow: number) => void; sessionId: string }) {
@@ -39,7 +41,12 @@ export function WhatNextSection({ whatNext: w, onThreshold, sessionId }: { whatN
               {w.needsHelp.map((s) => (
                 <li key={s.participantId}>
                   <strong>{s.nickname}</strong> <span className="muted">{s.correct} of {s.graded} right ({pct(s.correctRate)})</span>
-                  {s.repeatedMistakes.map((m) => <span key={m.key} className="badge badge-warn">{m.label} ×{m.count}</span>)}
+                  {s.repeatedMistakes.map((m) => (
+                    <div key={m.key} className="small repeated-mistake">
+                      <span className="badge badge-warn repeated-badge">Same mistake in {m.questions.map((q) => `Q${q.n}`).join(" and ")}</span>{" "}
+                      <span className="muted">{m.questions.map((q) => `Q${q.n}: ${q.label}`).join(" · ")}</span>
+                    </div>
+                  ))}
                 </li>
               ))}
             </ul>
@@ -62,9 +69,12 @@ export function WhatNextSection({ whatNext: w, onThreshold, sessionId }: { whatN
           {w.commonMistakes.length === 0 ? <p className="muted">No named mistake was made.</p> : (
             <ol className="mistake-list" aria-label="most common mistakes">
               {w.commonMistakes.map((m) => (
-                <li key={m.key}>
-                  <strong>{m.label}</strong> <span className="muted">— {m.count} {m.count === 1 ? "answer" : "answers"} in {m.questions.map((q) => `Q${q.n}`).join(", ")}</span>
+                <li key={`${m.questionId} ${m.key}`}>
+                  <strong>{m.label}</strong> <span className="muted">— {m.count} {m.count === 1 ? "answer" : "answers"} in <a href={`#q-${m.questionId}`}>Q{m.n}</a></span>
                   <div className="small feedback-quote"><Tex text={m.feedback} /></div>
+                  {m.alsoIn.length > 0 && (
+                    <div className="small muted">Same kind of mistake also in {m.alsoIn.map((o) => `Q${o.n}: “${o.label}”, ${o.count} ${o.count === 1 ? "answer" : "answers"}`).join("; ")}</div>
+                  )}
                 </li>
               ))}
             </ol>

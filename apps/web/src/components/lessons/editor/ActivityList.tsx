@@ -1,12 +1,15 @@
 "use client";
 import { useContext, useRef, useState } from "react";
-import { ACTIVITY_KINDS, asText, type ActivityKind, type Obj } from "./draftModel";
+import { texToText } from "@livelab/core/text/plain";
+import { ACTIVITY_KINDS, asArray, asObj, asText, type ActivityKind, type Obj } from "./draftModel";
 import { ReadOnlyContext } from "./fields";
 
 /**
  * The lesson's activities in class order: select one to edit it; reorder by dragging or from the
  * keyboard (Alt+↑ / Alt+↓ on the selected activity, or its Move buttons); add one of any kind.
- * Each shows how many problems the check found in it. Moves are announced to screen readers.
+ * Each entry says what the activity is — its kind (and how many questions), then its title, or
+ * the start of its first prompt when it has no title yet, as readable text (no TeX) on up to two
+ * lines — and how many problems the check found in it. Moves are announced to screen readers.
  */
 export function ActivityList({ activities, selected, problems, onSelect, onMove, onAdd }: {
   activities: Obj[];
@@ -55,8 +58,8 @@ export function ActivityList({ activities, selected, problems, onSelect, onMove,
                 if (e.key === "ArrowDown") { e.preventDefault(); move(i, i + 1); }
               }}>
               <span className="activity-number">{i + 1}</span>
-              <span className="activity-title">{titleOf(a, i)}</span>
-              <span className="muted small">{ACTIVITY_KINDS[asText(a.kind) as ActivityKind] ?? asText(a.kind)}</span>
+              <span className="activity-entry-kind muted small">{kindLine(a)}</span>
+              <span className={`activity-entry-title ${asText(a.title).trim() ? "" : "untitled"}`}>{titleOf(a, i)}</span>
               {problems[i] > 0 && <span className="badge badge-problem" aria-label={`${problems[i]} problem${problems[i] === 1 ? "" : "s"}`}>{problems[i]}</span>}
             </button>
             {!readOnly && (
@@ -85,6 +88,18 @@ export function ActivityList({ activities, selected, problems, onSelect, onMove,
   );
 }
 
+/** "Questions · 3 questions", "Simulation": what kind of activity it is. */
+function kindLine(a: Obj): string {
+  const kind = ACTIVITY_KINDS[asText(a.kind) as ActivityKind] ?? asText(a.kind);
+  const n = asArray(a.questions).length;
+  return n > 1 ? `${kind} · ${n} questions` : kind;
+}
+
+/** The activity's title; without one, the start of its first prompt as plain text; else "Untitled activity 3". */
 export function titleOf(a: Obj, i: number): string {
-  return asText(a.title).trim() || `Untitled activity ${i + 1}`;
+  const title = asText(a.title).trim();
+  if (title) return title;
+  const prompt = texToText(asText(asObj(asArray(a.questions)[0]).prompt)).replace(/\{\{[^}]*\}\}/g, "…").replace(/\s+/g, " ").trim();
+  if (prompt) return prompt.length > 60 ? `${prompt.slice(0, 59)}…` : prompt;
+  return `Untitled activity ${i + 1}`;
 }

@@ -42,7 +42,7 @@ export function ExpressionAnswer({ q, at }: { q: Obj; at: Path }) {
     <>
       <Group title="Variables students write with" path={[...at, "variables"]} actions={<button className="small-button" onClick={() => ops.add({ name: `x${variables.length + 1}`, aliases: [], min: 0.5, max: 2 })}>Add a variable</button>}>
         {variables.map((v, i) => (
-          <div key={i} className="param-row">
+          <div key={i} className="param-row variable-row">
             <Field label="Name" path={[...at, "variables", i, "name"]} value={asText(v.name)} onChange={(x) => edit([...at, "variables", i, "name"], x)} />
             <Field label="Other spellings" path={[...at, "variables", i, "aliases"]} value={asArray(v.aliases).join(", ")} placeholder="w, w_j"
               onChange={(x) => edit([...at, "variables", i, "aliases"], x.split(/[\s,]+/).filter(Boolean))} />

@@ -139,7 +139,7 @@ function LessonEditor({ lesson }: { lesson: StoredLesson }) {
                   <Field label="Lesson title" path={["title"]} value={asText(draft.title)} maxLength={200} onChange={(v) => d.edit(["title"], v)} />
                   <Field label="Summary (optional)" path={["summary"]} value={asText(draft.summary)} maxLength={2000} onChange={(v) => d.edit(["summary"], v)} />
                 </section>
-                <ProblemsPanel errors={check.errors} notes={check.notes} checked={check.checked} pending={check.pending} titleOf={(i) => titleOf(activities[i] ?? {}, i)} onGo={go} />
+                <ProblemsPanel errors={check.errors} notes={check.notes} checked={check.checked} pending={check.pending} readOnly={readOnly} titleOf={(i) => titleOf(activities[i] ?? {}, i)} onGo={go} />
                 {activities.length > 0 ? (
                   <ActivityForm key={asText(activities[index].id) || index} activity={activities[index]} index={index} onDuplicate={duplicate} onDelete={remove} />
                 ) : <p className="card">This lesson has no activities yet. Add one on the left: a question, a simulation, a class experiment…</p>}

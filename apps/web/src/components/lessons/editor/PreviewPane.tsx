@@ -70,7 +70,7 @@ export function PreviewPane({ draft, index }: { draft: Obj; index: number }) {
             ) : (
               <>
                 <div className="row spread">
-                  <span className="muted small">{preview.phone.questions.length > 0 ? "Answer on the phone to see the results bars here." : "The projector at 1280×720."}</span>
+                  <span className="muted small">{projectorHint(preview)}</span>
                   <button className="small-button" onClick={() => setEnlarged(!enlarged)} aria-pressed={enlarged}>{enlarged ? "Back to the editor" : "Enlarge"}</button>
                 </div>
                 <ScaledProjector><ProjectorScreen preview={preview} timeline={timeline} /></ScaledProjector>
@@ -103,11 +103,30 @@ function TriedAnswers({ preview }: { preview: LessonPreview }) {
         <div key={t.questionId} className={`feedback ${t.status}`} data-testid="tried-answer" data-status={t.status} data-mistake={t.mistake?.key ?? ""}>
           <strong>{t.status === "correct" ? "Graded correct" : t.status === "ungraded" ? "Collected (not graded)" : t.status === "invalid" ? "A phone would refuse this answer" : t.mistake ? <>Matched the named mistake “{t.mistake.label}”</> : "Wrong, and no named mistake matched"}</strong>
           {t.status === "invalid" ? <p>{t.reason}</p> : <p>The student is told: <Tex text={t.feedback} /></p>}
-          {t.expected && t.status !== "correct" && t.status !== "ungraded" && <p className="small">Expected: {t.expected}</p>}
+          {t.expected && t.status !== "correct" && t.status !== "ungraded" && <ExpectedLine tried={t} shown={preview.phone.questions.find((q) => q.questionId === t.questionId)?.result?.expected} />}
         </div>
       ))}
     </section>
   );
+}
+
+/** What the projector shows now: the hint to answer goes once an answer has given it bars. */
+function projectorHint(preview: LessonPreview): string {
+  if (preview.phone.questions.length === 0) return "The projector at 1280×720.";
+  return preview.tried.some((t) => t.status !== "invalid") ? "The projector after the reveal, with your answer in the bars." : "Answer on the phone to see the result bars here.";
+}
+
+/**
+ * The expected answer as a person reads it: the formula rendered as math in the question's
+ * symbols (from the server), with the sample student's value for a number question; never the
+ * formula's programmer notation ("1 - 2*eta*lambda") or an option's id.
+ */
+function ExpectedLine({ tried: t, shown }: { tried: LessonPreview["tried"][number]; shown: string | undefined }) {
+  // A number question's expected value is a plain number; an expression question's is a formula, shown as math only.
+  const isNumber = /^-?\d+(?:\.\d+)?(?:e[-+]?\d+)?$/i.test(t.expected.trim());
+  if (t.expectedTex) return <p className="small">Expected: <Tex text={isNumber ? `$${t.expectedTex} = ${t.expected}$` : `$${t.expectedTex}$`} /></p>;
+  // A choice: the phone's revealed answer ("B: …", the class's letter and the option's text), not the option's id.
+  return <p className="small">Expected: <Tex text={shown ?? t.expected} /></p>;
 }
 
 /** The projector's 1280×720 stage, scaled to the pane's width. */

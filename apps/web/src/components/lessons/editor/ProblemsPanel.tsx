@@ -59,15 +59,17 @@ export function revealField(path: string): void {
 /**
  * Every problem the lesson check found, in lesson order, each with the place it names and a
  * button that goes there. Publishing waits until the list is empty; notes are only advice.
+ * A built-in lesson is read-only and is never published: it says so instead of "ready to publish".
  */
-export function ProblemsPanel({ errors, notes, checked, pending, titleOf, onGo }: {
-  errors: LessonIssue[]; notes: LessonIssue[]; checked: boolean; pending: boolean;
+export function ProblemsPanel({ errors, notes, checked, pending, readOnly, titleOf, onGo }: {
+  errors: LessonIssue[]; notes: LessonIssue[]; checked: boolean; pending: boolean; readOnly: boolean;
   titleOf: (i: number) => string; onGo: (issue: LessonIssue) => void;
 }) {
+  const clean = readOnly ? "✓ No problems · a built-in lesson is read-only: Duplicate to edit" : "✓ Ready to publish";
   return (
     <section className="problems" aria-labelledby="problems-title" aria-live="polite">
       <h2 id="problems-title" className="small-heading">
-        {!checked ? "Checking…" : errors.length === 0 ? "✓ Ready to publish" : `${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before publishing`}
+        {!checked ? "Checking…" : errors.length === 0 ? clean : `${errors.length} problem${errors.length === 1 ? "" : "s"} to fix before publishing`}
         {pending && checked && <span className="muted small"> · checking…</span>}
       </h2>
       {errors.length > 0 && (

@@ -2,6 +2,9 @@
 import { createContext, useContext, useId, type ReactNode } from "react";
 import { Tex } from "../../../lib/tex";
 import { pathKey, type Path } from "./draftModel";
+import { bracketsBalance, formulaTex, placeholdersAsSlots } from "./formulaPreview";
+
+export { formulaTex };
 
 /** The lesson check's messages by path, for every field to show its own. */
 export const IssuesContext = createContext<Map<string, string[]>>(new Map());
@@ -55,8 +58,9 @@ export function Field({ label, path, value, onChange, help, multiline, placehold
       <label htmlFor={id}>{label}</label>
       {multiline ? <textarea rows={3} {...common} /> : <input type="text" autoComplete="off" spellCheck={!formulaPreview} inputMode={inputMode} {...common} />}
       {help && <p id={`${id}-help`} className="muted small">{help}</p>}
-      {texPreview && value.includes("$") && <p className="tex-preview small" aria-label={`${label}, as students see it`}><Tex text={value} /></p>}
-      {formulaPreview && value.trim() && <p className="tex-preview small" aria-label={`${label}, as math`}><Tex text={`$${formulaTex(value)}$`} /></p>}
+      {texPreview && /\$|\{\{/.test(value) && <p className="tex-preview small" aria-label={`${label}, as students see it`}><Tex text={placeholdersAsSlots(value)} /></p>}
+      {/* A formula the check cannot read has its problem in words below; KaTeX would only show its source in red. */}
+      {formulaPreview && value.trim() && issues.length === 0 && bracketsBalance(value) && <p className="tex-preview small" aria-label={`${label}, as math`}><Tex text={`$${formulaTex(value)}$`} /></p>}
       <IssueList id={`${id}-issues`} issues={issues} />
     </div>
   );
@@ -115,16 +119,4 @@ export function Group({ title, path, children, actions }: { title: ReactNode; pa
       {children}
     </fieldset>
   );
-}
-
-/** A formula as TeX for its preview: `2*lambda*w_j` → 2 · λ · w_j (light touch: what a teacher checks by eye). */
-export function formulaTex(s: string): string {
-  const greek = ["alpha", "beta", "gamma", "delta", "epsilon", "eta", "theta", "lambda", "mu", "sigma", "tau", "phi", "pi"];
-  return s
-    .replace(/[\\$]/g, "")
-    .replace(new RegExp(`\\b(${greek.join("|")})\\b`, "g"), "\\$1 ")
-    .replace(/sqrt\(([^()]*)\)/g, "\\sqrt{$1}")
-    .replace(/\*/g, " \\cdot ")
-    .replace(/_(\w+)/g, "_{$1}")
-    .replace(/\^(\w+|\([^()]*\))/g, (_m, e: string) => `^{${e.replace(/^\((.*)\)$/, "$1")}}`);
 }

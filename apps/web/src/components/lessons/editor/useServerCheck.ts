@@ -3,6 +3,9 @@ import { useEffect, useRef, useState } from "react";
 import type { LessonIssue } from "@livelab/core/lesson";
 import { lessonApi, type CheckResult, type PreviewResult } from "../../../lib/lessonApi";
 import type { Obj } from "./draftModel";
+import { humanize } from "./checkMessages";
+
+export { humanize };
 
 /**
  * Run a server call on the draft shortly after the teacher stops typing, dropping answers that
@@ -56,12 +59,4 @@ export function issuesByPath(issues: LessonIssue[]): Map<string, string[]> {
   const map = new Map<string, string[]>();
   for (const i of issues) map.set(i.path, [...(map.get(i.path) ?? []), humanize(i.message)]);
   return map;
-}
-
-/**
- * The check's messages name questions and mistakes by id and key (the CLI needs them); the
- * editor shows each message at its field, so it drops the ids and keeps the mistake's label.
- */
-export function humanize(message: string): string {
-  return message.replace(/^question "[^"]*": /, "").replace(/(mistakes? |and |made |for )"[a-z0-9][a-z0-9-]*" \(([^)]*)\)/g, "$1“$2”");
 }
