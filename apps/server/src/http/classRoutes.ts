@@ -283,7 +283,7 @@ export function classRouter(deps: ClassRouteDeps, signedIn: express.RequestHandl
       if (!owned) return void res.status(404).json(fail(ERROR_CODES.SESSION_NOT_FOUND, "no such session"));
       const report = buildReport(owned.input);
       const templates = new Map(owned.input.lesson.activities.flatMap((a) => a.questions).map((q) => [q.id, q]));
-      const questionIds = [...report.whatNext.missedQuestions.map((q) => q.questionId), ...report.whatNext.commonMistakes.flatMap((m) => m.questions.map((q) => q.questionId))];
+      const questionIds = [...report.whatNext.missedQuestions.map((q) => q.questionId), ...report.whatNext.commonMistakes.map((m) => m.questionId)];
       const known = courseSkills();
       const skills = [...new Set(questionIds.flatMap((id) => templates.get(id)?.skills ?? []))].filter((s) => known.has(s));
       const titles = builtInCourse().skills;
