@@ -5,9 +5,8 @@ import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
 import { useCountdown } from "../../lib/useCountdown";
 import { toggleSign } from "./sign";
+import type { SaveState } from "./answerOutbox";
 import { drafts } from "./storage";
-
-export type SaveState = { kind: "idle" } | { kind: "sending" } | { kind: "saved"; attempt: number } | { kind: "error"; message: string; retrying: boolean };
 
 
 /**
@@ -27,7 +26,8 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
   const left = useCountdown(q.status === "open" ? q.deadline : null, clock);
   const open = q.status === "open" && left !== 0;
   const used = q.attemptsUsed >= v.attempts;
-  const locked = !open || used || save.kind === "sending";
+  // Locked while an answer is on its way or waiting for the connection: what is shown is what will be stored.
+  const locked = !open || used || save.kind === "sending" || save.kind === "waiting";
   const id = `q-${v.id}`;
   const answer = v.kind === "single" ? choice : v.kind === "multiple" ? many : text;
   const canSend = !locked && (Array.isArray(answer) ? answer.length > 0 : answer.trim() !== "");
@@ -88,9 +88,11 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
 }
 
 function SaveLine({ save, q, timedOut }: { save: SaveState; q: StudentQuestionState; timedOut: boolean }) {
-  if (save.kind === "sending") return <span className="muted" role="status">Sending…</span>;
-  if (save.kind === "error") return <span className="error" role="alert">{save.message}{save.retrying ? " — will resend when back online" : ""}</span>;
-  if (save.kind === "saved" || q.attemptsUsed > 0) return <span className="saved" role="status">✓ Answer saved{q.status === "open" ? " — wait for the reveal" : ""}</span>;
+  // Honest about where the answer is: only an acknowledgement from the server makes it "saved".
+  if (save.kind === "waiting") return <span className="waiting" role="status" data-save="waiting">Not sent yet — waiting for the connection. It is kept on this phone and sent when you are back online.</span>;
+  if (save.kind === "sending") return <span className="muted" role="status" data-save="sending">Sending…</span>;
+  if (save.kind === "error") return <span className="error" role="alert" data-save="error">{save.message}</span>;
+  if (save.kind === "saved" || q.attemptsUsed > 0) return <span className="saved" role="status" data-save="saved">✓ Answer saved{q.status === "open" ? " — wait for the reveal" : ""}</span>;
   if ((q.status !== "open" || timedOut) && !q.result) return <span className="muted">Answers are closed</span>;
   return null;
 }

@@ -1,17 +1,18 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { ExperimentResult, PersonalSummary, PublicState, RevealedResult, ServerEvents, StudentQuestionState, StudentSnapshot } from "@livelab/core/protocol";
-import { call, callRetrying, randomKey, RETRYABLE_CODES } from "../../lib/socket";
+import { call, callRetrying } from "../../lib/socket";
 import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
-import { QuestionCard, type SaveState } from "./QuestionCard";
+import { AnswerOutbox, type SaveState } from "./answerOutbox";
+import { QuestionCard } from "./QuestionCard";
 import dynamic from "next/dynamic";
 
 // Only the experiment activity needs it, and the look-back only the end: keep them out of the first load.
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
 const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
-import { pending, seats, type Seat } from "./storage";
+import { seats, type Seat } from "./storage";
 
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
 type ClassState = Omit<PublicState, "sessionId" | "serverTime">;
@@ -37,33 +38,18 @@ export function StudentApp({ code }: { code: string }) {
     setQuestions(Object.fromEntries(s.questions.map((q) => [q.questionId, q])));
   }, []);
 
-  const submit = useCallback(async (questionId: string, answer: string | string[], key = randomKey()) => {
-    const current = seatRef.current;
-    if (!socket || !current) return;
-    // Kept until acknowledged: survives a reload or a dropped connection.
-    pending.put(current.participantId, { questionId, answer, idempotencyKey: key });
-    setSaves((s) => ({ ...s, [questionId]: { kind: "sending" } }));
-    const r = await call(socket, "answer:submit", { questionId, answer, idempotencyKey: key });
-    if (r.ok) {
-      pending.drop(current.participantId, questionId);
-      setSaves((s) => ({ ...s, [questionId]: { kind: "saved", attempt: r.data.attempt } }));
-      setQuestions((qs) => (qs[questionId] ? { ...qs, [questionId]: { ...qs[questionId], attemptsUsed: r.data.attempt, lastAnswer: answer } } : qs));
-      return;
-    }
-    const retry = RETRYABLE_CODES.has(r.error.code);
-    if (!retry) pending.drop(current.participantId, questionId);
-    setSaves((s) => ({ ...s, [questionId]: { kind: "error", message: r.error.message, retrying: retry } }));
-  }, [socket]);
-
-  const resend = useCallback(() => {
-    const current = seatRef.current;
-    if (!current) return;
-    for (const p of Object.values(pending.all(current.participantId))) void submit(p.questionId, p.answer, p.idempotencyKey);
-  }, [submit]);
+  // Answers wait on the phone until the server has stored them (answerOutbox.ts says why and how).
+  const reattach = useRef<() => void>(() => {});
+  const outbox = useMemo(() => socket && new AnswerOutbox(socket, () => seatRef.current?.participantId ?? null, {
+    onSave: (questionId, save) => setSaves((s) => ({ ...s, [questionId]: save })),
+    onStored: (questionId, answer, attempt) => setQuestions((qs) => (qs[questionId] ? { ...qs, [questionId]: { ...qs[questionId], attemptsUsed: attempt, lastAnswer: answer } } : qs)),
+    onSeatLost: () => reattach.current(),
+  }), [socket]);
+  useEffect(() => () => outbox?.dispose(), [outbox]);
 
   // (Re)attach on every connect: resume the stored seat if there is one.
   useEffect(() => {
-    if (!socket) return;
+    if (!socket || !outbox) return;
     const attach = async () => {
       const stored = seats.get(code);
       if (!stored) return;
@@ -73,7 +59,7 @@ export function StudentApp({ code }: { code: string }) {
         setSeat(stored);
         applySnapshot(r.data.snapshot);
         if (r.data.summary) setSummary(r.data.summary);
-        resend();
+        outbox.seated();
       } else if (r.error.code === "RESUME_TOKEN_INVALID" || r.error.code === "PARTICIPANT_REMOVED") {
         seats.clear(code);
         seatRef.current = null;
@@ -81,7 +67,10 @@ export function StudentApp({ code }: { code: string }) {
         if (r.error.code === "PARTICIPANT_REMOVED") setRemoved(true);
       }
     };
+    reattach.current = () => void attach();
+    const lost = () => outbox.connectionLost();
     socket.on("connect", attach);
+    socket.on("disconnect", lost);
     if (socket.connected) void attach();
     const onState = (p: PublicState) => {
       setState(p);
@@ -107,9 +96,10 @@ export function StudentApp({ code }: { code: string }) {
     for (const [event, fn] of entries) socket.on(event, fn);
     return () => {
       socket.off("connect", attach);
+      socket.off("disconnect", lost);
       for (const [event, fn] of entries) socket.off(event, fn);
     };
-  }, [socket, code, applySnapshot, resend]);
+  }, [socket, outbox, code, applySnapshot]);
 
   const join = async () => {
     if (!socket) return;
@@ -123,6 +113,7 @@ export function StudentApp({ code }: { code: string }) {
     seatRef.current = s;
     setSeat(s);
     applySnapshot(r.data.snapshot);
+    outbox?.seated();
   };
 
   if (removed) return <main className="narrow"><h1>You have left this class</h1><p>The teacher removed you from this session.</p></main>;
@@ -161,12 +152,12 @@ export function StudentApp({ code }: { code: string }) {
             <h1>{state.activity.title}</h1>
             {state.activity.body && <p><Tex text={state.activity.body} /></p>}
             {/* An open question comes first: it is what the student has to do now; the simulation follows. */}
-            {shown.filter((q) => q.status === "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
+            {shown.filter((q) => q.status === "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => outbox?.submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {state.timeline && <LazyLockstep timeline={state.timeline} clock={clock} fetchKeyframe={fetchKeyframe} />}
             {state.activity.experiment && socket && (
               <ExperimentCard socket={socket} activityId={state.activity.id} def={state.activity.experiment} result={experiment?.activityId === state.activity.id ? experiment : null} onResult={setExperiment} />
             )}
-            {shown.filter((q) => q.status !== "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
+            {shown.filter((q) => q.status !== "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => outbox?.submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {shown.length === 0 && !state.timeline && !state.activity.experiment && <p className="card">Waiting for the teacher…</p>}
           </>
         )}
