@@ -1,5 +1,5 @@
 import {
-  ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type ResumeAck, type ReviewAck, type StageView, type TeacherState,
+  ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CodeCheckAck, type CommandAck, type ExperimentAck, type JoinAck, type KeyframeAck, type ResumeAck, type ReviewAck, type StageView, type TeacherState,
 } from "@livelab/core/protocol";
 import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
 import type { SessionRoom } from "./room.ts";
@@ -26,6 +26,8 @@ export interface ScreenView { sessionId: string; stage: StageView; code: string;
  * node synchronously, in the same turn as the call, so pipelined guesses are counted one by one.
  */
 export interface SessionOps {
+  /** Whether a typed code names a class that admits students now: a wrong code is a guess, like a join's. */
+  check(code: string, onMiss: () => void): Promise<Ack<CodeCheckAck>>;
   join(code: string, nickname: string, onMiss: () => void): Promise<Ack<JoinAck>>;
   resume(resumeToken: string): Promise<Ack<ResumeAck>>;
   answer(sessionId: string, participantId: string, a: { questionId: string; answer: unknown; idempotencyKey: string }): Promise<Ack<AnswerAck>>;
@@ -43,6 +45,13 @@ export interface SessionOps {
 const gone = () => fail(ERROR_CODES.SESSION_NOT_FOUND, "this session is no longer active");
 const notYours = () => fail(ERROR_CODES.FORBIDDEN, "unknown session, or not yours: sign in as the teacher who started it");
 
+/** A code no room on this node answers to: a guess (onMiss), and "ended" or "not found" as the database knows it. */
+function missing(rooms: Rooms, code: string, onMiss: () => void): Promise<Ack<never>> {
+  onMiss();
+  return rooms.codeStatus(code).catch(() => null).then((known) =>
+    known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code"));
+}
+
 function isOwner(room: SessionRoom, owner: Owner): boolean {
   return "hostSecret" in owner ? room.hostSecretValid(owner.hostSecret) : room.ownedBy(owner.teacherId);
 }
@@ -51,13 +60,17 @@ function isOwner(room: SessionRoom, owner: Owner): boolean {
 export function localSessionOps(rooms: Rooms): SessionOps {
   return {
     // Not async: the look-up and onMiss happen in the caller's turn.
+    check(code, onMiss) {
+      const room = rooms.getByCode(code);
+      if (!room) return missing(rooms, code, onMiss);
+      if (room.state.status === "ended") return Promise.resolve(fail(ERROR_CODES.SESSION_ENDED, "that class has ended"));
+      // Said before the nickname is typed; the join itself checks again (the teacher may lock meanwhile).
+      if (room.state.joinLocked) return Promise.resolve(fail(ERROR_CODES.JOINS_LOCKED, "the teacher has locked joining"));
+      return Promise.resolve(ok({ code: room.state.code }));
+    },
     join(code, nickname, onMiss) {
       const room = rooms.getByCode(code);
-      if (!room) {
-        onMiss();
-        return rooms.codeStatus(code).catch(() => null).then((known) =>
-          known?.status === "ended" ? fail(ERROR_CODES.SESSION_ENDED, "that class has ended") : fail(ERROR_CODES.SESSION_NOT_FOUND, "no class with that code"));
-      }
+      if (!room) return missing(rooms, code, onMiss);
       return (async () => {
         if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
         const nick = normalizeNickname(nickname);

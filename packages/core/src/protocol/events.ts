@@ -26,6 +26,8 @@ export type ClientPayload<E extends ClientEventName> = z.input<(typeof CLIENT_EV
 /** The same payload after the server's validation. */
 export type ParsedPayload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]>;
 
+/** The code names a live class that admits students now (the code as the server spells it). */
+export interface CodeCheckAck { code: string }
 export interface JoinAck { participantId: string; resumeToken: string; sessionId: string; snapshot: StudentSnapshot }
 export interface ResumeAck { participantId: string; sessionId: string; snapshot: StudentSnapshot; summary: PersonalSummary | null }
 export interface AnswerAck { questionId: string; attempt: number; saved: true; duplicate: boolean }
@@ -46,6 +48,7 @@ export interface PingAck { t0: number; serverTime: number }
 
 /** The `data` of `{ ok: true, data }` for each client → server event. */
 export interface AckData {
+  "session:check": CodeCheckAck;
   "session:join": JoinAck;
   "session:resume": ResumeAck;
   "answer:submit": AnswerAck;

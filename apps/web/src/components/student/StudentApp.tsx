@@ -1,11 +1,12 @@
 "use client";
 import { useCallback, useEffect, useMemo, useRef, useState } from "react";
-import type { ExperimentResult, PersonalSummary, PublicState, RevealedResult, ServerEvents, StudentQuestionState, StudentSnapshot } from "@livelab/core/protocol";
-import { call, callRetrying } from "../../lib/socket";
+import type { ExperimentResult, JoinAck, PersonalSummary, PublicState, RevealedResult, ServerEvents, StudentQuestionState, StudentSnapshot } from "@livelab/core/protocol";
+import { callRetrying } from "../../lib/socket";
 import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
 import { AnswerOutbox, type SaveState } from "./answerOutbox";
+import { JoinForm } from "./JoinForm";
 import { QuestionCard } from "./QuestionCard";
 import dynamic from "next/dynamic";
 
@@ -17,14 +18,11 @@ import { seats, type Seat } from "./storage";
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
 type ClassState = Omit<PublicState, "sessionId" | "serverTime">;
 
-/** The phone: join with code + nickname, then follow the class. Reloads resume the same seat. */
+/** The phone: join (code checked, then nickname), then follow the class. Reloads resume the same seat. */
 export function StudentApp({ code }: { code: string }) {
   const { socket, clock, connection } = useConnection();
   const fetchKeyframe = useKeyframeFetch(socket);
   const [seat, setSeat] = useState<Seat | null>(null);
-  const [joinError, setJoinError] = useState<string | null>(null);
-  const [nickname, setNickname] = useState("");
-  const [busy, setBusy] = useState(false);
   const [state, setState] = useState<ClassState | null>(null);
   const [questions, setQuestions] = useState<Record<string, StudentQuestionState>>({});
   const [saves, setSaves] = useState<Record<string, SaveState>>({});
@@ -101,38 +99,18 @@ export function StudentApp({ code }: { code: string }) {
     };
   }, [socket, outbox, code, applySnapshot]);
 
-  const join = async () => {
-    if (!socket) return;
-    setBusy(true);
-    setJoinError(null);
-    const r = await call(socket, "session:join", { code, nickname });
-    setBusy(false);
-    if (!r.ok) return setJoinError(r.error.message);
-    const s: Seat = { resumeToken: r.data.resumeToken, participantId: r.data.participantId, nickname: r.data.snapshot.participant.nickname };
+  const joined = (r: JoinAck) => {
+    const s: Seat = { resumeToken: r.resumeToken, participantId: r.participantId, nickname: r.snapshot.participant.nickname };
     seats.set(code, s);
     seatRef.current = s;
     setSeat(s);
-    applySnapshot(r.data.snapshot);
+    applySnapshot(r.snapshot);
     outbox?.seated();
   };
 
-  if (removed) return <main className="narrow"><h1>You have left this class</h1><p>The teacher removed you from this session.</p></main>;
+  if (removed) return <main className="narrow"><h1>You have left this class</h1><p>The teacher removed you from this class. Ask your teacher if this was a mistake.</p></main>;
 
-  if (!seat) {
-    return (
-      <main className="narrow">
-        <div className="row" style={{ justifyContent: "space-between" }}><span className="brand">LiveLab</span><ConnectionBadge state={connection} /></div>
-        <h1>Join class {code}</h1>
-        <form onSubmit={(e) => { e.preventDefault(); void join(); }} className="card">
-          <label htmlFor="nickname">Your nickname</label>
-          <input id="nickname" type="text" autoComplete="nickname" maxLength={24} value={nickname} onChange={(e) => setNickname(e.target.value)} aria-describedby="nick-help" />
-          <p id="nick-help" className="muted">Shown to your teacher. No account needed.</p>
-          {joinError && <p className="error" role="alert">{joinError}</p>}
-          <button type="submit" className="primary" disabled={busy || !nickname.trim() || connection !== "online"} style={{ width: "100%" }}>{busy ? "Joining…" : "Join"}</button>
-        </form>
-      </main>
-    );
-  }
+  if (!seat) return <JoinForm socket={socket} connection={connection} code={code} onJoined={joined} />;
 
   const shown = (state?.questions ?? []).map((q) => questions[q.questionId]).filter(Boolean);
   return (
