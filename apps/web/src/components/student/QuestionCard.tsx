@@ -1,5 +1,5 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RevealedResult, StudentQuestionState } from "@livelab/core/protocol";
 import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
@@ -23,6 +23,8 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
   const [text, setText] = useState(typeof initial === "string" ? initial : "");
   const [choice, setChoice] = useState<string>(typeof initial === "string" ? initial : "");
   const [many, setMany] = useState<string[]>(Array.isArray(initial) ? (initial as string[]) : []);
+  // A reveal that arrives while the student watches is scrolled to; one already there on a reload is not.
+  const revealedAtMount = useRef(!!q.result);
   const left = useCountdown(q.status === "open" ? q.deadline : null, clock);
   const open = q.status === "open" && left !== 0;
   const used = q.attemptsUsed >= v.attempts;
@@ -65,15 +67,18 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
         {(v.kind === "single" || v.kind === "multiple") && (
           <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={locked}>
             <legend className="muted">{v.kind === "single" ? "Choose one" : "Choose all that apply"}</legend>
-            {v.options?.map((o) => (
-              <label key={o.id} className="option">
-                <input type={v.kind === "single" ? "radio" : "checkbox"} name={id} value={o.id}
-                  checked={v.kind === "single" ? choice === o.id : many.includes(o.id)}
-                  onChange={(e) => v.kind === "single" ? setChoice(o.id) : setMany(e.target.checked ? [...many, o.id] : many.filter((x) => x !== o.id))} />
-                {o.letter && <span className="letter" aria-hidden="true">{o.letter}</span>}
-                <span><Tex text={o.text} /></span>
-              </label>
-            ))}
+            {v.options?.map((o) => {
+              const chosen = v.kind === "single" ? choice === o.id : many.includes(o.id);
+              return (
+                // The choice is marked by more than colour: a thick border, bold text and the words "Your choice".
+                <label key={o.id} className={`option${chosen ? " chosen" : ""}`}>
+                  <input type={v.kind === "single" ? "radio" : "checkbox"} name={id} value={o.id} checked={chosen}
+                    onChange={(e) => v.kind === "single" ? setChoice(o.id) : setMany(e.target.checked ? [...many, o.id] : many.filter((x) => x !== o.id))} />
+                  {o.letter && <span className="letter" aria-hidden="true">{o.letter}</span>}
+                  <span className="option-text"><Tex text={o.text} />{chosen && <span className="chosen-tag" aria-hidden="true">✓ Your choice</span>}</span>
+                </label>
+              );
+            })}
           </fieldset>
         )}
         {v.hint && open && !used && <details className="tap"><summary>Hint</summary><Tex text={v.hint} /></details>}
@@ -82,7 +87,7 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
           <SaveLine save={save} q={q} timedOut={left === 0} />
         </div>
       </form>
-      {q.result && <Feedback r={q.result} />}
+      {q.result && <Feedback r={q.result} scrollOnShow={!revealedAtMount.current} />}
     </article>
   );
 }
@@ -98,9 +103,14 @@ function SaveLine({ save, q, timedOut }: { save: SaveState; q: StudentQuestionSt
 }
 
 /** The verdict once (core words it: "Correct!", "Not quite."), the explanation, the right answer and the worked solution. */
-export function Feedback({ r }: { r: RevealedResult }) {
+export function Feedback({ r, scrollOnShow = false }: { r: RevealedResult; scrollOnShow?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // On a phone the verdict lands below the options, out of sight: bring it to the eye once, when it arrives.
+  useEffect(() => {
+    if (scrollOnShow) ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [scrollOnShow, r.questionId]);
   return (
-    <div className={`feedback ${r.status}`} role="status" data-result={r.status} data-feedback-key={r.feedbackKey ?? ""}>
+    <div ref={ref} className={`feedback ${r.status}`} role="status" data-result={r.status} data-feedback-key={r.feedbackKey ?? ""}>
       <p><strong>{r.headline}</strong> {r.feedback && <Tex text={r.feedback} />}</p>
       {r.yourAnswerText !== null && r.status !== "correct" && (
         // A student's own words are shown as typed; only an option ("B: …") is lesson text with math.

@@ -121,7 +121,7 @@ export function StudentApp({ code }: { code: string }) {
         <ConnectionBadge state={connection} />
       </header>
       <main className="narrow" data-participant={seat.participantId}>
-        {state?.paused && <div className="paused-overlay" role="alert">Paused — eyes on the teacher</div>}
+        {state?.paused && <div className="paused-overlay" role="alert"><strong>Paused</strong><span>Eyes on your teacher. What you typed is kept; the class goes on in a moment.</span></div>}
         {summary ? (
           <LookBack socket={socket} summary={summary} />
         ) : !state ? <p>Connecting to the class…</p> : (
@@ -129,13 +129,13 @@ export function StudentApp({ code }: { code: string }) {
             <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>
             <h1>{state.activity.title}</h1>
             {state.activity.body && <p><Tex text={state.activity.body} /></p>}
-            {/* An open question comes first: it is what the student has to do now; the simulation follows. */}
-            {shown.filter((q) => q.status === "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => outbox?.submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
+            {/* Questions first, in one fixed order (the class's) whatever their state (a card that jumped below the
+                simulation when it closed lost the student's place); the simulation follows. */}
+            {shown.map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => outbox?.submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {state.timeline && <LazyLockstep timeline={state.timeline} clock={clock} fetchKeyframe={fetchKeyframe} />}
             {state.activity.experiment && socket && (
               <ExperimentCard socket={socket} activityId={state.activity.id} def={state.activity.experiment} result={experiment?.activityId === state.activity.id ? experiment : null} onResult={setExperiment} />
             )}
-            {shown.filter((q) => q.status !== "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => outbox?.submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {shown.length === 0 && !state.timeline && !state.activity.experiment && <p className="card">Waiting for the teacher…</p>}
           </>
         )}
