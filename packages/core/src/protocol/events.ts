@@ -100,6 +100,11 @@ export interface ServerEvents {
   "class:progress": (progress: ClassProgress) => void;
   /** To a student whose rank changed. */
   "experiment:result": (result: ExperimentResult) => void;
+  /**
+   * To all students, coalesced: how many have run the experiment now. One broadcast instead of
+   * a message per student (whose rank did not change) each time the class grows.
+   */
+  "experiment:counted": (count: { activityId: string; of: number }) => void;
   /** To teacher screens, coalesced: the class's runs. */
   "experiment:points": (points: ExperimentPoints) => void;
   "participant:removed": (notice: { reason: string }) => void;

@@ -83,12 +83,14 @@ export function StudentApp({ code }: { code: string }) {
       setQuestions((qs) => (qs[r.questionId] ? { ...qs, [r.questionId]: { ...qs[r.questionId], status: "revealed", result: r } } : qs));
     };
     const onExperiment = (r: ExperimentResult) => setExperiment(r);
+    // The class grew: "of N" follows without a message per student (counts only grow; a late one is ignored).
+    const onCounted = (c: { activityId: string; of: number }) => setExperiment((e) => (e && e.activityId === c.activityId && c.of > e.of ? { ...e, of: c.of } : e));
     const onEnded = (s: PersonalSummary) => setSummary(s);
     const onRemoved = () => { setRemoved(true); seats.clear(code); };
     // One table of the phone's messages, each handler typed by the protocol's ServerEvents.
     const handlers: Partial<ServerEvents> = {
       "session:state": onState, "question:opened": onOpened, "question:revealed": onRevealed,
-      "experiment:result": onExperiment, "session:ended": onEnded, "participant:removed": onRemoved,
+      "experiment:result": onExperiment, "experiment:counted": onCounted, "session:ended": onEnded, "participant:removed": onRemoved,
     };
     const entries = Object.entries(handlers) as [keyof ServerEvents, (payload: unknown) => void][];
     for (const [event, fn] of entries) socket.on(event, fn);
