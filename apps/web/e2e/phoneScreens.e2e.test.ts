@@ -112,6 +112,24 @@ describe("the phone", () => {
   });
 });
 
-async function shotOfCard(p: Page, id: string, name: string) {
-  await p.locator(`article[data-question="${id}"]`).screenshot({ path: `${SHOTS}/${name}.png` });
+describe("the class experiment on the phone", () => {
+  it("'rank of N' follows when the class grows, even when the rank stays", async () => {
+    await teacher.getByRole("navigation", { name: "activities" }).getByRole("button", { name: /Class experiment: find the best λ/ }).click();
+    const mine = ada.locator('[data-rank]');
+    await ada.getByRole("button", { name: "Train with this value" }).click();
+    await mine.waitFor({ timeout: 60_000 });
+    expect([await mine.getAttribute("data-rank"), await mine.getAttribute("data-of")]).toEqual(["1", "1"]);
+    // Bo trains with no penalty at all: a far worse validation loss, so Ada stays 1st — now of 2.
+    const bo = (await joinOnPhone(browser, server.url, code, "Bo")).page;
+    await bo.getByLabel("Use exactly 0 (no penalty)").check();
+    await bo.getByRole("button", { name: "Train with this value" }).click();
+    await bo.locator("[data-rank]").waitFor({ timeout: 60_000 });
+    expect(await bo.locator("[data-rank]").getAttribute("data-rank")).toBe("2");
+    await ada.locator('[data-rank="1"][data-of="2"]').waitFor({ timeout: 10_000 });
+    await shotOfCard(ada, null, "phone-05-experiment-of-2");
+  });
+});
+
+async function shotOfCard(p: Page, id: string | null, name: string) {
+  await p.locator(id ? `article[data-question="${id}"]` : 'section[aria-labelledby="exp-title"]').screenshot({ path: `${SHOTS}/${name}.png` });
 }

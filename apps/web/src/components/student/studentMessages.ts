@@ -24,6 +24,8 @@ const FOR_STUDENTS: Partial<Record<ErrorCode, string>> = {
 export function studentMessage(error: Pick<ProtocolError, "code" | "message">): string {
   const worded = FOR_STUDENTS[error.code];
   if (worded) return worded;
+  // The server says why ("at most 24 characters", the filter's reason): keep it, add what to do.
+  if (error.code === "NICKNAME_INVALID") return `That nickname cannot be used (${error.message.trim().replace(/[.!?]$/, "")}). Pick another one.`;
   const m = error.message.trim();
   const sentence = m.charAt(0).toUpperCase() + m.slice(1);
   return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
