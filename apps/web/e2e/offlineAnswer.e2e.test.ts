@@ -16,7 +16,7 @@
 import type { Browser, BrowserContext, Page } from "playwright-core";
 import type { SessionReport } from "@livelab/core/report";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { e2eBackends, joinOnPhone, launchChromium, shot, signUpTeacher, startLiveLabOn } from "./support";
+import { e2eBackends, joinOnPhone, launchChromium, shot, startClassAsNewTeacher, startLiveLabOn } from "./support";
 
 const QUESTION = "l2-decay-factor";
 
@@ -55,13 +55,8 @@ describe.each(e2eBackends())("an answer sent offline (%s)", (backend) => {
   beforeAll(async () => {
     server = await startLiveLabOn(backend);
     browser = await launchChromium();
-    teacher = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-    teacher.on("dialog", (d) => void d.accept());
-    await signUpTeacher(teacher, server.url);
-    await teacher.getByRole("button", { name: "Start a session" }).click();
-    await teacher.waitForURL(/\/teach\/[\w-]+$/);
-    sessionId = teacher.url().split("/").pop()!;
-    const code = (await teacher.getByTestId("join-code").textContent())!.trim();
+    let code: string;
+    ({ teacher, sessionId, code } = await startClassAsNewTeacher(browser, server.url));
     ben = await joinOnPhone(browser, server.url, code, "Ben");
     chloe = await joinOnPhone(browser, server.url, code, "Chloe");
     await teacher.getByRole("navigation", { name: "activities" }).getByRole("button", { name: /^4\. Weight decay, one step/ }).click();

@@ -13,7 +13,7 @@
  */
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { joinOnPhone, launchChromium, PHONE, shot, signUpTeacher, SHOTS, startLiveLab } from "./support";
+import { joinOnPhone, launchChromium, PHONE, shot, SHOTS, startClassAsNewTeacher, startLiveLab } from "./support";
 
 let server: Awaited<ReturnType<typeof startLiveLab>>;
 let browser: Browser;
@@ -27,12 +27,7 @@ const viewportShot = (p: Page, name: string) => p.screenshot({ path: `${SHOTS}/$
 beforeAll(async () => {
   server = await startLiveLab();
   browser = await launchChromium();
-  teacher = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
-  teacher.on("dialog", (d) => void d.accept());
-  await signUpTeacher(teacher, server.url);
-  await teacher.getByRole("button", { name: "Start a session" }).click();
-  await teacher.waitForURL(/\/teach\/[\w-]+$/);
-  code = (await teacher.getByTestId("join-code").textContent())!.trim();
+  ({ teacher, code } = await startClassAsNewTeacher(browser, server.url));
 }, 180_000);
 
 afterAll(async () => {
