@@ -83,6 +83,16 @@ describe.skipIf(missing.length > 0)("three nodes behind HAProxy, one Redis, one 
     await tdb?.drop();
   }, 60_000);
 
+  it("a join code is checked on every node: on the class's own node from its room, on the others from the database", async () => {
+    for (const { name } of cluster.nodes) {
+      const p = new Phone(cluster.url, { node: name });
+      await p.connected();
+      expect(await p.call("session:check", { code: session.code.toLowerCase() }), name).toEqual({ ok: true, data: { code: session.code } });
+      expect(await p.call("session:check", { code: "QQ0000" }), name).toMatchObject({ ok: false, error: { code: "SESSION_NOT_FOUND" } });
+      p.close();
+    }
+  }, 60_000);
+
   it("300 students spread over the nodes hear the same lockstep checkpoints, equal to the engine's; an answer burst is stored exactly once", async () => {
     // Each phone arrives with the balancer's cookie for one node (as a browser does after its first request).
     for (let i = 0; i < STUDENTS; i += 50) {

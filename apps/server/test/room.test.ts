@@ -202,4 +202,45 @@ describe("a live room on the memory store", () => {
     expect(await submit(ann, 1e9, "key-exp-00003")).toMatchObject({ ok: false, error: { code: "INVALID_PARAMS" } });
     expect(await f.room.submitExperiment(ann, "warm-up", 0.01, "key-exp-00004")).toMatchObject({ ok: false, error: { code: "NO_EXPERIMENT" } });
   });
+
+  it("class experiment: when the class grows, every student learns the new count (one broadcast), not only those whose rank changed", async () => {
+    const f = track(await fixture());
+    const [ann, bo, cy] = [await join(f, "Ann"), await join(f, "Bo"), await join(f, "Cy")];
+    expectOk(await f.room.command({ type: "goTo", index: indexOf("lambda-experiment") }));
+    const submit = (pid: string, value: number, key: string) => f.room.submitExperiment(pid, "lambda-experiment", value, key);
+    const counted = () => f.transport.of("students", "experiment:counted").map((c) => c.of);
+    const until = async (ok: () => boolean) => { for (let i = 0; i < 100 && !ok(); i++) await new Promise((r) => setTimeout(r, 50)); };
+    expect(expectOk(await submit(ann, 0.01, "key-grow-0001")).rank).toBe(1);
+    expect(expectOk(await submit(bo, 10, "key-grow-0002")).rank).toBe(2);
+    await until(() => counted().includes(2));
+    expect(counted().at(-1)).toBe(2);
+    const before = f.transport.sent.length;
+    // Cy ties Bo's (worst) loss: Ann stays 1st and Bo 2nd, but both are now "of 3".
+    expect(expectOk(await submit(cy, 10, "key-grow-0003"))).toMatchObject({ rank: 2, of: 3 });
+    await until(() => counted().includes(3));
+    const after = f.transport.sent.slice(before).filter((m) => m.event === "experiment:counted" || m.event === "experiment:result");
+    expect(after).toEqual([{ to: "students", event: "experiment:counted", payload: { activityId: "lambda-experiment", of: 3 } }]);
+  });
+
+  it("class experiment fan-out, measured: 120 students in 4 waves get the class count in one broadcast per second, not a message each", async () => {
+    const f = track(await fixture());
+    const students: string[] = [];
+    for (let i = 0; i < 120; i++) students.push(await join(f, `S${i}`));
+    expectOk(await f.room.command({ type: "goTo", index: indexOf("lambda-experiment") }));
+    const t0 = Date.now();
+    // 4 waves of 30 (a class submitting over a few seconds); λ from 10⁻⁴ to 10, a spread of losses.
+    for (let w = 0; w < 4; w++) {
+      await Promise.all(students.slice(w * 30, w * 30 + 30).map((pid, i) => f.room.submitExperiment(pid, "lambda-experiment", Number((10 ** (-4 + ((w * 30 + i) * 5) / 119)).toPrecision(2)), `key-wave-${w}-${i}-xx`)));
+      await new Promise((r) => setTimeout(r, 1100)); // one coalesced push per second
+    }
+    const seconds = (Date.now() - t0) / 1000;
+    const counts = f.transport.of("students", "experiment:counted").map((c) => c.of);
+    // Telling each student with a run their new count instead would be one message per run at every count change.
+    const perStudentInstead = counts.reduce((a, b) => a + b, 0);
+    const rankMessages = f.transport.sent.filter((m) => m.event === "experiment:result").length;
+    console.log(`experiment fan-out, 120 students in 4 waves over ${seconds.toFixed(1)} s: ${counts.length} count broadcasts + ${rankMessages} rank messages (changed ranks only); a message per student at every count change would have been ${perStudentInstead} + the rank messages`);
+    expect(counts.at(-1)).toBe(120);
+    expect(counts.length).toBeLessThanOrEqual(Math.ceil(seconds) + 1); // at most one a second
+    expect(perStudentInstead).toBeGreaterThanOrEqual(300);
+  }, 60_000);
 });

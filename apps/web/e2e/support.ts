@@ -189,3 +189,18 @@ export async function signUpTeacher(page: Page, url: string, name = "Ms Rivera")
   await page.waitForURL(/\/teach$/);
   return { email, password };
 }
+
+/**
+ * A new teacher (1366×900) signs up and starts a class of the built-in lesson from My sessions:
+ * the console page, the class's id and the join code its students type.
+ */
+export async function startClassAsNewTeacher(browser: Browser, url: string): Promise<{ teacher: Page; sessionId: string; code: string }> {
+  const teacher = await (await browser.newContext({ viewport: { width: 1366, height: 900 } })).newPage();
+  teacher.on("dialog", (d) => void d.accept());
+  await signUpTeacher(teacher, url);
+  await teacher.getByRole("button", { name: "Start a session" }).click();
+  await teacher.waitForURL(/\/teach\/[\w-]+$/);
+  const sessionId = teacher.url().split("/").pop()!;
+  const code = (await teacher.getByTestId("join-code").textContent())!.trim();
+  return { teacher, sessionId, code };
+}

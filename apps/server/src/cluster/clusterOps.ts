@@ -1,4 +1,4 @@
-import { ERROR_CODES, fail, type Ack, type JoinAck, type JoinRosterAck, type ResumeAck } from "@livelab/core/protocol";
+import { ERROR_CODES, fail, ok, type Ack, type CodeCheckAck, type JoinAck, type JoinRosterAck, type ResumeAck } from "@livelab/core/protocol";
 import type { SessionCommand } from "@livelab/core/session";
 import type { Logger } from "pino";
 import type { RoomStore } from "../db/roomStore.ts";
@@ -194,6 +194,20 @@ export class ClusterSessionOps implements SessionOps {
     if (found.status === "ended") return ended();
     if (await this.deps.ownership.adopt(found.id)) return run();
     return moving();
+  }
+
+  /**
+   * A code run here is checked here (lock included); otherwise the database says whether it is
+   * live or ended — no forwarding: whether its node has locked joining is said at the join.
+   */
+  async check(code: string, onMiss: () => void): Promise<Ack<CodeCheckAck>> {
+    const upper = code.toUpperCase();
+    if (this.deps.rooms.getByCode(upper)) return this.local.check(upper, onMiss);
+    const found = await this.deps.store.findSession({ code: upper }).catch(() => undefined);
+    if (found === undefined) return fail(ERROR_CODES.STORAGE_UNAVAILABLE, "the database is unavailable; please try again");
+    if (!found) return this.local.check(upper, onMiss); // not found anywhere: counted as a guess
+    if (found.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
+    return ok({ code: upper });
   }
 
   join(code: string, nickname: string, onMiss: () => void): Promise<Ack<JoinAck>> {

@@ -9,7 +9,8 @@ import type { RoomTransport } from "./roomTransport.ts";
 
 /**
  * One session's class experiments: every student's run per activity, their ranks, and the
- * coalesced messages (the class's points to the projector, changed ranks to the students).
+ * coalesced messages (the class's points to the projector, changed ranks to the students, the
+ * class's count of runs to all students in one broadcast).
  * The server trains each choice itself (in worker threads), so a rank cannot be faked.
  */
 export class ClassExperiments {
@@ -17,6 +18,13 @@ export class ClassExperiments {
   private readonly runs = new Map<string, Map<string, ExperimentPoint>>();
   /** The rank each student was last told, per activity: only changes are pushed. */
   private readonly toldRank = new Map<string, number>();
+  /**
+   * The count of runs the students were last told, per activity. "3rd of 4" must become "of 5"
+   * when a fifth student runs theirs, but a message to each student whose rank did not change
+   * would be 2,000 messages (and, with several nodes, 2,000 adapter publishes) per second while
+   * a big class submits: the count goes to everyone in one broadcast instead (docs/BENCHMARKS.md).
+   */
+  private readonly toldCount = new Map<string, number>();
   /** Each student's latest submission by idempotency key: a resend gets the same answer, not a second run. */
   private readonly latest = new Map<string, { key: string; result: Promise<Ack<ExperimentAck>> }>();
   private readonly pushes: Coalescer;
@@ -92,6 +100,10 @@ export class ClassExperiments {
     for (const [activityId, runs] of this.runs) {
       t.toTeachers("experiment:points", { activityId, points: [...runs.values()].map((r) => ({ value: r.value, valLoss: r.valLoss, trainLoss: r.trainLoss })) });
       const sorted = this.sortedLosses(runs);
+      if (this.toldCount.get(activityId) !== sorted.length) {
+        this.toldCount.set(activityId, sorted.length);
+        t.toStudents("experiment:counted", { activityId, of: sorted.length });
+      }
       for (const [pid, r] of runs) {
         const rank = rankAmong(sorted, r.valLoss);
         const key = `${activityId}|${pid}`;

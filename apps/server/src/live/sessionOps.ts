@@ -1,5 +1,5 @@
 import {
-  ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CommandAck, type ExperimentAck, type JoinAck, type JoinRosterAck, type KeyframeAck, type ResumeAck, type ReviewAck, type StageView, type TeacherState,
+  ERROR_CODES, fail, ok, type Ack, type AnswerAck, type ClassProgress, type CodeCheckAck, type CommandAck, type ExperimentAck, type JoinAck, type JoinRosterAck, type KeyframeAck, type ResumeAck, type ReviewAck, type StageView, type TeacherState,
 } from "@livelab/core/protocol";
 import { normalizeNickname, type SessionCommand } from "@livelab/core/session";
 import type { SessionRoom } from "./room.ts";
@@ -27,6 +27,8 @@ export interface ScreenView { sessionId: string; stage: StageView; code: string;
  * node synchronously, in the same turn as the call, so pipelined guesses are counted one by one.
  */
 export interface SessionOps {
+  /** Whether a typed code names a class that admits students now: a wrong code is a guess, like a join's. */
+  check(code: string, onMiss: () => void): Promise<Ack<CodeCheckAck>>;
   join(code: string, nickname: string, onMiss: () => void): Promise<Ack<JoinAck>>;
   /** A signed-in roster student takes (or takes again) their own seat in a live class of their class. */
   joinRoster(code: string, student: RosterStudent, onMiss: () => void): Promise<Ack<JoinRosterAck>>;
@@ -64,6 +66,18 @@ function unknownCode(rooms: Rooms, code: string, onMiss: () => void): Promise<Ac
 export function localSessionOps(rooms: Rooms, roster?: RosterSeats): SessionOps {
   return {
     // Not async: the look-up and onMiss happen in the caller's turn.
+    check(code, onMiss) {
+      const room = rooms.getByCode(code);
+      if (!room) return unknownCode(rooms, code, onMiss);
+      return (async () => {
+        if (room.state.status === "ended") return fail(ERROR_CODES.SESSION_ENDED, "that class has ended");
+        // Said before the nickname is typed; the join itself checks again (the teacher may lock meanwhile).
+        if (room.state.joinLocked) return fail(ERROR_CODES.JOINS_LOCKED, "the teacher has locked joining");
+        // A class run for a roster takes no nickname: the phone goes to the class sign-in at once.
+        if (await roster?.classroomOf(room.id)) return fail(ERROR_CODES.CLASS_SIGN_IN_REQUIRED, "this class takes its students by name: sign in to your class first");
+        return ok({ code: room.state.code });
+      })();
+    },
     join(code, nickname, onMiss) {
       const room = rooms.getByCode(code);
       if (!room) return unknownCode(rooms, code, onMiss);

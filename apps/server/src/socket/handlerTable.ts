@@ -80,6 +80,14 @@ const missed = ({ socket, deps, address }: HandlerContext) => () => deps.joinGua
 
 export const HANDLERS: Handlers = {
   // ------------------------------------------------------------ students
+  // A code checked before the nickname is typed is a guess like a join's: the same turn, limits and counting.
+  "session:check": async (ctx, data) => {
+    const waited = await ctx.deps.joinGuard.turn(ctx.socket.id, ctx.address);
+    if (waited) return waited;
+    const refused = guessRefusal(ctx, () => roleRefusal(ctx));
+    if (refused) return refused;
+    return ctx.deps.ops.check(data.code, missed(ctx));
+  },
   "session:join": async (ctx, data) => {
     const waited = await ctx.deps.joinGuard.turn(ctx.socket.id, ctx.address);
     if (waited) return waited;

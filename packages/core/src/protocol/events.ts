@@ -26,6 +26,8 @@ export type ClientPayload<E extends ClientEventName> = z.input<(typeof CLIENT_EV
 /** The same payload after the server's validation. */
 export type ParsedPayload<E extends ClientEventName> = z.output<(typeof CLIENT_EVENTS)[E]>;
 
+/** The code names a live class that admits students now (the code as the server spells it). */
+export interface CodeCheckAck { code: string }
 export interface JoinAck { participantId: string; resumeToken: string; sessionId: string; snapshot: StudentSnapshot }
 /**
  * A roster student in a live class run for their class: the same seat from every device (the
@@ -51,6 +53,7 @@ export interface PingAck { t0: number; serverTime: number }
 
 /** The `data` of `{ ok: true, data }` for each client → server event. */
 export interface AckData {
+  "session:check": CodeCheckAck;
   "session:join": JoinAck;
   "session:resume": ResumeAck;
   "session:joinRoster": JoinRosterAck;
@@ -103,6 +106,11 @@ export interface ServerEvents {
   "class:progress": (progress: ClassProgress) => void;
   /** To a student whose rank changed. */
   "experiment:result": (result: ExperimentResult) => void;
+  /**
+   * To all students, coalesced: how many have run the experiment now. One broadcast instead of
+   * a message per student (whose rank did not change) each time the class grows.
+   */
+  "experiment:counted": (count: { activityId: string; of: number }) => void;
   /** To teacher screens, coalesced: the class's runs. */
   "experiment:points": (points: ExperimentPoints) => void;
   "participant:removed": (notice: { reason: string }) => void;

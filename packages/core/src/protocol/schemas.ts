@@ -16,6 +16,8 @@ const token = z.string().min(16).max(128).regex(/^[A-Za-z0-9_-]+$/, "malformed t
 const id = z.string().min(1).max(64).regex(/^[A-Za-z0-9_-]+$/, "malformed id");
 const idempotencyKey = z.string().min(8).max(64).regex(/^[A-Za-z0-9_-]+$/, "malformed idempotency key");
 
+/** "Is this a class I can join?" — asked before the student types a nickname. */
+export const CodeCheckSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), code }).strict();
 export const JoinSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), code, nickname: z.string().max(200) }).strict();
 export const ResumeSchema = z.object({ v: z.literal(PROTOCOL_VERSION).optional(), resumeToken: token }).strict();
 /** A roster student joins a live class run for their class as themselves: who they are comes from the handshake's student cookie. */
@@ -65,6 +67,7 @@ export const CreateSessionSchema = z.object({ lessonId: z.string().max(64).optio
 
 /** Client → server events with the schema of their payload. Anything else is UNKNOWN_EVENT. */
 export const STUDENT_EVENTS = {
+  "session:check": CodeCheckSchema,
   "session:join": JoinSchema,
   "session:resume": ResumeSchema,
   "session:joinRoster": JoinRosterSchema,

@@ -224,3 +224,26 @@ describe("what a student sees before the reveal", () => {
     expect([0.05, 0.1, 0.2]).toContain(a.eta);
   });
 });
+
+describe("the example shown for an unreadable number", () => {
+  // The phone shows this reason to a student mid-question: its examples must be readable
+  // numbers and must not be the answer to any numeric question of the built-in lesson.
+  it("gives readable examples that answer no question", async () => {
+    const { expectedNumber } = await import("./grade.ts");
+    const { parameterSets } = await import("./paramSets.ts");
+    const r = parseNumber("abc");
+    expect(r.ok).toBe(false);
+    const reason = r.ok ? "" : r.reason;
+    const examples = reason.split(":")[1].replace(/\bor\b/g, ",").split(/, | ,|\s{2,}/).map((s) => s.replace(/\bwrite it like\b/, "").trim()).filter(Boolean);
+    expect(examples.length).toBeGreaterThanOrEqual(4);
+    const values = examples.map((e) => parseNumber(e)).map((p) => (p.ok ? p.value : Number.NaN));
+    expect(values.every(Number.isFinite), `unreadable example in "${reason}"`).toBe(true);
+    for (const t of lesson.activities.flatMap((a) => a.questions)) {
+      if (t.kind !== "numeric") continue;
+      for (const params of parameterSets(t).sets) {
+        const answer = expectedNumber(t, params);
+        for (const v of values) expect(withinTolerance(v, answer, t.tolerance), `${t.id} ${JSON.stringify(params)} answer ${answer} is shown as an example`).toBe(false);
+      }
+    }
+  });
+});

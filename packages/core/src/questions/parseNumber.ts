@@ -34,7 +34,9 @@ export function parseNumber(input: unknown): ParsedNumber {
   } else if (ten) {
     value = Number(`${ten[1]}e${ten[2]}`);
   } else {
-    return { ok: false, reason: "not a number (write e.g. 0.998, 0,998, 9.98e-1 or 5/3)" };
+    // The examples show every accepted form with numbers no lesson asks for: an example that
+    // happened to be a question's answer (0.998 once was) would give that answer away.
+    return { ok: false, reason: "not a number: write it like 12.5, 12,5, 1.25e-3 or 7/3" };
   }
   if (!Number.isFinite(value)) return { ok: false, reason: "not a finite number" };
   return { ok: true, value, text };

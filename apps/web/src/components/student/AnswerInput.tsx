@@ -40,15 +40,18 @@ export function AnswerInput({ view, id, value, onChange, disabled }: { view: Stu
       {(view.kind === "single" || view.kind === "multiple") && (
         <fieldset style={{ border: 0, padding: 0, margin: 0 }} disabled={disabled}>
           <legend className="muted">{view.kind === "single" ? "Choose one" : "Choose all that apply"}</legend>
-          {view.options?.map((o) => (
-            <label key={o.id} className="option">
-              <input type={view.kind === "single" ? "radio" : "checkbox"} name={id} value={o.id}
-                checked={view.kind === "single" ? text === o.id : many.includes(o.id)}
-                onChange={(e) => onChange(view.kind === "single" ? o.id : e.target.checked ? [...many, o.id] : many.filter((x) => x !== o.id))} />
-              {o.letter && <span className="letter" aria-hidden="true">{o.letter}</span>}
-              <span><Tex text={o.text} /></span>
-            </label>
-          ))}
+          {view.options?.map((o) => {
+            const chosen = view.kind === "single" ? text === o.id : many.includes(o.id);
+            return (
+              // The choice is marked by more than colour: a thick border, bold text and the words "Your choice".
+              <label key={o.id} className={`option${chosen ? " chosen" : ""}`}>
+                <input type={view.kind === "single" ? "radio" : "checkbox"} name={id} value={o.id} checked={chosen}
+                  onChange={(e) => onChange(view.kind === "single" ? o.id : e.target.checked ? [...many, o.id] : many.filter((x) => x !== o.id))} />
+                {o.letter && <span className="letter" aria-hidden="true">{o.letter}</span>}
+                <span className="option-text"><Tex text={o.text} />{chosen && <span className="chosen-tag" aria-hidden="true">✓ Your choice</span>}</span>
+              </label>
+            );
+          })}
         </fieldset>
       )}
     </>

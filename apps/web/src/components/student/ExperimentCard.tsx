@@ -2,6 +2,7 @@
 import { useState } from "react";
 import type { ActivityView, ExperimentResult } from "@livelab/core/protocol";
 import { call, randomKey, type LiveSocket } from "../../lib/socket";
+import { studentMessage } from "./studentMessages";
 
 /** Pick λ on a log slider (or exactly 0), send it, see your validation loss and rank. */
 export function ExperimentCard({ socket, activityId, def, result, onResult }: {
@@ -20,7 +21,7 @@ export function ExperimentCard({ socket, activityId, def, result, onResult }: {
     const r = await call(socket, "experiment:submit", { activityId, value, idempotencyKey: randomKey() }, 30_000);
     setBusy(false);
     if (r.ok) onResult({ activityId, ...r.data });
-    else setError(r.error.message);
+    else setError(studentMessage(r.error));
   };
   return (
     <section className="card" aria-labelledby="exp-title">
@@ -31,7 +32,7 @@ export function ExperimentCard({ socket, activityId, def, result, onResult }: {
       <button className="primary" onClick={() => void send()} disabled={busy}>{busy ? "Training on the server…" : "Train with this value"}</button>
       {error && <p className="error" role="alert">{error}</p>}
       {result && (
-        <p role="status" data-rank={result.rank}>
+        <p role="status" data-rank={result.rank} data-of={result.of}>
           {def.label} = {result.value}: validation loss <strong>{result.valLoss.toFixed(4)}</strong>, training loss {result.trainLoss.toFixed(4)}. Rank <strong>{result.rank}</strong> of {result.of}.
         </p>
       )}

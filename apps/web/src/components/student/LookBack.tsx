@@ -4,6 +4,7 @@ import type { PersonalSummary, ReviewItem } from "@livelab/core/protocol";
 import { call, type LiveSocket } from "../../lib/socket";
 import { Tex } from "../../lib/tex";
 import { Feedback } from "./QuestionCard";
+import { studentMessage } from "./studentMessages";
 
 /**
  * The end of class on a phone: the student's own numbers (core's personal summary, rendered
@@ -15,7 +16,7 @@ export function LookBack({ socket, summary }: { socket: LiveSocket | null; summa
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     if (!socket) return;
-    void call(socket, "review:get", {}).then((r) => (r.ok ? setItems(r.data.items) : setError(r.error.message)));
+    void call(socket, "review:get", {}).then((r) => (r.ok ? setItems(r.data.items) : setError(studentMessage(r.error))));
   }, [socket]);
   return (
     <>

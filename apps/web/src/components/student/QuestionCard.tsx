@@ -1,13 +1,12 @@
 "use client";
-import { useEffect, useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import type { RevealedResult, StudentQuestionState } from "@livelab/core/protocol";
 import type { ServerClock } from "../../lib/clock";
 import { Tex } from "../../lib/tex";
 import { useCountdown } from "../../lib/useCountdown";
 import { AnswerInput, hasAnswer, type Answer } from "./AnswerInput";
+import type { SaveState } from "./answerOutbox";
 import { drafts } from "./storage";
-
-export type SaveState = { kind: "idle" } | { kind: "sending" } | { kind: "saved"; attempt: number } | { kind: "error"; message: string; retrying: boolean };
 
 
 /**
@@ -23,10 +22,13 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
   const initial = q.lastAnswer ?? (q.attemptsUsed === 0 ? drafts.get(draftKey.pid, draftKey.qid) : null);
   const empty: Answer = v.kind === "multiple" ? [] : "";
   const [answer, setAnswer] = useState<Answer>(Array.isArray(initial) ? (initial as string[]) : typeof initial === "string" ? initial : empty);
+  // A reveal that arrives while the student watches is scrolled to; one already there on a reload is not.
+  const revealedAtMount = useRef(!!q.result);
   const left = useCountdown(q.status === "open" ? q.deadline : null, clock);
   const open = q.status === "open" && left !== 0;
   const used = q.attemptsUsed >= v.attempts;
-  const locked = !open || used || save.kind === "sending";
+  // Locked while an answer is on its way or waiting for the connection: what is shown is what will be stored.
+  const locked = !open || used || save.kind === "sending" || save.kind === "waiting";
   const id = `q-${v.id}`;
   const canSend = !locked && hasAnswer(answer);
   // Keep what is typed until it is saved; forget it once the server has it.
@@ -50,23 +52,30 @@ export function QuestionCard({ q, save, onSubmit, clock, participantId }: {
           <SaveLine save={save} q={q} timedOut={left === 0} />
         </div>
       </form>
-      {q.result && <Feedback r={q.result} />}
+      {q.result && <Feedback r={q.result} scrollOnShow={!revealedAtMount.current} />}
     </article>
   );
 }
 
 function SaveLine({ save, q, timedOut }: { save: SaveState; q: StudentQuestionState; timedOut: boolean }) {
-  if (save.kind === "sending") return <span className="muted" role="status">Sending…</span>;
-  if (save.kind === "error") return <span className="error" role="alert">{save.message}{save.retrying ? " — will resend when back online" : ""}</span>;
-  if (save.kind === "saved" || q.attemptsUsed > 0) return <span className="saved" role="status">✓ Answer saved{q.status === "open" ? " — wait for the reveal" : ""}</span>;
+  // Honest about where the answer is: only an acknowledgement from the server makes it "saved".
+  if (save.kind === "waiting") return <span className="waiting" role="status" data-save="waiting">Not sent yet — waiting for the connection. It is kept on this phone and sent when you are back online.</span>;
+  if (save.kind === "sending") return <span className="muted" role="status" data-save="sending">Sending…</span>;
+  if (save.kind === "error") return <span className="error" role="alert" data-save="error">{save.message}</span>;
+  if (save.kind === "saved" || q.attemptsUsed > 0) return <span className="saved" role="status" data-save="saved">✓ Answer saved{q.status === "open" ? " — wait for the reveal" : ""}</span>;
   if ((q.status !== "open" || timedOut) && !q.result) return <span className="muted">Answers are closed</span>;
   return null;
 }
 
 /** The verdict once (core words it: "Correct!", "Not quite."), the explanation, the right answer and the worked solution. */
-export function Feedback({ r }: { r: RevealedResult }) {
+export function Feedback({ r, scrollOnShow = false }: { r: RevealedResult; scrollOnShow?: boolean }) {
+  const ref = useRef<HTMLDivElement>(null);
+  // On a phone the verdict lands below the options, out of sight: bring it to the eye once, when it arrives.
+  useEffect(() => {
+    if (scrollOnShow) ref.current?.scrollIntoView({ block: "start", behavior: "smooth" });
+  }, [scrollOnShow, r.questionId]);
   return (
-    <div className={`feedback ${r.status}${r.unscored ? " unscored" : ""}`} role="status" data-result={r.status} data-feedback-key={r.feedbackKey ?? ""}>
+    <div ref={ref} className={`feedback ${r.status}${r.unscored ? " unscored" : ""}`} role="status" data-result={r.status} data-feedback-key={r.feedbackKey ?? ""}>
       <p><strong>{r.headline}</strong> {r.feedback && <Tex text={r.feedback} />}</p>
       {r.yourAnswerText !== null && r.status !== "correct" && (
         // A student's own words are shown as typed; only an option ("B: …") is lesson text with math.

@@ -1,30 +1,29 @@
 "use client";
-import { useCallback, useEffect, useRef, useState } from "react";
-import type { ExperimentResult, PersonalSummary, PublicState, RevealedResult, ServerEvents, StudentQuestionState, StudentSnapshot } from "@livelab/core/protocol";
-import { call, callRetrying, randomKey, RETRYABLE_CODES } from "../../lib/socket";
+import { useCallback, useEffect, useMemo, useRef, useState } from "react";
+import type { ExperimentResult, JoinAck, PersonalSummary, PublicState, RevealedResult, ServerEvents, StudentQuestionState, StudentSnapshot } from "@livelab/core/protocol";
+import { callRetrying } from "../../lib/socket";
 import { ConnectionBadge, useConnection, useKeyframeFetch } from "../../lib/useConnection";
 import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
-import { QuestionCard, type SaveState } from "./QuestionCard";
+import { AnswerOutbox, type SaveState } from "./answerOutbox";
+import { JoinForm } from "./JoinForm";
+import { QuestionCard } from "./QuestionCard";
 import dynamic from "next/dynamic";
 
 // Only the experiment activity needs it, and the look-back only the end: keep them out of the first load.
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
 const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
-import { pending, seats, type Seat } from "./storage";
+import { seats, type Seat } from "./storage";
 import { knownStudent, sentence } from "../../lib/knownStudent";
 
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
 type ClassState = Omit<PublicState, "sessionId" | "serverTime">;
 
-/** The phone: join with code + nickname, then follow the class. Reloads resume the same seat. */
+/** The phone: join (code checked, then nickname), then follow the class. Reloads resume the same seat. */
 export function StudentApp({ code }: { code: string }) {
   const { socket, clock, connection } = useConnection();
   const fetchKeyframe = useKeyframeFetch(socket);
   const [seat, setSeat] = useState<Seat | null>(null);
-  const [joinError, setJoinError] = useState<string | null>(null);
-  const [nickname, setNickname] = useState("");
-  const [busy, setBusy] = useState(false);
   const [state, setState] = useState<ClassState | null>(null);
   const [questions, setQuestions] = useState<Record<string, StudentQuestionState>>({});
   const [saves, setSaves] = useState<Record<string, SaveState>>({});
@@ -33,6 +32,10 @@ export function StudentApp({ code }: { code: string }) {
   const [removed, setRemoved] = useState(false);
   // A class run for a roster: its students sign in to their class (name and PIN) instead of a nickname.
   const [needsClassSignIn, setNeedsClassSignIn] = useState(false);
+  // Said above the join form: why a roster student's own join did not go through.
+  const [rosterError, setRosterError] = useState<string | null>(null);
+  // A roster student in a class without a roster joins with a nickname: their name, to start with.
+  const [suggestedNickname, setSuggestedNickname] = useState("");
   const seatRef = useRef<Seat | null>(null);
 
   const applySnapshot = useCallback((s: StudentSnapshot) => {
@@ -40,34 +43,19 @@ export function StudentApp({ code }: { code: string }) {
     setQuestions(Object.fromEntries(s.questions.map((q) => [q.questionId, q])));
   }, []);
 
-  const submit = useCallback(async (questionId: string, answer: string | string[], key = randomKey()) => {
-    const current = seatRef.current;
-    if (!socket || !current) return;
-    // Kept until acknowledged: survives a reload or a dropped connection.
-    pending.put(current.participantId, { questionId, answer, idempotencyKey: key });
-    setSaves((s) => ({ ...s, [questionId]: { kind: "sending" } }));
-    const r = await call(socket, "answer:submit", { questionId, answer, idempotencyKey: key });
-    if (r.ok) {
-      pending.drop(current.participantId, questionId);
-      setSaves((s) => ({ ...s, [questionId]: { kind: "saved", attempt: r.data.attempt } }));
-      setQuestions((qs) => (qs[questionId] ? { ...qs, [questionId]: { ...qs[questionId], attemptsUsed: r.data.attempt, lastAnswer: answer } } : qs));
-      return;
-    }
-    const retry = RETRYABLE_CODES.has(r.error.code);
-    if (!retry) pending.drop(current.participantId, questionId);
-    setSaves((s) => ({ ...s, [questionId]: { kind: "error", message: r.error.message, retrying: retry } }));
-  }, [socket]);
-
-  const resend = useCallback(() => {
-    const current = seatRef.current;
-    if (!current) return;
-    for (const p of Object.values(pending.all(current.participantId))) void submit(p.questionId, p.answer, p.idempotencyKey);
-  }, [submit]);
+  // Answers wait on the phone until the server has stored them (answerOutbox.ts says why and how).
+  const reattach = useRef<() => void>(() => {});
+  const outbox = useMemo(() => socket && new AnswerOutbox(socket, () => seatRef.current?.participantId ?? null, {
+    onSave: (questionId, save) => setSaves((s) => ({ ...s, [questionId]: save })),
+    onStored: (questionId, answer, attempt) => setQuestions((qs) => (qs[questionId] ? { ...qs, [questionId]: { ...qs[questionId], attemptsUsed: attempt, lastAnswer: answer } } : qs)),
+    onSeatLost: () => reattach.current(),
+  }), [socket]);
+  useEffect(() => () => outbox?.dispose(), [outbox]);
 
   // (Re)attach on every connect: a roster student joins again as themselves (their device's
   // student cookie), anyone else resumes the stored seat if there is one.
   useEffect(() => {
-    if (!socket) return;
+    if (!socket || !outbox) return;
     const attach = async () => {
       if (knownStudent.get() && !seats.get(code)) {
         // Retried while the class moves to another server (several nodes), like a resume.
@@ -78,7 +66,7 @@ export function StudentApp({ code }: { code: string }) {
           setSeat(s);
           applySnapshot(r.data.snapshot);
           if (r.data.summary) setSummary(r.data.summary);
-          resend();
+          outbox.seated();
           return;
         }
         if (r.error.code === "PARTICIPANT_REMOVED") return setRemoved(true);
@@ -87,9 +75,9 @@ export function StudentApp({ code }: { code: string }) {
           knownStudent.clear();
           return setNeedsClassSignIn(true);
         }
-        if (r.error.code !== "NOT_IN_CLASS") return setJoinError(sentence(r.error.message));
+        if (r.error.code !== "NOT_IN_CLASS") return setRosterError(sentence(r.error.message));
         // NOT_IN_CLASS: a class without a roster (or another class's): join it with a nickname.
-        setNickname((n) => n || (knownStudent.get()?.name ?? ""));
+        setSuggestedNickname(knownStudent.get()?.name ?? "");
         return;
       }
       const stored = seats.get(code);
@@ -100,7 +88,7 @@ export function StudentApp({ code }: { code: string }) {
         setSeat(stored);
         applySnapshot(r.data.snapshot);
         if (r.data.summary) setSummary(r.data.summary);
-        resend();
+        outbox.seated();
       } else if (r.error.code === "RESUME_TOKEN_INVALID" || r.error.code === "PARTICIPANT_REMOVED") {
         seats.clear(code);
         seatRef.current = null;
@@ -108,7 +96,10 @@ export function StudentApp({ code }: { code: string }) {
         if (r.error.code === "PARTICIPANT_REMOVED") setRemoved(true);
       }
     };
+    reattach.current = () => void attach();
+    const lost = () => outbox.connectionLost();
     socket.on("connect", attach);
+    socket.on("disconnect", lost);
     if (socket.connected) void attach();
     const onState = (p: PublicState) => {
       setState(p);
@@ -123,37 +114,34 @@ export function StudentApp({ code }: { code: string }) {
       setQuestions((qs) => (qs[r.questionId] ? { ...qs, [r.questionId]: { ...qs[r.questionId], status: "revealed", result: r } } : qs));
     };
     const onExperiment = (r: ExperimentResult) => setExperiment(r);
+    // The class grew: "of N" follows without a message per student (counts only grow; a late one is ignored).
+    const onCounted = (c: { activityId: string; of: number }) => setExperiment((e) => (e && e.activityId === c.activityId && c.of > e.of ? { ...e, of: c.of } : e));
     const onEnded = (s: PersonalSummary) => setSummary(s);
     const onRemoved = () => { setRemoved(true); seats.clear(code); };
     // One table of the phone's messages, each handler typed by the protocol's ServerEvents.
     const handlers: Partial<ServerEvents> = {
       "session:state": onState, "question:opened": onOpened, "question:revealed": onRevealed,
-      "experiment:result": onExperiment, "session:ended": onEnded, "participant:removed": onRemoved,
+      "experiment:result": onExperiment, "experiment:counted": onCounted, "session:ended": onEnded, "participant:removed": onRemoved,
     };
     const entries = Object.entries(handlers) as [keyof ServerEvents, (payload: unknown) => void][];
     for (const [event, fn] of entries) socket.on(event, fn);
     return () => {
       socket.off("connect", attach);
+      socket.off("disconnect", lost);
       for (const [event, fn] of entries) socket.off(event, fn);
     };
-  }, [socket, code, applySnapshot, resend]);
+  }, [socket, outbox, code, applySnapshot]);
 
-  const join = async () => {
-    if (!socket) return;
-    setBusy(true);
-    setJoinError(null);
-    const r = await call(socket, "session:join", { code, nickname });
-    setBusy(false);
-    if (!r.ok && r.error.code === "CLASS_SIGN_IN_REQUIRED") return setNeedsClassSignIn(true);
-    if (!r.ok) return setJoinError(r.error.message);
-    const s: Seat = { resumeToken: r.data.resumeToken, participantId: r.data.participantId, nickname: r.data.snapshot.participant.nickname };
+  const joined = (r: JoinAck) => {
+    const s: Seat = { resumeToken: r.resumeToken, participantId: r.participantId, nickname: r.snapshot.participant.nickname };
     seats.set(code, s);
     seatRef.current = s;
     setSeat(s);
-    applySnapshot(r.data.snapshot);
+    applySnapshot(r.snapshot);
+    outbox?.seated();
   };
 
-  if (removed) return <main className="narrow"><h1>You have left this class</h1><p>The teacher removed you from this session.</p></main>;
+  if (removed) return <main className="narrow"><h1>You have left this class</h1><p>The teacher removed you from this class. Ask your teacher if this was a mistake.</p></main>;
 
   if (!seat && needsClassSignIn) {
     return (
@@ -170,19 +158,8 @@ export function StudentApp({ code }: { code: string }) {
   }
 
   if (!seat) {
-    return (
-      <main className="narrow">
-        <div className="row" style={{ justifyContent: "space-between" }}><span className="brand">LiveLab</span><ConnectionBadge state={connection} /></div>
-        <h1>Join class {code}</h1>
-        <form onSubmit={(e) => { e.preventDefault(); void join(); }} className="card">
-          <label htmlFor="nickname">Your nickname</label>
-          <input id="nickname" type="text" autoComplete="nickname" maxLength={24} value={nickname} onChange={(e) => setNickname(e.target.value)} aria-describedby="nick-help" />
-          <p id="nick-help" className="muted">Shown to your teacher. No account needed.</p>
-          {joinError && <p className="error" role="alert">{joinError}</p>}
-          <button type="submit" className="primary" disabled={busy || !nickname.trim() || connection !== "online"} style={{ width: "100%" }}>{busy ? "Joining…" : "Join"}</button>
-        </form>
-      </main>
-    );
+    return <JoinForm socket={socket} connection={connection} code={code} onJoined={joined} initialNickname={suggestedNickname} notice={rosterError}
+      onClassSignIn={() => setNeedsClassSignIn(true)} />;
   }
 
   const shown = (state?.questions ?? []).map((q) => questions[q.questionId]).filter(Boolean);
@@ -194,7 +171,7 @@ export function StudentApp({ code }: { code: string }) {
         <ConnectionBadge state={connection} />
       </header>
       <main className="narrow" data-participant={seat.participantId}>
-        {state?.paused && <div className="paused-overlay" role="alert">Paused — eyes on the teacher</div>}
+        {state?.paused && <div className="paused-overlay" role="alert"><strong>Paused</strong><span>Eyes on your teacher. What you typed is kept; the class goes on in a moment.</span></div>}
         {summary ? (
           <>
             <LookBack socket={socket} summary={summary} />
@@ -206,13 +183,13 @@ export function StudentApp({ code }: { code: string }) {
             <p className="muted">Activity {state.activity.index + 1} of {state.activity.count}</p>
             <h1>{state.activity.title}</h1>
             {state.activity.body && <p><Tex text={state.activity.body} /></p>}
-            {/* An open question comes first: it is what the student has to do now; the simulation follows. */}
-            {shown.filter((q) => q.status === "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
+            {/* Questions first, in one fixed order (the class's) whatever their state (a card that jumped below the
+                simulation when it closed lost the student's place); the simulation follows. */}
+            {shown.map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => outbox?.submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {state.timeline && <LazyLockstep timeline={state.timeline} clock={clock} fetchKeyframe={fetchKeyframe} />}
             {state.activity.experiment && socket && (
               <ExperimentCard socket={socket} activityId={state.activity.id} def={state.activity.experiment} result={experiment?.activityId === state.activity.id ? experiment : null} onResult={setExperiment} />
             )}
-            {shown.filter((q) => q.status !== "open").map((q) => <QuestionCard key={q.questionId + q.view.prompt} q={q} save={saves[q.questionId] ?? { kind: "idle" }} onSubmit={(a) => void submit(q.questionId, a)} clock={clock} participantId={seat.participantId} />)}
             {shown.length === 0 && !state.timeline && !state.activity.experiment && <p className="card">Waiting for the teacher…</p>}
           </>
         )}
