@@ -81,6 +81,8 @@ describe.each(backends())("practice after class on %s", (backend) => {
     const stranger = await connect(ctx.server.url);
     sockets.push(stranger);
     const s2 = await api<{ sessionId: string; code: string; hostSecret: string }>("POST", `/api/classes/${classroom.id}/sessions`, {});
+    // The code check before the nickname already says so, so a phone goes to the class sign-in at once.
+    expect(await stranger.call("session:check", { code: s2.body.data.code })).toMatchObject({ ok: false, error: { code: "CLASS_SIGN_IN_REQUIRED" } });
     const refused = await stranger.call("session:join", { code: s2.body.data.code, nickname: "Mallory" });
     expect(refused).toMatchObject({ ok: false, error: { code: "CLASS_SIGN_IN_REQUIRED" } });
     const noCookie = await stranger.call("session:joinRoster", { code: s2.body.data.code });
