@@ -7,11 +7,14 @@ import { Tex } from "../../lib/tex";
 import { LazyLockstep } from "./LazyLockstep";
 import { AnswerOutbox, type SaveState } from "./answerOutbox";
 import { JoinForm } from "./JoinForm";
-import { QuestionCard } from "./QuestionCard";
 import dynamic from "next/dynamic";
 
 // Only the experiment activity needs it, and the look-back only the end: keep them out of the first load.
 const ExperimentCard = dynamic(() => import("./ExperimentCard").then((m) => m.ExperimentCard), { ssr: false });
+// Questions come after the join form: their card (inputs, countdown, verdict) loads once the phone
+// has a seat (preloaded below), so the join form is the first thing a phone on bad Wi-Fi gets.
+const loadQuestionCard = () => import("./QuestionCard").then((m) => m.QuestionCard);
+const QuestionCard = dynamic(loadQuestionCard, { ssr: false, loading: () => <p className="muted">Loading the question…</p> });
 const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
 import { seats, type Seat } from "./storage";
 import { knownStudent, sentence } from "../../lib/knownStudent";
@@ -37,6 +40,9 @@ export function StudentApp({ code }: { code: string }) {
   // A roster student in a class without a roster joins with a nickname: their name, to start with.
   const [suggestedNickname, setSuggestedNickname] = useState("");
   const seatRef = useRef<Seat | null>(null);
+  const seated = seat !== null;
+  // Fetch the question card as soon as there is a seat, before the first question opens.
+  useEffect(() => { if (seated) void loadQuestionCard(); }, [seated]);
 
   const applySnapshot = useCallback((s: StudentSnapshot) => {
     setState({ status: s.status, paused: s.paused, activity: s.activity, timeline: s.timeline, questions: s.questions.map((q) => ({ questionId: q.questionId, status: q.status, deadline: q.deadline })) });
