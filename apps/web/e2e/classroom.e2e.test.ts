@@ -142,6 +142,9 @@ async function waitForLockstep(pages: Page[], timeoutMs = 20_000) {
 async function answerOnPhone(p: (typeof phones)[number], qid: string): Promise<"saved" | "refused" | "skipped"> {
   const card = p.page.locator(`article[data-question="${qid}"]`);
   await card.waitFor();
+  // Nothing runs off the phone's screen (earlier verdicts and worked solutions included): a mobile
+  // browser would zoom out to fit it, and the page would jump under the student's thumb.
+  expect(await p.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth), `${p.student} on ${qid}`).toBeLessThanOrEqual(0);
   const move = moveFor(p.student, templates.get(qid)!, (await card.getAttribute("data-prompt")) ?? "");
   if (!move) return "skipped";
   if ("pick" in move) await card.locator("label.option", { hasText: move.pick.slice(0, 40) }).click();

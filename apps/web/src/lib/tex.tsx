@@ -25,6 +25,9 @@ const KATEX_OPTIONS = { throwOnError: false, output: "html", strict: false, trus
  * Text with $…$ math, rendered with KaTeX. Text parts are React text (escaped), math parts
  * KaTeX's HTML (which escapes its input). Until KaTeX has loaded, math shows as its source.
  */
+/** Math up to this many TeX characters is kept on one line with the punctuation after it. */
+const GLUE_MAX_TEX = 24;
+
 export function Tex({ text, className }: { text: string; className?: string }) {
   const parts = useMemo(() => mathSegments(text), [text]);
   const [katex, setKatex] = useState<Katex | null>(katexModule);
@@ -34,9 +37,11 @@ export function Tex({ text, className }: { text: string; className?: string }) {
   }, [hasMath, katex]);
   // Punctuation right after math stays on its line ("λ = □." never wraps before the full stop):
   // a browser may break after KaTeX's inline blocks, so the two go into one unbreakable span.
+  // Only short math ("λ = □", "w"): a long formula must keep KaTeX's own break points (after =, +,
+  // −), or a worked solution runs off a phone's screen (and a mobile browser zooms to fit it).
   const stuck = (i: number) => {
     const next = parts[i + 1];
-    return next && !next.math ? (/^[.,;:!?)]+/.exec(next.text)?.[0] ?? "") : "";
+    return next && !next.math && parts[i].text.length <= GLUE_MAX_TEX ? (/^[.,;:!?)]+/.exec(next.text)?.[0] ?? "") : "";
   };
   return (
     <span className={className}>
