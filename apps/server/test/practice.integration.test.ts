@@ -23,8 +23,11 @@ describe.each(backends())("practice after class on %s", (backend) => {
   };
   const studentIdOf = async (name: string) => (await ctx.server.db.prisma.student.findFirstOrThrow({ where: { name, classroomId: classroom.id } })).id;
 
-  /** A live class run for the roster; Ada and Bo join as themselves and answer l2-decay-factor (Ada right, Bo with the named mistake). */
-  async function liveClass(): Promise<{ sessionId: string; code: string; hostSecret: string; adaSeat: string }> {
+  /**
+   * A live class run for the roster; Ada and Bo join as themselves and answer l2-decay-factor (Ada
+   * right, Bo with the named mistake). With `poll`, Ada first answers the warm-up poll (no points) wrong.
+   */
+  async function liveClass(poll = false): Promise<{ sessionId: string; code: string; hostSecret: string; adaSeat: string }> {
     const s = await api<{ sessionId: string; code: string; hostSecret: string }>("POST", `/api/classes/${classroom.id}/sessions`, {});
     expect(s.status).toBe(201);
     const host = await connect(ctx.server.url);
@@ -39,6 +42,13 @@ describe.each(backends())("practice after class on %s", (backend) => {
       expect(joined.nickname).toBe(name);
       seats[name] = joined.participantId;
       phones[name] = phone;
+    }
+    if (poll) {
+      const pollOpened = phones.Ada.next("question:opened");
+      expectOk(await host.call("question:open", { questionId: "warmup-overfitting" }));
+      await pollOpened;
+      expectOk(await phones.Ada.call("answer:submit", { questionId: "warmup-overfitting", answer: "underfitting", idempotencyKey: newKey() }));
+      expectOk(await host.call("question:close", { questionId: "warmup-overfitting" }));
     }
     expectOk(await host.call("activity:goto", { index: 3 }));
     const opened = Object.values(phones).map((p) => p.next("question:opened"));
@@ -166,8 +176,12 @@ describe.each(backends())("practice after class on %s", (backend) => {
   });
 
   it("a second live class adds to the same history: the grid and the evidence read live and practice answers as one", async () => {
-    const second = await liveClass();
+    const second = await liveClass(true);
     const adaId = await studentIdOf("Ada");
+    // Ada's wrong answer to the warm-up poll (worth no points) is stored, but is evidence of nothing.
+    expect(await ctx.server.db.prisma.response.count({ where: { questionId: "warmup-overfitting", participant: { studentId: adaId } } })).toBe(1);
+    const pollSkill = await api<unknown[]>("GET", `/api/classes/${classroom.id}/students/${adaId}/evidence?skill=choosing-regularization`);
+    expect(pollSkill.body.data).toEqual([]);
     const seats = await ctx.server.db.prisma.participant.findMany({ where: { studentId: adaId }, select: { sessionId: true } });
     expect(seats).toHaveLength(3); // the first class, the short one ended at once, the second
     expect(seats.map((s) => s.sessionId)).toEqual(expect.arrayContaining([firstSession.sessionId, second.sessionId]));
@@ -177,6 +191,7 @@ describe.each(backends())("practice after class on %s", (backend) => {
     const grid = await api<{ rows: { name: string; cells: Record<string, { level: string; attempts: number; misconceptions: { key: string }[] }> }[]; assignments: { complete: number; of: number }[] }>("GET", `/api/classes/${classroom.id}/mastery`);
     const row = (name: string) => grid.body.data.rows.find((r) => r.name === name)!;
     expect(row("Ada").cells["l2-decay"]).toMatchObject({ level: "mastered", attempts: 6 });
+    expect(row("Ada").cells["choosing-regularization"]?.attempts ?? 0).toBe(0);
     // Bo made the named mistake in both live classes: a misconception.
     expect(row("Bo").cells["l2-decay"].misconceptions.map((m) => m.key)).toEqual(["dropped-factor-2"]);
     expect(grid.body.data.assignments[0]).toMatchObject({ complete: 1, of: 2 });
