@@ -209,6 +209,29 @@ describe.each(backends())("practice after class on %s", (backend) => {
     expect(ada.slice(level, level + 4)).toEqual(["mastered", "5", "6", "no"]);
   });
 
+  it("an assignment due in the past is refused; the same open assignment is not created twice, even on two clicks at once", async () => {
+    const count = () => ctx.server.db.prisma.assignment.count({ where: { classroomId: classroom.id } });
+    const before = await count();
+    const past = await api("POST", `/api/classes/${classroom.id}/assignments`, { title: "Late", skills: ["l2-decay"], dueAt: new Date(Date.now() - 60_000).toISOString() });
+    expect(past.status).toBe(400);
+    expect(past.body).toMatchObject({ ok: false, error: { code: "DUE_DATE_PAST", message: expect.stringMatching(/^That due date is already past\./) } });
+    expect(await count()).toBe(before);
+    // A report's "Assign practice" clicked twice at once, then again after a reload (skills in another order).
+    const body = { title: "After the lesson: L2, choosing", skills: ["l2-decay", "choosing-regularization"], dueAt: "2027-02-01T22:59:00.000Z" };
+    const [a, b] = await Promise.all([1, 2].map(() => api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, body)));
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.data.id).toBe(b.body.data.id);
+    const again = await api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, { ...body, skills: ["choosing-regularization", "l2-decay"] });
+    expect(again).toMatchObject({ status: 200, body: { data: { id: a.body.data.id, existing: true } } });
+    expect(await count()).toBe(before + 1);
+    // Another due date, or other skills, is other work.
+    const later = await api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, { ...body, dueAt: "2027-02-08T22:59:00.000Z" });
+    const fewer = await api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, { ...body, skills: ["l2-decay"] });
+    expect([later.status, fewer.status, later.body.data.existing, fewer.body.data.existing]).toEqual([201, 201, false, false]);
+    expect(await count()).toBe(before + 3);
+    for (const id of [a.body.data.id, later.body.data.id, fewer.body.data.id]) expect((await api("DELETE", `/api/classes/${classroom.id}/assignments/${id}`)).status).toBe(200);
+  });
+
   it("another teacher sees none of it", async () => {
     const other = await signUpTeacher(ctx.server.url);
     for (const path of [`/api/classes/${classroom.id}`, `/api/classes/${classroom.id}/mastery`, `/api/classes/${classroom.id}/export/mastery.csv`]) {
