@@ -116,6 +116,23 @@ describe.each(backends())("practice after class on %s", (backend) => {
     expect(expectOk(await after.call("session:joinRoster", { code: s2.body.data.code })).summary).not.toBeNull();
   });
 
+  it("a session names the class it was run for: the sessions list, the console's header and the report", async () => {
+    const list = await api<{ id: string; className: string | null; classroomId: string | null }[]>("GET", "/api/sessions");
+    expect(list.body.data.find((s) => s.id === firstSession.sessionId)).toMatchObject({ className: "9B Physics", classroomId: classroom.id });
+    const own = await api<{ sessionId: string }>("POST", "/api/sessions", {});
+    expect(list.status).toBe(200);
+    const all = await api<{ id: string; className: string | null; classroomId: string | null }[]>("GET", "/api/sessions");
+    expect(all.body.data.find((s) => s.id === own.body.data.sessionId)).toMatchObject({ className: null, classroomId: null });
+    expect((await api("GET", `/api/sessions/${firstSession.sessionId}/class`)).body).toEqual({ ok: true, data: { classroom: { id: classroom.id, name: "9B Physics" } } });
+    expect((await api("GET", `/api/sessions/${own.body.data.sessionId}/class`)).body).toEqual({ ok: true, data: { classroom: null } });
+    const report = await api<{ session: { classroom: unknown } }>("GET", `/api/sessions/${firstSession.sessionId}/report`);
+    expect(report.body.data.session.classroom).toEqual({ id: classroom.id, name: "9B Physics" });
+    // Another teacher's session is not found, as everywhere.
+    const other = await signUpTeacher(ctx.server.url);
+    expect((await other.fetch(`/api/sessions/${firstSession.sessionId}/class`)).status).toBe(404);
+    expect((await api("DELETE", `/api/sessions/${own.body.data.sessionId}`)).status).toBe(200);
+  });
+
   it("practice: gates hold, an assignment opens its skills, a wrong attempt gets its named mistake and worked solution", async () => {
     // Regularization is behind the two diagnostics.
     const locked = await ada.call("POST", "/api/student/practice/next", { skill: "l2-decay" });
