@@ -251,12 +251,12 @@ describe("practice after class", () => {
     const soon = new Date(Date.now() + 5 * 86_400_000);
     const soonValue = `${soon.getFullYear()}-${String(soon.getMonth() + 1).padStart(2, "0")}-${String(soon.getDate()).padStart(2, "0")}`;
     await teacher.getByLabel("Due (optional)").fill(soonValue);
-    await teacher.getByRole("button", { name: "Assign" }).click();
+    await teacher.getByRole("button", { name: "Assign", exact: true }).click();
     await teacher.getByRole("alert").getByText("That due date is already past. Pick a later day, or leave it empty.").waitFor();
     await shot(teacher, "practice-12b-teacher-assignment-past");
     await teacher.getByLabel("Due (optional)").fill("2027-02-05");
     await shot(teacher, "practice-12-teacher-assignment");
-    await teacher.getByRole("button", { name: "Assign" }).click();
+    await teacher.getByRole("button", { name: "Assign", exact: true }).click();
     const list = teacher.getByRole("list", { name: "assignments" });
     await list.getByText("Weight decay before Friday").waitFor();
     await list.getByText("0 of 1 students have mastered all of it").waitFor();
@@ -265,7 +265,7 @@ describe("practice after class", () => {
     await teacher.getByRole("button", { name: "New assignment" }).click();
     await teacher.getByRole("group", { name: "Skills" }).getByLabel("L2 weight decay").check();
     await teacher.getByLabel("Due (optional)").fill("2027-02-05");
-    await teacher.getByRole("button", { name: "Assign" }).click();
+    await teacher.getByRole("button", { name: "Assign", exact: true }).click();
     await teacher.getByRole("status").getByText(/already has an open assignment with these skills and this due date/).waitFor();
     expect(await list.getByRole("listitem").count()).toBe(1);
     expect(await teacher.locator('button.cell[data-student="Ada L"][data-skill="l2-decay"]').getAttribute("data-level")).toBe("not-started");
@@ -327,7 +327,7 @@ describe("practice after class", () => {
     await shot(teacher, "practice-17-teacher-rename-conflict");
     await field.fill("Ben Kim");
     await roster.getByRole("button", { name: "Save" }).click();
-    await roster.getByRole("rowheader", { name: "Ben Kim" }).waitFor();
+    await roster.getByRole("rowheader", { name: "Ben Kim", exact: true }).waitFor();
     expect(await roster.getByRole("alert").count()).toBe(0);
   });
 });
