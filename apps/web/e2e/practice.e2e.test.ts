@@ -307,6 +307,11 @@ describe("practice after class", () => {
     await sessions.getByRole("link", { name: "9B Physics" }).waitFor();
     await teacher.getByRole("heading", { name: "Your live sessions" }).waitFor();
     await shot(teacher, "practice-16-teacher-my-sessions");
+    // The report's header names the class too.
+    await sessions.getByRole("link", { name: "Report" }).click();
+    await teacher.waitForURL(/\/teach\/reports\/[\w-]+$/);
+    expect(await teacher.locator("main.report > p.muted").first().innerText()).toMatch(/^for 9B Physics · /);
+    await shot(teacher, "practice-16b-teacher-report-class");
   });
 
   it("the roster renames in the row; a taken name is refused in a sentence under that row", async () => {
@@ -329,5 +334,25 @@ describe("practice after class", () => {
     await roster.getByRole("button", { name: "Save" }).click();
     await roster.getByRole("rowheader", { name: "Ben Kim", exact: true }).waitFor();
     expect(await roster.getByRole("alert").count()).toBe(0);
+  });
+
+  it("a phone signing in with wrong PINs is warned before the last try, whatever the name", async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/class/${classCode}`);
+    await page.getByRole("tab", { name: "I have joined before" }).click();
+    await page.getByLabel("Your name").fill("Zed Q"); // in no class: the refusals are a real name's
+    const alert = page.getByRole("alert");
+    for (let i = 1; i <= 4; i++) {
+      await page.getByLabel("Your PIN").fill(`100${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await alert.getByText(i < 4 ? "Check both (your teacher can reset your PIN)." : "One more wrong PIN and sign-in waits 15 minutes", { exact: false }).waitFor();
+    }
+    await readable(page);
+    await shot(page, "practice-18-phone-pin-warning");
+    await page.getByLabel("Your PIN").fill("1005");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await alert.getByText(/^Too many wrong PINs: sign-in waits\. Try again in 15 minutes/).waitFor();
+    await ctx.close();
   });
 });
