@@ -23,8 +23,11 @@ describe.each(backends())("practice after class on %s", (backend) => {
   };
   const studentIdOf = async (name: string) => (await ctx.server.db.prisma.student.findFirstOrThrow({ where: { name, classroomId: classroom.id } })).id;
 
-  /** A live class run for the roster; Ada and Bo join as themselves and answer l2-decay-factor (Ada right, Bo with the named mistake). */
-  async function liveClass(): Promise<{ sessionId: string; code: string; hostSecret: string; adaSeat: string }> {
+  /**
+   * A live class run for the roster; Ada and Bo join as themselves and answer l2-decay-factor (Ada
+   * right, Bo with the named mistake). With `poll`, Ada first answers the warm-up poll (no points) wrong.
+   */
+  async function liveClass(poll = false): Promise<{ sessionId: string; code: string; hostSecret: string; adaSeat: string }> {
     const s = await api<{ sessionId: string; code: string; hostSecret: string }>("POST", `/api/classes/${classroom.id}/sessions`, {});
     expect(s.status).toBe(201);
     const host = await connect(ctx.server.url);
@@ -39,6 +42,13 @@ describe.each(backends())("practice after class on %s", (backend) => {
       expect(joined.nickname).toBe(name);
       seats[name] = joined.participantId;
       phones[name] = phone;
+    }
+    if (poll) {
+      const pollOpened = phones.Ada.next("question:opened");
+      expectOk(await host.call("question:open", { questionId: "warmup-overfitting" }));
+      await pollOpened;
+      expectOk(await phones.Ada.call("answer:submit", { questionId: "warmup-overfitting", answer: "underfitting", idempotencyKey: newKey() }));
+      expectOk(await host.call("question:close", { questionId: "warmup-overfitting" }));
     }
     expectOk(await host.call("activity:goto", { index: 3 }));
     const opened = Object.values(phones).map((p) => p.next("question:opened"));
@@ -106,6 +116,23 @@ describe.each(backends())("practice after class on %s", (backend) => {
     expect(expectOk(await after.call("session:joinRoster", { code: s2.body.data.code })).summary).not.toBeNull();
   });
 
+  it("a session names the class it was run for: the sessions list, the console's header and the report", async () => {
+    const list = await api<{ id: string; className: string | null; classroomId: string | null }[]>("GET", "/api/sessions");
+    expect(list.body.data.find((s) => s.id === firstSession.sessionId)).toMatchObject({ className: "9B Physics", classroomId: classroom.id });
+    const own = await api<{ sessionId: string }>("POST", "/api/sessions", {});
+    expect(list.status).toBe(200);
+    const all = await api<{ id: string; className: string | null; classroomId: string | null }[]>("GET", "/api/sessions");
+    expect(all.body.data.find((s) => s.id === own.body.data.sessionId)).toMatchObject({ className: null, classroomId: null });
+    expect((await api("GET", `/api/sessions/${firstSession.sessionId}/class`)).body).toEqual({ ok: true, data: { classroom: { id: classroom.id, name: "9B Physics" } } });
+    expect((await api("GET", `/api/sessions/${own.body.data.sessionId}/class`)).body).toEqual({ ok: true, data: { classroom: null } });
+    const report = await api<{ session: { classroom: unknown } }>("GET", `/api/sessions/${firstSession.sessionId}/report`);
+    expect(report.body.data.session.classroom).toEqual({ id: classroom.id, name: "9B Physics" });
+    // Another teacher's session is not found, as everywhere.
+    const other = await signUpTeacher(ctx.server.url);
+    expect((await other.fetch(`/api/sessions/${firstSession.sessionId}/class`)).status).toBe(404);
+    expect((await api("DELETE", `/api/sessions/${own.body.data.sessionId}`)).status).toBe(200);
+  });
+
   it("practice: gates hold, an assignment opens its skills, a wrong attempt gets its named mistake and worked solution", async () => {
     // Regularization is behind the two diagnostics.
     const locked = await ada.call("POST", "/api/student/practice/next", { skill: "l2-decay" });
@@ -166,8 +193,12 @@ describe.each(backends())("practice after class on %s", (backend) => {
   });
 
   it("a second live class adds to the same history: the grid and the evidence read live and practice answers as one", async () => {
-    const second = await liveClass();
+    const second = await liveClass(true);
     const adaId = await studentIdOf("Ada");
+    // Ada's wrong answer to the warm-up poll (worth no points) is stored, but is evidence of nothing.
+    expect(await ctx.server.db.prisma.response.count({ where: { questionId: "warmup-overfitting", participant: { studentId: adaId } } })).toBe(1);
+    const pollSkill = await api<unknown[]>("GET", `/api/classes/${classroom.id}/students/${adaId}/evidence?skill=choosing-regularization`);
+    expect(pollSkill.body.data).toEqual([]);
     const seats = await ctx.server.db.prisma.participant.findMany({ where: { studentId: adaId }, select: { sessionId: true } });
     expect(seats).toHaveLength(3); // the first class, the short one ended at once, the second
     expect(seats.map((s) => s.sessionId)).toEqual(expect.arrayContaining([firstSession.sessionId, second.sessionId]));
@@ -177,6 +208,7 @@ describe.each(backends())("practice after class on %s", (backend) => {
     const grid = await api<{ rows: { name: string; cells: Record<string, { level: string; attempts: number; misconceptions: { key: string }[] }> }[]; assignments: { complete: number; of: number }[] }>("GET", `/api/classes/${classroom.id}/mastery`);
     const row = (name: string) => grid.body.data.rows.find((r) => r.name === name)!;
     expect(row("Ada").cells["l2-decay"]).toMatchObject({ level: "mastered", attempts: 6 });
+    expect(row("Ada").cells["choosing-regularization"]?.attempts ?? 0).toBe(0);
     // Bo made the named mistake in both live classes: a misconception.
     expect(row("Bo").cells["l2-decay"].misconceptions.map((m) => m.key)).toEqual(["dropped-factor-2"]);
     expect(grid.body.data.assignments[0]).toMatchObject({ complete: 1, of: 2 });
@@ -192,6 +224,29 @@ describe.each(backends())("practice after class on %s", (backend) => {
     const ada = lines.find((l) => l.startsWith("Ada,"))!.split(",");
     expect(ada[2]).toBe("1");
     expect(ada.slice(level, level + 4)).toEqual(["mastered", "5", "6", "no"]);
+  });
+
+  it("an assignment due in the past is refused; the same open assignment is not created twice, even on two clicks at once", async () => {
+    const count = () => ctx.server.db.prisma.assignment.count({ where: { classroomId: classroom.id } });
+    const before = await count();
+    const past = await api("POST", `/api/classes/${classroom.id}/assignments`, { title: "Late", skills: ["l2-decay"], dueAt: new Date(Date.now() - 60_000).toISOString() });
+    expect(past.status).toBe(400);
+    expect(past.body).toMatchObject({ ok: false, error: { code: "DUE_DATE_PAST", message: expect.stringMatching(/^That due date is already past\./) } });
+    expect(await count()).toBe(before);
+    // A report's "Assign practice" clicked twice at once, then again after a reload (skills in another order).
+    const body = { title: "After the lesson: L2, choosing", skills: ["l2-decay", "choosing-regularization"], dueAt: "2027-02-01T22:59:00.000Z" };
+    const [a, b] = await Promise.all([1, 2].map(() => api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, body)));
+    expect([a.status, b.status].sort()).toEqual([200, 201]);
+    expect(a.body.data.id).toBe(b.body.data.id);
+    const again = await api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, { ...body, skills: ["choosing-regularization", "l2-decay"] });
+    expect(again).toMatchObject({ status: 200, body: { data: { id: a.body.data.id, existing: true } } });
+    expect(await count()).toBe(before + 1);
+    // Another due date, or other skills, is other work.
+    const later = await api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, { ...body, dueAt: "2027-02-08T22:59:00.000Z" });
+    const fewer = await api<{ id: string; existing: boolean }>("POST", `/api/classes/${classroom.id}/assignments`, { ...body, skills: ["l2-decay"] });
+    expect([later.status, fewer.status, later.body.data.existing, fewer.body.data.existing]).toEqual([201, 201, false, false]);
+    expect(await count()).toBe(before + 3);
+    for (const id of [a.body.data.id, later.body.data.id, fewer.body.data.id]) expect((await api("DELETE", `/api/classes/${classroom.id}/assignments/${id}`)).status).toBe(200);
   });
 
   it("another teacher sees none of it", async () => {

@@ -68,6 +68,33 @@ async function fillHydrated(page: Page, label: string, value: string, submit: st
   }
 }
 
+/**
+ * Each symbol of the grid's legend on the same line as the first letter of its label (the
+ * tryout saw "✓✓" and "↻" wrap away from their words): the symbols that sit apart from theirs.
+ */
+async function legendSymbolsApart(page: Page): Promise<string[]> {
+  return page.evaluate(() => {
+    const legend = document.querySelector(".legend")!;
+    const apart: string[] = [];
+    for (const sym of legend.querySelectorAll(".cell, .mark")) {
+      const walker = document.createTreeWalker(legend, NodeFilter.SHOW_TEXT);
+      walker.currentNode = sym.lastChild ?? sym;
+      let text: Node | null = walker.nextNode();
+      while (text && !/\S/.test(text.textContent ?? "")) text = walker.nextNode();
+      if (!text) { apart.push(sym.textContent ?? ""); continue; }
+      const at = (text.textContent ?? "").search(/\S/);
+      const range = document.createRange();
+      range.setStart(text, at);
+      range.setEnd(text, at + 1);
+      const a = sym.getBoundingClientRect();
+      const b = range.getClientRects()[0];
+      // The same line: the letter's middle is within the symbol's height.
+      if (!b || Math.abs((b.top + b.bottom) / 2 - (a.top + a.bottom) / 2) > a.height / 2) apart.push(sym.textContent ?? "");
+    }
+    return apart;
+  });
+}
+
 /** On to a fresh question: wait until it has replaced the one just answered. */
 async function next(): Promise<void> {
   const before = await phone.locator("article[data-item]").getAttribute("data-item");
@@ -195,6 +222,11 @@ describe("practice after class", () => {
     // That mistake was 30 days ago now: no longer "this week".
     await teacher.getByText("No named mistake in practice in the last 7 days.").waitFor();
     await shot(teacher, "practice-09-teacher-grid");
+    for (const width of [1920, 1280, 1000, 760]) {
+      await teacher.setViewportSize({ width, height: 720 });
+      expect({ width, apart: await legendSymbolsApart(teacher) }).toEqual({ width, apart: [] });
+    }
+    await teacher.setViewportSize({ width: 1280, height: 720 });
     await cell("gradient-step").click();
     const panel = teacher.getByRole("dialog");
     await panel.getByRole("table", { name: "answers on this skill" }).waitFor();
@@ -214,12 +246,28 @@ describe("practice after class", () => {
     await teacher.getByRole("button", { name: "New assignment" }).click();
     await teacher.getByLabel("Title").fill("Weight decay before Friday");
     await teacher.getByRole("group", { name: "Skills" }).getByLabel("L2 weight decay").check();
+    // The server's clock is 30 days ahead of the browser's here: a date 5 days on is already past
+    // for the server, which decides; the form says why and stays open.
+    const soon = new Date(Date.now() + 5 * 86_400_000);
+    const soonValue = `${soon.getFullYear()}-${String(soon.getMonth() + 1).padStart(2, "0")}-${String(soon.getDate()).padStart(2, "0")}`;
+    await teacher.getByLabel("Due (optional)").fill(soonValue);
+    await teacher.getByRole("button", { name: "Assign", exact: true }).click();
+    await teacher.getByRole("alert").getByText("That due date is already past. Pick a later day, or leave it empty.").waitFor();
+    await shot(teacher, "practice-12b-teacher-assignment-past");
     await teacher.getByLabel("Due (optional)").fill("2027-02-05");
     await shot(teacher, "practice-12-teacher-assignment");
-    await teacher.getByRole("button", { name: "Assign" }).click();
+    await teacher.getByRole("button", { name: "Assign", exact: true }).click();
     const list = teacher.getByRole("list", { name: "assignments" });
     await list.getByText("Weight decay before Friday").waitFor();
     await list.getByText("0 of 1 students have mastered all of it").waitFor();
+    expect(await teacher.getByText("That due date is already past.").count()).toBe(0);
+    // The same assignment again (same skills, same due date): not added twice, and the page says so.
+    await teacher.getByRole("button", { name: "New assignment" }).click();
+    await teacher.getByRole("group", { name: "Skills" }).getByLabel("L2 weight decay").check();
+    await teacher.getByLabel("Due (optional)").fill("2027-02-05");
+    await teacher.getByRole("button", { name: "Assign", exact: true }).click();
+    await teacher.getByRole("status").getByText(/already has an open assignment with these skills and this due date/).waitFor();
+    expect(await list.getByRole("listitem").count()).toBe(1);
     expect(await teacher.locator('button.cell[data-student="Ada L"][data-skill="l2-decay"]').getAttribute("data-level")).toBe("not-started");
 
     await phone.goto(`${server.url}/me`);
@@ -250,5 +298,61 @@ describe("practice after class", () => {
     expect(await phone.getByLabel("Your nickname").count()).toBe(0);
     await shot(phone, "practice-11-phone-live-as-herself");
     await teacher.getByText("1 joined · 1 online").waitFor();
+    // The console's header names the class the session was run for.
+    await teacher.locator("header").getByRole("link", { name: "9B Physics" }).waitFor();
+    await shot(teacher, "practice-15-teacher-console-class");
+    // My sessions: live sessions (not "classes"), each with the class it was run for.
+    await teacher.goto(`${server.url}/teach`);
+    const sessions = teacher.getByRole("table", { name: "your live sessions" });
+    await sessions.getByRole("link", { name: "9B Physics" }).waitFor();
+    await teacher.getByRole("heading", { name: "Your live sessions" }).waitFor();
+    await shot(teacher, "practice-16-teacher-my-sessions");
+    // The report's header names the class too.
+    await sessions.getByRole("link", { name: "Report" }).click();
+    await teacher.waitForURL(/\/teach\/reports\/[\w-]+$/);
+    expect(await teacher.locator("main.report > p.muted").first().innerText()).toMatch(/^for 9B Physics · /);
+    await shot(teacher, "practice-16b-teacher-report-class");
+  });
+
+  it("the roster renames in the row; a taken name is refused in a sentence under that row", async () => {
+    const joined = await fetch(`${server.url}/api/class/join`, { method: "POST", headers: { origin: server.url, "content-type": "application/json" }, body: JSON.stringify({ code: classCode, name: "Ben K", pin: "1357" }) });
+    expect(joined.status).toBe(201);
+    await teacher.goto(classUrl);
+    const roster = teacher.getByRole("table", { name: "students of the class" });
+    await roster.getByRole("button", { name: "Rename Ben K" }).click();
+    const field = roster.getByLabel("New name for Ben K");
+    await field.fill("ada l");
+    await roster.getByRole("button", { name: "Save" }).click();
+    const refusal = roster.getByRole("alert");
+    await refusal.getByText("Another student in this class is already called ada l. Pick another name, for example with a letter of the last name.").waitFor();
+    // Right under Ben's row: the refusal's row follows it.
+    const rows = await roster.locator("tbody tr").evaluateAll((trs) => trs.map((tr) => (tr.classList.contains("row-error") ? "error" : tr.querySelector("input") ? "editing" : tr.querySelector("th")?.textContent?.trim() ?? "")));
+    expect(rows[rows.indexOf("error") - 1]).toBe("editing");
+    expect(await field.inputValue()).toBe("ada l");
+    await shot(teacher, "practice-17-teacher-rename-conflict");
+    await field.fill("Ben Kim");
+    await roster.getByRole("button", { name: "Save" }).click();
+    await roster.getByRole("rowheader", { name: "Ben Kim", exact: true }).waitFor();
+    expect(await roster.getByRole("alert").count()).toBe(0);
+  });
+
+  it("a phone signing in with wrong PINs is warned before the last try, whatever the name", async () => {
+    const ctx = await browser.newContext(PHONE);
+    const page = await ctx.newPage();
+    await page.goto(`${server.url}/class/${classCode}`);
+    await page.getByRole("tab", { name: "I have joined before" }).click();
+    await page.getByLabel("Your name").fill("Zed Q"); // in no class: the refusals are a real name's
+    const alert = page.getByRole("alert");
+    for (let i = 1; i <= 4; i++) {
+      await page.getByLabel("Your PIN").fill(`100${i}`);
+      await page.getByRole("button", { name: "Sign in" }).click();
+      await alert.getByText(i < 4 ? "Check both (your teacher can reset your PIN)." : "One more wrong PIN and sign-in waits 15 minutes", { exact: false }).waitFor();
+    }
+    await readable(page);
+    await shot(page, "practice-18-phone-pin-warning");
+    await page.getByLabel("Your PIN").fill("1005");
+    await page.getByRole("button", { name: "Sign in" }).click();
+    await alert.getByText(/^Too many wrong PINs: sign-in waits\. Try again in 15 minutes/).waitFor();
+    await ctx.close();
   });
 });

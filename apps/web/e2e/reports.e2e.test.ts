@@ -39,7 +39,7 @@ afterAll(async () => {
 describe("teacher accounts and the class report", () => {
   it("sign up, start a class, two phones answer, end it", async () => {
     await signUpTeacher(teacher, server.url, "Ms Rivera");
-    await teacher.getByText("No classes yet").waitFor();
+    await teacher.getByText("No sessions yet").waitFor();
     await shot(teacher, "report-01-my-sessions-empty");
     await teacher.getByRole("button", { name: "Start a session" }).click();
     await teacher.waitForURL(/\/teach\/[\w-]+$/);
@@ -89,7 +89,7 @@ describe("teacher accounts and the class report", () => {
 
   it("My sessions lists the class; another teacher cannot open its report", async () => {
     await teacher.goto(`${server.url}/teach`);
-    const row = teacher.getByRole("table", { name: "your classes" }).getByRole("row").nth(1);
+    const row = teacher.getByRole("table", { name: "your live sessions" }).getByRole("row").nth(1);
     await row.getByRole("link", { name: "Report" }).waitFor();
     expect(await row.innerText()).toMatch(/\t2\t2\tended/); // 2 students, 2 answers
     await shot(teacher, "report-03-my-sessions");
@@ -112,8 +112,8 @@ describe("teacher accounts and the class report", () => {
   });
 
   it("the teacher deletes the class", async () => {
-    await teacher.getByRole("button", { name: /^Delete the class/ }).click();
-    await teacher.getByText("No classes yet").waitFor();
+    await teacher.getByRole("button", { name: /^Delete the session/ }).click();
+    await teacher.getByText("No sessions yet").waitFor();
     const res = await teacher.request.get(`${server.url}/api/sessions/${sessionId}/report`);
     expect(res.status()).toBe(404);
   });
@@ -226,12 +226,12 @@ describe("teacher accounts and the class report", () => {
     await page.getByRole("button", { name: "End session" }).click();
     await page.getByRole("link", { name: "Open the report →" }).waitFor();
     await page.goto(`${server.url}/teach`);
-    const classes = page.getByRole("table", { name: "your classes" });
+    const classes = page.getByRole("table", { name: "your live sessions" });
     // .all() does not wait: wait until both classes are listed before ticking them.
     await expect.poll(() => classes.getByRole("checkbox").count(), { timeout: 30_000 }).toBe(2);
     for (const box of await classes.getByRole("checkbox").all()) await box.check();
     await shot(page, "report-15-my-sessions-compare");
-    await page.getByRole("link", { name: /^Compare 2 classes side by side/ }).click();
+    await page.getByRole("link", { name: /^Compare 2 sessions side by side/ }).click();
     const grid = page.getByRole("table", { name: "correct rate per question and class" });
     await grid.waitFor();
     // The warm-up was asked in both: 50 % in the new section; the demo's own rate in the other column.

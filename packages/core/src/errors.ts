@@ -66,6 +66,8 @@ export const ERROR_CODES = {
   SIGN_IN_LOCKED: "SIGN_IN_LOCKED",
   /** HTTP: a skill behind a gate (the message says what to master first). */
   SKILL_LOCKED: "SKILL_LOCKED",
+  /** HTTP: an assignment's due date is already past (the server's clock decides). */
+  DUE_DATE_PAST: "DUE_DATE_PAST",
   /** HTTP: no such practice item for this student. */
   ITEM_NOT_FOUND: "ITEM_NOT_FOUND",
   /** Made by clients, never sent by the server: no acknowledgement arrived in time. */

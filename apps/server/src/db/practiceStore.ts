@@ -133,8 +133,29 @@ export class PracticeStore {
     return rows.map((r) => ({ ...r, skills: r.skills as string[] }));
   }
 
-  async createAssignment(a: AssignmentRow): Promise<void> {
-    await this.db.prisma.assignment.create({ data: { ...a, skills: json(a.skills) } });
+  /**
+   * Create an assignment unless an identical one (same class, same set of skills, same due date)
+   * is still open — no due date, or one after `a.createdAt` — and then return that one instead: a
+   * report's "Assign practice" clicked again after a reload must not set the same work twice.
+   * The class row is locked for the check and the insert, so two clicks at once (even on two
+   * nodes) make one assignment.
+   */
+  async createAssignmentOnce(a: AssignmentRow): Promise<{ id: string; existing: boolean }> {
+    const sameSkills = (skills: unknown) => {
+      const set = new Set(skills as string[]);
+      return set.size === a.skills.length && a.skills.every((s) => set.has(s));
+    };
+    return this.db.prisma.$transaction(async (tx) => {
+      await tx.$queryRawUnsafe(`SELECT 1 FROM "Classroom" WHERE id = $1 FOR UPDATE`, a.classroomId);
+      const open = await tx.assignment.findMany({
+        where: { classroomId: a.classroomId, dueAt: a.dueAt, OR: [{ dueAt: null }, { dueAt: { gt: a.createdAt } }] },
+        orderBy: [{ createdAt: "asc" }, { id: "asc" }], select: { id: true, skills: true },
+      });
+      const same = open.find((r) => sameSkills(r.skills));
+      if (same) return { id: same.id, existing: true };
+      await tx.assignment.create({ data: { ...a, skills: json(a.skills) } });
+      return { id: a.id, existing: false };
+    });
   }
 
   async deleteAssignment(classroomId: string, id: string): Promise<boolean> {

@@ -7,6 +7,9 @@ export interface SessionListItem {
   code: string;
   lessonId: string;
   lessonTitle: string;
+  /** The class (roster) the session was run for, if any: its name and id. */
+  className: string | null;
+  classroomId: string | null;
   status: string;
   createdAt: string;
   endedAt: string | null;
@@ -44,14 +47,15 @@ export class ReportStore {
 
   async listSessions(teacherId: string): Promise<SessionListItem[]> {
     // The lesson JSON can be large: only its title is read here.
-    const rows = await this.db.query<{ id: string; code: string; lessonId: string; lessonTitle: string | null; status: string; createdMs: number | string; endedMs: number | string | null; participants: number; responses: number }>(
+    const rows = await this.db.query<{ id: string; code: string; lessonId: string; lessonTitle: string | null; className: string | null; classroomId: string | null; status: string; createdMs: number | string; endedMs: number | string | null; participants: number; responses: number }>(
       // Timestamps are stored in UTC without a zone; epoch milliseconds avoid driver-side zone guesses.
-      `SELECT s.id, s.code, s."lessonId", s.lesson->>'title' AS "lessonTitle", s.status,
+      `SELECT s.id, s.code, s."lessonId", s.lesson->>'title' AS "lessonTitle", c.name AS "className", s."classroomId", s.status,
               (extract(epoch FROM s."createdAt") * 1000)::float8 AS "createdMs",
               (extract(epoch FROM s."endedAt") * 1000)::float8 AS "endedMs",
               (SELECT count(*)::int FROM "Participant" p WHERE p."sessionId" = s.id AND NOT p.removed) AS participants,
               (SELECT count(*)::int FROM "Response" r WHERE r."sessionId" = s.id) AS responses
          FROM "ClassSession" s
+         LEFT JOIN "Classroom" c ON c.id = s."classroomId"
         WHERE s."teacherId" = $1
         ORDER BY s."createdAt" DESC, s.id`,
       [teacherId],
@@ -61,6 +65,8 @@ export class ReportStore {
       code: r.code,
       lessonId: r.lessonId,
       lessonTitle: r.lessonTitle ?? r.lessonId,
+      className: r.className,
+      classroomId: r.classroomId,
       status: r.status,
       createdAt: new Date(Number(r.createdMs)).toISOString(),
       endedAt: r.endedMs === null ? null : new Date(Number(r.endedMs)).toISOString(),
@@ -72,7 +78,7 @@ export class ReportStore {
   /** Everything about one session, if `teacherId` owns it; null otherwise. */
   async loadOwned(sessionId: string, teacherId: string): Promise<OwnedSession | null> {
     const p = this.db.prisma;
-    const s = await p.classSession.findFirst({ where: { id: sessionId, teacherId } });
+    const s = await p.classSession.findFirst({ where: { id: sessionId, teacherId }, include: { classroom: { select: { id: true, name: true } } } });
     if (!s) return null;
     const [participants, opened, responses, runs, unreadable] = await Promise.all([
       p.participant.findMany({ where: { sessionId }, orderBy: [{ joinedAt: "asc" }, { id: "asc" }] }),
@@ -89,7 +95,7 @@ export class ReportStore {
       responses: rows,
       unreadable,
       input: {
-        session: { id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.getTime(), endedAt: s.endedAt?.getTime() ?? null },
+        session: { id: s.id, code: s.code, status: s.status, createdAt: s.createdAt.getTime(), endedAt: s.endedAt?.getTime() ?? null, classroom: s.classroom },
         lesson: s.lesson as unknown as Lesson,
         participants: participants.map((x) => ({ id: x.id, nickname: x.nickname, joinedAt: x.joinedAt.getTime(), removed: x.removed })),
         openedQuestions: opened.map((e) => {
@@ -107,6 +113,12 @@ export class ReportStore {
   async ownedStatus(sessionId: string, teacherId: string): Promise<string | null> {
     const s = await this.db.prisma.classSession.findFirst({ where: { id: sessionId, teacherId }, select: { status: true } });
     return s?.status ?? null;
+  }
+
+  /** The class (roster) a session the teacher owns was run for: undefined when not theirs, null when run for no class. */
+  async ownedSessionClass(sessionId: string, teacherId: string): Promise<{ id: string; name: string } | null | undefined> {
+    const s = await this.db.prisma.classSession.findFirst({ where: { id: sessionId, teacherId }, select: { classroom: { select: { id: true, name: true } } } });
+    return s ? s.classroom : undefined;
   }
 
   /** Delete a session the teacher owns, with its participants, answers, runs and log (cascade). */

@@ -248,14 +248,20 @@ export function classRouter(deps: ClassRouteDeps, signedIn: express.RequestHandl
     const known = courseSkills();
     const unknown = parsed.data.skills.filter((s) => !known.has(s));
     if (unknown.length) return void badRequest(res, `not a skill of the course: ${unknown.join(", ")}`);
+    // "Now" is the server's: a due date already past would be an assignment nobody can finish in time.
+    const now = deps.now();
+    const dueAt = parsed.data.dueAt ? new Date(parsed.data.dueAt) : null;
+    if (dueAt && dueAt.getTime() <= now) {
+      return void res.status(400).json(fail(ERROR_CODES.DUE_DATE_PAST, "That due date is already past. Pick a later day, or leave it empty."));
+    }
     try {
       const c = await owned(req, res);
       if (!c) return;
-      const id = newId();
-      await deps.practice.createAssignment({
-        id, classroomId: c.id, title: parsed.data.title, skills: [...new Set(parsed.data.skills)], dueAt: parsed.data.dueAt ? new Date(parsed.data.dueAt) : null, createdAt: new Date(deps.now()),
+      const made = await deps.practice.createAssignmentOnce({
+        id: newId(), classroomId: c.id, title: parsed.data.title, skills: [...new Set(parsed.data.skills)], dueAt, createdAt: new Date(now),
       });
-      res.status(201).json({ ok: true, data: { id } });
+      // The same work still open: not set twice; 200 and `existing` say it was already there.
+      res.status(made.existing ? 200 : 201).json({ ok: true, data: made });
     } catch (e) {
       failed(res, "create an assignment")(e);
     }

@@ -65,6 +65,18 @@ export function teacherRouter(deps: TeacherRouteDeps): Router {
     }
   });
 
+  // The console's header names the class a session was run for (the live state does not carry it).
+  r.get("/api/sessions/:id/class", signedIn, async (req, res) => {
+    try {
+      const classroom = await deps.reports.ownedSessionClass(String(req.params.id), teacherIn(res).id);
+      if (classroom === undefined) return void notFound(res);
+      res.json({ ok: true, data: { classroom } });
+    } catch (e) {
+      req.log.error({ err: e }, "could not read a session's class");
+      unavailable(res);
+    }
+  });
+
   r.use(reportRouter({ reports: deps.reports, log: deps.log }, signedIn));
 
   r.delete("/api/sessions/:id", signedIn, async (req, res) => {

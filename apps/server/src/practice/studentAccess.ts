@@ -4,6 +4,7 @@ import { normalizeNickname } from "@livelab/core/session";
 import type { Logger } from "pino";
 import { NameTaken, type RosterStore, type SignedInStudent, type StudentRow } from "../db/rosterStore.ts";
 import { FailureLimiter } from "../security/failureLimiter.ts";
+import { GuessLocks } from "../security/guessLocks.ts";
 import { hashPin, newLinkCode, pinMatches } from "../security/pins.ts";
 import { hashSecret, newId, newSecret, newSeed } from "../security/tokens.ts";
 
@@ -36,6 +37,10 @@ export function studentToken(headers: IncomingHttpHeaders): string | null {
   return null;
 }
 
+/** The lockout refusal: the same words for every name, known or not. */
+const locked = (minutes: number) =>
+  fail(ERROR_CODES.SIGN_IN_LOCKED, `Too many wrong PINs: sign-in waits. Try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask your teacher to reset your PIN.`);
+
 export interface AccessDeps { roster: RosterStore; log: Logger; now: () => number }
 
 /**
@@ -46,6 +51,10 @@ export interface AccessDeps { roster: RosterStore; log: Logger; now: () => numbe
  */
 export class StudentAccess {
   private readonly addressFailures = new FailureLimiter(ADDRESS_FAILURES, ADDRESS_WINDOW_MS);
+  /** Wrong PINs for names that are in no class: counted and locked like a student's stored count. */
+  private readonly unknownNames = new GuessLocks(PIN_TRIES, PIN_LOCK_MS);
+  /** Wrong PINs from one address for one name: what the "one try left" warning reads. */
+  private readonly pairFailures = new FailureLimiter(PIN_TRIES, PIN_LOCK_MS);
 
   constructor(private readonly deps: AccessDeps) {}
 
@@ -90,35 +99,51 @@ export class StudentAccess {
     return ok({ token, identity: { name: student.name, className: c.name, linkCode: student.linkCode } });
   }
 
-  /** Sign in on a device: by class code and name, or by personal link; then the PIN. */
+  /**
+   * Sign in on a device: by class code and name, or by personal link; then the PIN. A refusal
+   * does not tell whether the name exists (docs/SECURITY.md): a name in no class is counted and
+   * locked like a real one (in memory, `GuessLocks`), costs the same hashing and a database
+   * write, and gets the same messages. The "one try left" warning depends only on the wrong
+   * PINs from this address for this name, never on the student's stored count.
+   */
   async signIn(body: { code: string; name: string; pin: string } | { linkCode: string; pin: string }, address: string): Promise<Ack<{ token: string; identity: StudentIdentity }>> {
     const refused = this.limited(address);
     if (refused) return refused;
     let student: StudentRow | null = null;
     let className = "";
+    let nameKey: string;
     if ("linkCode" in body) {
       student = await this.deps.roster.studentByLink(body.linkCode);
+      nameKey = `link:${body.linkCode}`;
     } else {
       const c = await this.deps.roster.classroomForCode(body.code);
       const key = normalizeNickname(body.name);
       if (c && key.ok) student = await this.deps.roster.studentByName(c.id, key.key);
       className = c?.name ?? "";
+      nameKey = `name:${c?.id ?? body.code.toUpperCase()}|${key.ok ? key.key : body.name}`;
     }
+    const pairKey = `${address}|${nameKey}`;
     const now = this.deps.now();
-    if (student?.lockedUntil && student.lockedUntil.getTime() > now) {
-      const minutes = Math.ceil((student.lockedUntil.getTime() - now) / 60_000);
-      return fail(ERROR_CODES.SIGN_IN_LOCKED, `too many wrong PINs: try again in ${minutes} minute${minutes === 1 ? "" : "s"}, or ask your teacher to reset your PIN`);
-    }
+    const lockEnd = student ? (student.lockedUntil?.getTime() ?? 0) : (this.unknownNames.lockedUntil(nameKey, now) ?? 0);
+    if (lockEnd > now) return locked(Math.ceil((lockEnd - now) / 60_000));
     // An unknown name costs the same hashing as a known one: the answer time does not tell names apart.
     if (!student || !(await pinMatches(body.pin, student.pinHash))) {
       if (!student) await pinMatches(body.pin, await dummyHash());
       this.addressFailures.fail(address);
-      if (student) {
-        const { locked } = await this.deps.roster.pinFailed(student.id, PIN_TRIES, new Date(now + PIN_LOCK_MS));
-        if (locked) return fail(ERROR_CODES.SIGN_IN_LOCKED, `too many wrong PINs: try again in ${PIN_LOCK_MS / 60_000} minutes, or ask your teacher to reset your PIN`);
+      // The same database round trip either way (an unknown id updates no row).
+      const stored = await this.deps.roster.pinFailed(student?.id ?? "", PIN_TRIES, new Date(now + PIN_LOCK_MS));
+      const nowLocked = student ? stored.locked : this.unknownNames.fail(nameKey, now).locked;
+      if (nowLocked) {
+        this.pairFailures.forget(pairKey);
+        return locked(PIN_LOCK_MS / 60_000);
       }
-      return fail(ERROR_CODES.SIGN_IN_FAILED, "that name and PIN do not match; check both (your teacher can reset your PIN)");
+      this.pairFailures.fail(pairKey, now);
+      if (this.pairFailures.count(pairKey, now) === PIN_TRIES - 1) {
+        return fail(ERROR_CODES.SIGN_IN_FAILED, `That name and PIN do not match. One more wrong PIN and sign-in waits ${PIN_LOCK_MS / 60_000} minutes: check both, or ask your teacher to reset your PIN.`);
+      }
+      return fail(ERROR_CODES.SIGN_IN_FAILED, "That name and PIN do not match. Check both (your teacher can reset your PIN).");
     }
+    this.pairFailures.forget(pairKey);
     if (student.pinFailures > 0 || student.lockedUntil) await this.deps.roster.pinSucceeded(student.id);
     const token = await this.newDevice(student.id);
     if (!className) {

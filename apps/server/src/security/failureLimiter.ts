@@ -12,6 +12,11 @@ export class FailureLimiter {
     return this.prune(key, now).length >= this.maxPerWindow;
   }
 
+  /** Failures counted for a key within the window. */
+  count(key: string, now = Date.now()): number {
+    return this.prune(key, now).length;
+  }
+
   fail(key: string, now = Date.now()): void {
     const list = this.prune(key, now);
     list.push(now);

@@ -64,10 +64,13 @@ export interface AnswerRow {
 /**
  * A stored answer as evidence, given the question template it answered (from the lesson the
  * class ran, or the practice set). An unreadable answer, or one whose question is gone from the
- * lesson, is evidence of nothing and gives null.
+ * lesson, is evidence of nothing and gives null. So is a live answer to a question worth no
+ * points (a poll, a warm-up): students were told to guess freely, the session report leaves it
+ * out, and a guess must not count as a wrong answer toward mastery, stuck counts or mistakes.
  */
 export function toEvidence(source: Evidence["source"], lessonId: string, template: QuestionTemplate | undefined, row: AnswerRow): Evidence | null {
   if (!template || row.status === "invalid") return null;
+  if (source === "live" && template.points === 0) return null;
   const skills = template.skills ?? [];
   if (skills.length === 0) return null;
   return {

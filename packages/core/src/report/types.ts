@@ -6,7 +6,11 @@ import type { WhatNext } from "./whatNext.ts";
 
 /** What the database holds about one session: the report's only input. */
 export interface ReportInput {
-  session: { id: string; code: string; status: string; createdAt: number; endedAt: number | null };
+  session: {
+    id: string; code: string; status: string; createdAt: number; endedAt: number | null;
+    /** The class (roster) the session was run for, if any: the report's header names it. */
+    classroom?: { id: string; name: string } | null;
+  };
   lesson: Lesson;
   participants: { id: string; nickname: string; joinedAt: number; removed: boolean }[];
   /** `question.opened` events in log order (a question may be opened more than once). */

@@ -28,11 +28,16 @@ export function MasteryGrid({ classId, grid }: { classId: string; grid: MasteryG
         <h2 id="grid-heading">Mastery</h2>
         <a className="button-link" href={`/api/classes/${classId}/export/mastery.csv`} download>Export CSV</a>
       </div>
-      <p className="legend small muted">
-        <span className="cell lvl-not-started">–</span> not started <span className="cell lvl-practising">…</span> practising (right answers in a row)
-        <span className="cell lvl-mastered">✓</span> mastered: 3 in a row on fresh questions, no hint <span className="cell lvl-retained">✓✓</span> and again on a later day
-        <span className="mark">↻</span> review due <span className="mark warn">!</span> repeated mistake · click a cell for its answers
-      </p>
+      {/* Each symbol and its words in one item, so a line never breaks between them. */}
+      <ul className="legend small muted" aria-label="what the cells mean">
+        <li className="legend-item"><span className="cell lvl-not-started">–</span> not started</li>
+        <li className="legend-item"><span className="cell lvl-practising">…</span> practising (right answers in a row)</li>
+        <li className="legend-item"><span className="cell lvl-mastered">✓</span> mastered: 3 in a row on fresh questions, no hint</li>
+        <li className="legend-item"><span className="cell lvl-retained">✓✓</span> and again on a later day</li>
+        <li className="legend-item"><span className="mark">↻</span> review due</li>
+        <li className="legend-item"><span className="mark warn">!</span> repeated mistake</li>
+        <li className="legend-item">click a cell for its answers</li>
+      </ul>
       {grid.rows.length === 0 ? <p className="muted card">No students yet. They join with the class code on the left.</p> : (
         <div className="table-scroll grid-scroll">
           <table className="table mastery-grid" aria-label="mastery by student and skill">

@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import { teacherApi } from "../../lib/teacherApi";
+import { today } from "../classes/today";
 
 interface Suggestion {
   skills: { id: string; title: string }[];
@@ -20,23 +21,26 @@ export function AssignPractice({ sessionId }: { sessionId: string }) {
   const [picked, setPicked] = useState<string[]>([]);
   const [classId, setClassId] = useState("");
   const [due, setDue] = useState("");
-  const [done, setDone] = useState<{ classId: string; name: string } | null>(null);
+  const [done, setDone] = useState<{ classId: string; name: string; existing: boolean } | null>(null);
+  const [loadError, setLoadError] = useState<string | null>(null);
+  // A refused assignment (e.g. a due date already past) says why next to the form and keeps it.
   const [error, setError] = useState<string | null>(null);
   useEffect(() => {
     teacherApi<Suggestion>(`/api/sessions/${encodeURIComponent(sessionId)}/practice-suggestion`).then((x) => {
       setS(x);
       setPicked(x.skills.map((k) => k.id));
       setClassId(x.classroomId ?? x.classes[0]?.id ?? "");
-    }, (e: Error) => setError(e.message));
+    }, (e: Error) => setLoadError(e.message));
   }, [sessionId]);
-  if (error) return <p className="error small">{error}</p>;
+  if (loadError) return <p className="error small">{loadError}</p>;
   if (!s || s.skills.length === 0) return null;
   const assign = async () => {
     try {
       const dueAt = due ? new Date(`${due}T23:59:00`).toISOString() : null;
       const titles = s.skills.filter((k) => picked.includes(k.id)).map((k) => k.title);
-      await teacherApi(`/api/classes/${classId}/assignments`, "POST", { title: `After "${s.lessonTitle}": ${titles.join(", ")}`.slice(0, 120), skills: picked, dueAt });
-      setDone({ classId, name: s.classes.find((c) => c.id === classId)?.name ?? "the class" });
+      setError(null);
+      const made = await teacherApi<{ id: string; existing: boolean }>(`/api/classes/${classId}/assignments`, "POST", { title: `After "${s.lessonTitle}": ${titles.join(", ")}`.slice(0, 120), skills: picked, dueAt });
+      setDone({ classId, name: s.classes.find((c) => c.id === classId)?.name ?? "the class", existing: made.existing });
     } catch (e) {
       setError((e as Error).message);
     }
@@ -44,7 +48,12 @@ export function AssignPractice({ sessionId }: { sessionId: string }) {
   return (
     <div className="assign-practice no-print" aria-label="assign practice">
       <h4>Assign practice on these skills</h4>
-      {done ? <p className="small">Assigned to {done.name}. <a href={`/teach/classes/${done.classId}`}>See who masters it</a></p> : (
+      {done ? (
+        <p className="small" role="status">
+          {done.existing ? `${done.name} already has this assignment (the same skills and due date), so nothing new was added.` : `Assigned to ${done.name}.`}{" "}
+          <a href={`/teach/classes/${done.classId}`}>See who masters it</a>
+        </p>
+      ) : (
         <>
           <p className="row small">
             {s.skills.map((k) => (
@@ -56,10 +65,11 @@ export function AssignPractice({ sessionId }: { sessionId: string }) {
               {s.classroomId ? <span>to {s.classes.find((c) => c.id === s.classroomId)?.name}</span> : (
                 <label className="inline">to <select value={classId} onChange={(e) => setClassId(e.target.value)}>{s.classes.map((c) => <option key={c.id} value={c.id}>{c.name}</option>)}</select></label>
               )}
-              <label className="inline">due <input type="date" value={due} onChange={(e) => setDue(e.target.value)} /></label>
+              <label className="inline">due <input type="date" min={today()} value={due} onChange={(e) => setDue(e.target.value)} /></label>
               <button className="small-button primary" disabled={picked.length === 0 || !classId} onClick={() => void assign()}>Assign practice</button>
             </p>
           )}
+          {error && <p className="error small" role="alert">{error}</p>}
         </>
       )}
     </div>

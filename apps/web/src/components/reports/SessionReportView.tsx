@@ -58,6 +58,7 @@ export function SessionReportView({ sessionId }: { sessionId: string }) {
       <main className="wrap report">
         <h1>{s.lessonTitle}</h1>
         <p className="muted">
+          {s.classroom && <>for <a href={`/teach/classes/${s.classroom.id}`}>{s.classroom.name}</a> · </>}
           {classDate(s.createdAt)} · code <code>{s.code}</code> · <span className="badge">{s.status === "ended" ? "ended" : "still running"}</span>
           {s.endedAt !== null && <> · {Math.round((s.endedAt - s.createdAt) / 60_000)} minutes</>}
         </p>

@@ -4,7 +4,7 @@ import { authClient, goSignIn } from "../../lib/authClient";
 import { classDate } from "../../lib/format";
 import { LessonPicker } from "../lessons/LessonPicker";
 
-interface SessionItem { id: string; code: string; lessonId: string; lessonTitle: string; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
+interface SessionItem { id: string; code: string; lessonId: string; lessonTitle: string; className: string | null; classroomId: string | null; status: string; createdAt: string; endedAt: string | null; participants: number; responses: number }
 interface Me { name: string; email: string }
 
 async function api<T>(path: string, init?: RequestInit): Promise<T | null> {
@@ -19,7 +19,10 @@ async function api<T>(path: string, init?: RequestInit): Promise<T | null> {
 }
 
 
-/** The teacher's home: start a class, and every class they ran, newest first, with its report. */
+/**
+ * The teacher's home: start a live session, and every session they ran, newest first, with its
+ * report. "Classes" are the rosters (the Classes page); a session names the class it was run for.
+ */
 export function MySessions() {
   const [me, setMe] = useState<Me | null>(null);
   const [sessions, setSessions] = useState<SessionItem[] | null>(null);
@@ -53,7 +56,7 @@ export function MySessions() {
   };
 
   const remove = async (s: SessionItem) => {
-    if (!confirm(`Delete the class ${s.code} of ${classDate(s.createdAt)} with its ${s.participants} students' answers? This cannot be undone.`)) return;
+    if (!confirm(`Delete the session ${s.code} of ${classDate(s.createdAt)} with its ${s.participants} students' answers? This cannot be undone.`)) return;
     try {
       await api(`/api/sessions/${s.id}`, { method: "DELETE" });
       localStorage.removeItem(`livelab:host:${s.id}`);
@@ -86,32 +89,33 @@ export function MySessions() {
         {error && <p className="error" role="alert">{error}</p>}
         <LessonPicker busy={busy} onStart={(id) => void start(id)} />
         <section aria-labelledby="past-heading">
-          <h2 id="past-heading">Your classes</h2>
+          <h2 id="past-heading">Your live sessions</h2>
           {sessions === null ? (
             <p className="muted">Loading…</p>
           ) : sessions.length === 0 ? (
-            <p className="muted">No classes yet. Start one above; its report appears here afterwards.</p>
+            <p className="muted">No sessions yet. Start one above; its report appears here afterwards.</p>
           ) : (
             <>
             <p className="row compare-bar">
-              <span className="muted">Tick two or more classes of the same lesson to see them side by side.</span>
+              <span className="muted">Tick two or more sessions of the same lesson to see them side by side.</span>
               {pickedSessions.length >= 2 && oneLesson && pickedSessions.length <= 8 && (
-                <a className="button-link" href={`/teach/reports/compare?ids=${pickedSessions.map((s) => s.id).join(",")}`}>Compare {pickedSessions.length} classes side by side →</a>
+                <a className="button-link" href={`/teach/reports/compare?ids=${pickedSessions.map((s) => s.id).join(",")}`}>Compare {pickedSessions.length} sessions side by side →</a>
               )}
-              {!oneLesson && <span className="error">Pick classes of one lesson.</span>}
-              {pickedSessions.length > 8 && <span className="error">At most 8 classes at once.</span>}
+              {!oneLesson && <span className="error">Pick sessions of one lesson.</span>}
+              {pickedSessions.length > 8 && <span className="error">At most 8 sessions at once.</span>}
             </p>
             <div className="table-scroll">
-              <table className="table" aria-label="your classes">
+              <table className="table" aria-label="your live sessions">
                 <thead>
-                  <tr><th scope="col"><span className="sr-only">Compare</span></th><th scope="col">Date</th><th scope="col">Lesson</th><th scope="col">Code</th><th scope="col" className="num">Students</th><th scope="col" className="num">Answers</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
+                  <tr><th scope="col"><span className="sr-only">Compare</span></th><th scope="col">Date</th><th scope="col">Lesson</th><th scope="col">Class</th><th scope="col">Code</th><th scope="col" className="num">Students</th><th scope="col" className="num">Answers</th><th scope="col">Status</th><th scope="col">Actions</th></tr>
                 </thead>
                 <tbody>
                   {sessions.map((s) => (
                     <tr key={s.id}>
-                      <td><input type="checkbox" checked={picked.includes(s.id)} onChange={() => togglePick(s.id)} aria-label={`Compare the class ${s.code} of ${classDate(s.createdAt)}`} /></td>
+                      <td><input type="checkbox" checked={picked.includes(s.id)} onChange={() => togglePick(s.id)} aria-label={`Compare the session ${s.code} of ${classDate(s.createdAt)}`} /></td>
                       <td>{classDate(s.createdAt)}</td>
                       <td>{s.lessonTitle}</td>
+                      <td>{s.classroomId ? <a href={`/teach/classes/${s.classroomId}`}>{s.className}</a> : <span className="muted">—</span>}</td>
                       <td><code>{s.code}</code></td>
                       <td className="num">{s.participants}</td>
                       <td className="num">{s.responses}</td>
@@ -120,7 +124,7 @@ export function MySessions() {
                         <a href={`/teach/reports/${s.id}`}>Report</a>
                         {s.status !== "ended" && <a href={`/teach/${s.id}`}>Console</a>}
                         {s.status !== "ended" && <a href={`/projector/${s.id}`}>Projector</a>}
-                        <button className="danger small-button" onClick={() => void remove(s)} aria-label={`Delete the class ${s.code}`}>Delete</button>
+                        <button className="danger small-button" onClick={() => void remove(s)} aria-label={`Delete the session ${s.code}`}>Delete</button>
                       </td>
                     </tr>
                   ))}

@@ -17,6 +17,7 @@ import { ShortcutHelp } from "./ShortcutHelp";
 import { SimControls } from "./SimControls";
 import { useClickLeavesNoFocus } from "./useClickLeavesNoFocus";
 import { useHost } from "./useHost";
+import { useSessionClass } from "./useSessionClass";
 
 /** Timer choices for the next question (seconds; 0: none). `T` cycles through them. */
 const TIMERS = [0, 10, 20, 30, 60, 120];
@@ -46,6 +47,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
   const [timer, setTimer] = useState<number | null>(null);
   const [help, setHelp] = useState(false);
   const [logScale, setLogScale] = useState(false);
+  const classroom = useSessionClass(sessionId);
 
   const sendNow = useCallback(async <E extends ClientEventName>(event: E, payload: ClientPayload<E>) => {
     if (!socket) return null;
@@ -156,6 +158,7 @@ export function TeacherConsole({ sessionId }: { sessionId: string }) {
     <div className="console">
       <header className="topbar console-top">
         <span className="brand">LiveLab · {lesson.title}</span>
+        {classroom && <span>for <a href={`/teach/classes/${classroom.id}`} target="_blank" rel="noreferrer">{classroom.name}</a></span>}
         <span>Code <strong data-testid="join-code">{state.code}</strong></span>
         <span>{progress?.joined ?? joined.length} joined · {progress?.connected ?? 0} online</span>
         <ConnectionBadge state={connection} />
