@@ -168,6 +168,34 @@ describe("practice after class", () => {
     expect(await phone.locator('[data-role="mastery-row"]').getAttribute("data-streak")).toBe("1");
   });
 
+  it("an answer kept offline, its page closed: the home says it waits, and its result shows under its question and answer", async () => {
+    await phone.locator("[data-result]").getByRole("button", { name: "Next question" }).click();
+    const card = phone.locator("article[data-item]:not([data-item=''])");
+    await card.waitFor();
+    const prompt = (await card.getAttribute("data-prompt"))!;
+    await phoneCtx.setOffline(true);
+    await card.getByLabel(/Your answer/).fill("999");
+    await phone.getByRole("button", { name: "Check my answer" }).click();
+    await phone.locator('[data-role="kept"]').waitFor();
+    await phone.close(); // closed before the answer went out
+    await phoneCtx.setOffline(false);
+    phone = await phoneCtx.newPage();
+    await phone.goto(`${server.url}/me`);
+    const waiting = phone.locator('[data-role="waiting-answer"]');
+    await waiting.getByText("Your answer on Penalty values is not sent yet.").waitFor();
+    await shot(phone, "practice-07b-phone-home-answer-waiting");
+    await waiting.getByRole("link", { name: "Send it and see the result" }).click();
+    await phone.locator('[data-result="incorrect"]').waitFor();
+    // The verdict is not alone: its question and the answer the student typed are above it.
+    expect(await phone.locator("article[data-item]").getAttribute("data-prompt")).toBe(prompt);
+    expect(await phone.locator("article[data-item]").getByLabel(/Your answer/).inputValue()).toBe("999");
+    await readable(phone);
+    await shot(phone, "practice-07c-phone-result-after-offline");
+    await phone.goto(`${server.url}/me`);
+    await phone.locator('[data-node="regularization"]').waitFor();
+    expect(await waiting.count()).toBe(0); // sent: nothing waits any more
+  });
+
   it("a review falls due when the clock moves on 30 days", async () => {
     await phone.goto(`${server.url}/me`);
     expect(await phone.locator("#due-heading").count()).toBe(0);
@@ -191,7 +219,7 @@ describe("practice after class", () => {
     expect(await cell("gradient-step").getAttribute("data-level")).toBe("retained");
     expect(await cell("convexity-check").getAttribute("data-level")).toBe("mastered");
     expect(await cell("convexity-check").getAttribute("aria-label")).toMatch(/review due/);
-    expect(await cell("penalty-values").getAttribute("aria-label")).toMatch(/practising; 1 in a row, 1 of 1 right/);
+    expect(await cell("penalty-values").getAttribute("aria-label")).toMatch(/practising; 0 in a row, 1 of 2 right/);
     // That mistake was 30 days ago now: no longer "this week".
     await teacher.getByText("No named mistake in practice in the last 7 days.").waitFor();
     await shot(teacher, "practice-09-teacher-grid");

@@ -83,8 +83,14 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
   // its result shows on its own, and "Next question" loads a fresh one.
   useEffect(() => {
     const kept = pendingAttempt.get();
-    if (kept && kept.skill === skill) void send(kept);
-    else void load();
+    if (kept && kept.skill === skill) {
+      if (kept.item) {
+        setItem(kept.item);
+        setState(kept.item.state);
+        setAnswer(kept.answer);
+      }
+      void send(kept);
+    } else void load();
   }, [skill, load, send]);
 
   // While waiting for the connection: try again when the phone says it is back, and every few seconds.
@@ -109,7 +115,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
 
   const submit = () => {
     if (!item || !hasAnswer(answer)) return;
-    const p: PendingAttempt = { itemId: item.itemId, skill, answer, idempotencyKey: randomKey() };
+    const p: PendingAttempt = { itemId: item.itemId, skill, answer, idempotencyKey: randomKey(), item };
     pendingAttempt.set(p);
     void send(p);
   };

@@ -5,6 +5,7 @@ import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practi
 import { dueDate, dueIn, LEVEL_TEXT } from "./levels";
 import { LockIcon } from "./LockIcon";
 import { MyLink } from "./MyLink";
+import { WaitingAnswer } from "./WaitingAnswer";
 import "./practice.css";
 
 const STATUS_TEXT: Record<CourseNodeView["status"], string> = { mastered: "Mastered", "in-progress": "In progress", available: "Open", locked: "Locked" };
@@ -74,6 +75,7 @@ export function StudentHome() {
       </header>
       <main className="narrow practice">
         {error && <p className="offline-note" role="status">{error}</p>}
+        <WaitingAnswer />
         {home === null ? <p className="muted">Loading your course…</p> : (
           <>
             {home.live && (
