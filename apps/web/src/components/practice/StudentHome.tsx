@@ -2,7 +2,8 @@
 import { useCallback, useEffect, useState } from "react";
 import type { CourseNodeView, SkillState, StudentHome as Home } from "@livelab/core/protocol";
 import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practiceApi";
-import { dueDate, dueIn, LEVEL_TEXT } from "./levels";
+import { dueIn, LEVEL_TEXT } from "./levels";
+import { HomeDue } from "./HomeDue";
 import { LockIcon } from "./LockIcon";
 import { MyLink } from "./MyLink";
 import { WaitingAnswer } from "./WaitingAnswer";
@@ -13,8 +14,8 @@ const STATUS_ICON: Record<Exclude<CourseNodeView["status"], "locked">, string> =
 
 /**
  * A student's home on a phone: a live class of their class (join it as themselves), what is
- * due today (reviews, assignments), and their course — each node mastered, in progress, open or
- * locked with what it needs, each skill with its row of right answers and a Practise button.
+ * due today (reviews, assignments due or late), the other assignments, and their course —
+ * each node mastered, in progress, open or locked with what it needs, each skill with its row of right answers and a Practise button.
  * Everything is the server's count; the phone decides nothing.
  */
 export function StudentHome() {
@@ -84,7 +85,7 @@ export function StudentHome() {
                 <a className="button-link primary-link" href={`/join/${home.live.code}`}>Join the class</a>
               </section>
             )}
-            <DueToday home={home} />
+            <HomeDue home={home} />
             <h1 className="course-title">{home.courseTitle}</h1>
             <ol className="course-map" aria-label="your course">
               {home.nodes.map((n) => <NodeCard key={n.id} node={n} now={home.serverTime} />)}
@@ -94,36 +95,6 @@ export function StudentHome() {
         )}
       </main>
     </>
-  );
-}
-
-function DueToday({ home }: { home: Home }) {
-  const open = home.assignments.filter((a) => !a.complete);
-  if (home.dueReviews.length === 0 && open.length === 0) return null;
-  return (
-    <section className="card due" aria-labelledby="due-heading">
-      <h2 id="due-heading">Due today</h2>
-      <ul className="plain-list">
-        {home.dueReviews.map((r) => (
-          <li key={r.skill} className="due-item">
-            <span>Review: <strong>{r.title}</strong></span>
-            <a className="button-link" href={`/me/practice/${r.skill}`}>Review</a>
-          </li>
-        ))}
-        {open.map((a) => {
-          const next = a.skills.find((s) => !s.mastered)!;
-          const done = a.skills.filter((s) => s.mastered).length;
-          return (
-            <li key={a.id} className="due-item">
-              <span>
-                <strong>{a.title}</strong> <span className="muted small">from your teacher{a.dueAt ? `, due ${dueDate(a.dueAt)}` : ""} · {done} of {a.skills.length} mastered</span>
-              </span>
-              <a className="button-link" href={`/me/practice/${next.skill}?assignment=${encodeURIComponent(a.id)}`}>Practise</a>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
   );
 }
 
