@@ -263,6 +263,27 @@ describe("practice after class", () => {
     await due.locator("li", { hasText: "Weight decay before Friday" }).getByRole("link", { name: "Practise" }).click();
     await phone.waitForURL(/\/me\/practice\/l2-decay\?assignment=/);
     await phone.locator("article[data-item]").waitFor(); // the assignment opened it
+    // A newcomer, whose Regularization is still behind its gate: the node says the teacher opened
+    // the assigned skill, not "Locked" beside its Practise button.
+    const benCtx = await browser.newContext(PHONE);
+    const ben = await benCtx.newPage();
+    await ben.goto(server.url);
+    await fillHydrated(ben, "Class code", classCode, "Join");
+    await ben.getByRole("button", { name: "Join" }).click();
+    await ben.getByLabel("Your name").fill("Ben O");
+    await ben.getByLabel("Choose a PIN").fill("1357");
+    await ben.getByLabel("Type the PIN again").fill("1357");
+    await ben.getByRole("button", { name: "Join 9B Physics" }).click();
+    await ben.waitForURL(/\/me$/);
+    const benNode = ben.locator('[data-node="regularization"][data-status="locked"][data-assigned="true"]');
+    await benNode.waitFor();
+    const benText = await benNode.innerText();
+    expect(benText).toMatch(/Assigned by your teacher: open\. The rest opens when you have mastered: Neural networks: a gradient step and Convex optimization: convexity checks\./);
+    expect(benText).not.toMatch(/Locked/);
+    expect(await benNode.locator('a[aria-label="Practise L2 weight decay"]').isVisible()).toBe(true);
+    await readable(ben);
+    await shot(ben, "practice-13b-phone-locked-node-assigned");
+    await benCtx.close();
     // The teacher's list of classes.
     await teacher.goto(`${server.url}/teach/classes`);
     await teacher.getByRole("table", { name: "your classes" }).getByRole("link", { name: "9B Physics" }).waitFor();

@@ -1,15 +1,15 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CourseNodeView, SkillState, StudentHome as Home } from "@livelab/core/protocol";
 import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practiceApi";
 import { dueIn, LEVEL_TEXT } from "./levels";
 import { HomeDue } from "./HomeDue";
+import { nodeStatus } from "./nodeStatus";
 import { LockIcon } from "./LockIcon";
 import { MyLink } from "./MyLink";
 import { WaitingAnswer } from "./WaitingAnswer";
 import "./practice.css";
 
-const STATUS_TEXT: Record<CourseNodeView["status"], string> = { mastered: "Mastered", "in-progress": "In progress", available: "Open", locked: "Locked" };
 const STATUS_ICON: Record<Exclude<CourseNodeView["status"], "locked">, string> = { mastered: "✓", "in-progress": "◐", available: "○" };
 
 /**
@@ -22,6 +22,8 @@ export function StudentHome() {
   const [home, setHome] = useState<Home | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [signedOut, setSignedOut] = useState(false);
+  // Skills the teacher assigned: open even behind their node's gate.
+  const assigned = useMemo(() => new Set(home?.assignments.flatMap((a) => a.skills.map((s) => s.skill)) ?? []), [home]);
 
   const load = useCallback(async () => {
     try {
@@ -88,7 +90,7 @@ export function StudentHome() {
             <HomeDue home={home} />
             <h1 className="course-title">{home.courseTitle}</h1>
             <ol className="course-map" aria-label="your course">
-              {home.nodes.map((n) => <NodeCard key={n.id} node={n} now={home.serverTime} />)}
+              {home.nodes.map((n) => <NodeCard key={n.id} node={n} now={home.serverTime} assigned={assigned} />)}
             </ol>
             <MyLink linkCode={home.student.linkCode} />
           </>
@@ -98,19 +100,22 @@ export function StudentHome() {
   );
 }
 
-function NodeCard({ node, now }: { node: CourseNodeView; now: number }) {
-  const locked = node.status === "locked";
+function NodeCard({ node, now, assigned }: { node: CourseNodeView; now: number; assigned: ReadonlySet<string> }) {
+  const { badge, badgeClass, assignedOpen, gate } = nodeStatus(node, assigned);
+  // Skills the teacher assigned in a locked node are for now: listed in view, not folded away.
+  const locked = node.status === "locked" && !assignedOpen;
   return (
-    <li className={`card node node-${node.status}`} data-node={node.id} data-status={node.status}>
+    <li className={`card node node-${locked ? "locked" : node.status}`} data-node={node.id} data-status={node.status} data-assigned={assignedOpen ? "true" : undefined}>
       <div className="node-head">
-        <span className="node-icon" aria-hidden="true">{node.status === "locked" ? <LockIcon /> : STATUS_ICON[node.status]}</span>
+        <span className="node-icon" aria-hidden="true">{locked ? <LockIcon /> : assignedOpen ? STATUS_ICON.available : STATUS_ICON[node.status as Exclude<CourseNodeView["status"], "locked">]}</span>
         <div>
           <h2>{node.title}</h2>
           <p className="muted small">{node.kind === "upcoming" && !locked ? "Coming later: your teacher will open it." : node.summary}</p>
         </div>
-        <span className={`badge status-${node.status}`}>{STATUS_TEXT[node.status]}</span>
+        <span className={`badge status-${badgeClass}`}>{badge}</span>
       </div>
-      {locked && node.needs.length > 0 && <p className="needs">Opens when you have mastered: <strong>{node.needs.join(" and ")}</strong>.</p>}
+      {assignedOpen && <p className="needs"><strong>Assigned by your teacher: open.</strong> {gate}</p>}
+      {!assignedOpen && gate && <p className="needs">{gate}</p>}
       {node.kind === "upcoming" && locked && node.needs.length === 0 && <p className="needs">Coming later.</p>}
       {node.skills.length > 0 && (locked ? (
         // A locked node's skills are not for now: listed on request, so the open ones stay in view.
