@@ -141,6 +141,7 @@ describe.each(backends())("practice after class on %s", (backend) => {
       const r = await ada.attempt(item.itemId, await rightAnswer(ctx.server.db, item.itemId), key);
       if (!r.body.ok) throw new Error(r.body.error.message);
       expect(r.body.data.feedback.correct).toBe(true);
+      expect(r.body.data.hintUsed).toBe(false);
       expect(r.body.data.mastered).toBe(i === 2);
       // A resend of the same attempt (the answer came back to a phone that had lost the connection): stored once.
       const again = await ada.attempt(item.itemId, await rightAnswer(ctx.server.db, item.itemId), key);
@@ -161,7 +162,7 @@ describe.each(backends())("practice after class on %s", (backend) => {
     const hint = await bo.call<{ hint: string }>("POST", `/api/student/practice/items/${item.itemId}/hint`);
     expect(hint.body).toMatchObject({ ok: true, data: { hint: expect.any(String) } });
     const r = await bo.attempt(item.itemId, await rightAnswer(ctx.server.db, item.itemId), newKey());
-    expect(r.body).toMatchObject({ ok: true, data: { feedback: { correct: true }, state: { streak: 0, level: "practising" } } });
+    expect(r.body).toMatchObject({ ok: true, data: { feedback: { correct: true }, hintUsed: true, state: { streak: 0, level: "practising" } } });
     expect((await ctx.server.db.prisma.practiceAttempt.findFirstOrThrow({ where: { itemId: item.itemId } })).hintUsed).toBe(true);
   });
 

@@ -292,6 +292,38 @@ describe("practice after class", () => {
     await teacher.goto(classUrl);
   });
 
+  it("a right answer after the hint says why it does not count; mastering a gate the assignment already passed announces nothing", async () => {
+    // On the assigned L2 weight decay: the first of its questions that has a hint, opened, then answered right.
+    let hinted = false;
+    for (let i = 0; i < 8 && !hinted; i++) {
+      const card = phone.locator("article[data-item]");
+      await card.waitFor();
+      const show = card.getByRole("button", { name: "Show a hint" });
+      if (await show.count()) {
+        await show.click();
+        await card.getByRole("note").waitFor();
+        hinted = true;
+      }
+      await answer("l2-decay", "right");
+      if (!hinted) await next();
+    }
+    expect(hinted).toBe(true);
+    const verdict = phone.locator('[data-result="correct"]');
+    expect(await verdict.locator('[data-role="hint-used"]').innerText()).toBe("Right, but it does not count toward mastery: you used the hint. The next question counts.");
+    expect(await phone.locator('[data-role="mastery-row"]').getAttribute("data-streak")).toBe("0");
+    await readable(phone);
+    await shot(phone, "practice-13c-phone-right-with-hint");
+
+    // Penalty values is L2 weight decay's gate; the assignment opened L2 already, so mastering it opens nothing new.
+    await phone.goto(`${server.url}/me/practice/penalty-values`);
+    for (let i = 0; i < 3; i++) {
+      await answer("penalty-values", "right");
+      if (i < 2) await next();
+    }
+    await phone.getByText("Mastered! Three right in a row on fresh questions.").waitFor();
+    expect(await phone.locator(".unlocked-line").count()).toBe(0);
+  });
+
   it("a live class run for the class: the student joins it from home as herself, no nickname", async () => {
     await teacher.getByRole("button", { name: "Start a live class for 9B Physics" }).click();
     await teacher.waitForURL(/\/teach\/[\w-]+$/);

@@ -106,6 +106,8 @@ export interface PracticeAttemptResult {
   feedback: PracticeFeedback;
   /** The skill after this attempt (the server's count: the phone shows it, never guesses it). */
   state: SkillState;
+  /** The hint was opened before this answer: right or not, it does not count toward mastery. */
+  hintUsed: boolean;
   /** This attempt made the skill mastered. */
   mastered: boolean;
   /** Course nodes and skills this attempt opened. */
