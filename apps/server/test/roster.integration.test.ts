@@ -28,12 +28,19 @@ describe.each(backends())("a class roster on %s", (backend) => {
 
   it("signs in again by class code + name (accent-insensitive) or by the personal link, with the PIN", async () => {
     const home = await zoe.home();
-    expect(home.student).toMatchObject({ name: "Zoë", className: "Period 3" });
+    expect(home.student).toMatchObject({ name: "Zoë", className: "Period 3", classCode: classroom.code });
     const byName = await signInStudent(ctx.server.url, { code: classroom.code, name: "zoe", pin: "4321" });
     expect(byName.status).toBe(200);
     expect((await byName.client!.home()).student.name).toBe("Zoë");
+    expect(byName.body).toMatchObject({ ok: true, data: { name: "Zoë", className: "Period 3", classCode: classroom.code } });
+    // A personal link asks no name: its refusals say what is wrong with the link or the PIN, and the other way in.
+    const badLink = await signInStudent(ctx.server.url, { linkCode: `${home.student.linkCode.slice(0, -2)}xx`, pin: "4321" });
+    expect(badLink.body).toMatchObject({ ok: false, error: { code: "SIGN_IN_FAILED", message: "this personal link is not valid: sign in with your class code, your name and your PIN instead" } });
+    const wrongPin = await signInStudent(ctx.server.url, { linkCode: home.student.linkCode, pin: "9999" });
+    expect(wrongPin.body).toMatchObject({ ok: false, error: { code: "SIGN_IN_FAILED", message: expect.stringMatching(/^that PIN does not match this personal link/) } });
     const byLink = await signInStudent(ctx.server.url, { linkCode: home.student.linkCode, pin: "4321" });
     expect(byLink.status).toBe(200);
+    expect(byLink.body).toMatchObject({ ok: true, data: { classCode: classroom.code } });
     const wrongName = await signInStudent(ctx.server.url, { code: classroom.code, name: "Nobody", pin: "4321" });
     expect(wrongName.body).toMatchObject({ ok: false, error: { code: "SIGN_IN_FAILED" } });
   });

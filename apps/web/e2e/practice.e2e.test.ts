@@ -100,6 +100,26 @@ describe("practice after class", () => {
     expect(await phone.locator('[data-node="regularization"]').innerText()).toMatch(/Opens when you have mastered: Neural networks: a gradient step and Convex optimization: convexity checks/);
     await readable(phone);
     await shot(phone, "practice-02-phone-home-start");
+    // The way in on another device: the class code in view, the personal link a link to tap or copy.
+    expect(await phone.getByTestId("my-class-code").textContent()).toBe(classCode);
+    await phone.getByRole("button", { name: "Show my personal link" }).click();
+    const link = phone.getByTestId("my-link");
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toMatch(new RegExp(`^${server.url}/s#[\\w-]{8,64}$`));
+    expect(await link.textContent()).toBe(href);
+    await phoneCtx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await phone.getByRole("button", { name: "Copy link" }).click();
+    await phone.getByText("Copied.").waitFor();
+    expect(await phone.evaluate(() => navigator.clipboard.readText())).toBe(href);
+    await shot(phone, "practice-02b-phone-personal-link");
+    // A personal link that is not (any more) valid says so, and the other way in; it asks no name.
+    const other = await browser.newPage(PHONE);
+    await other.goto(`${href.slice(0, -2)}xx`);
+    await fillHydrated(other, "Your PIN", "2468", "Sign in");
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await other.getByRole("alert").getByText("This personal link is not valid: sign in with your class code, your name and your PIN instead.").waitFor();
+    await shot(other, "practice-02c-phone-bad-personal-link");
+    await other.close();
     const axe = await new AxeBuilder({ page: phone }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });

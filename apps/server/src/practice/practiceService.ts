@@ -77,7 +77,7 @@ export class PracticeService {
   async home(who: SignedInStudent): Promise<StudentHome> {
     const [st, assignments, live] = await Promise.all([this.standing(who), this.deps.store.assignments(who.classroom.id), this.deps.store.liveSessionOf(who.classroom.id)]);
     return {
-      student: { name: who.student.name, className: who.classroom.name, linkCode: who.student.linkCode },
+      student: { name: who.student.name, className: who.classroom.name, classCode: who.classroom.code, linkCode: who.student.linkCode },
       courseTitle: this.material.course.title,
       nodes: st.progress.nodes.map((n) => ({
         id: n.node.id, title: n.node.title, summary: n.node.summary, kind: n.node.kind, status: n.status,

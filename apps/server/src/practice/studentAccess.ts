@@ -87,7 +87,7 @@ export class StudentAccess {
       throw e;
     }
     const token = await this.newDevice(student.id);
-    return ok({ token, identity: { name: student.name, className: c.name, linkCode: student.linkCode } });
+    return ok({ token, identity: { name: student.name, className: c.name, classCode: c.code, linkCode: student.linkCode } });
   }
 
   /** Sign in on a device: by class code and name, or by personal link; then the PIN. */
@@ -95,14 +95,14 @@ export class StudentAccess {
     const refused = this.limited(address);
     if (refused) return refused;
     let student: StudentRow | null = null;
-    let className = "";
+    let classroom: { name: string; code: string } | null = null;
     if ("linkCode" in body) {
       student = await this.deps.roster.studentByLink(body.linkCode);
     } else {
       const c = await this.deps.roster.classroomForCode(body.code);
       const key = normalizeNickname(body.name);
       if (c && key.ok) student = await this.deps.roster.studentByName(c.id, key.key);
-      className = c?.name ?? "";
+      classroom = c;
     }
     const now = this.deps.now();
     if (student?.lockedUntil && student.lockedUntil.getTime() > now) {
@@ -117,15 +117,18 @@ export class StudentAccess {
         const { locked } = await this.deps.roster.pinFailed(student.id, PIN_TRIES, new Date(now + PIN_LOCK_MS));
         if (locked) return fail(ERROR_CODES.SIGN_IN_LOCKED, `too many wrong PINs: try again in ${PIN_LOCK_MS / 60_000} minutes, or ask your teacher to reset your PIN`);
       }
+      // A personal link asks no name: say what is wrong with what it asked, and the other way in.
+      if ("linkCode" in body) {
+        return fail(ERROR_CODES.SIGN_IN_FAILED, student
+          ? "that PIN does not match this personal link; check it (your teacher can reset your PIN)"
+          : "this personal link is not valid: sign in with your class code, your name and your PIN instead");
+      }
       return fail(ERROR_CODES.SIGN_IN_FAILED, "that name and PIN do not match; check both (your teacher can reset your PIN)");
     }
     if (student.pinFailures > 0 || student.lockedUntil) await this.deps.roster.pinSucceeded(student.id);
     const token = await this.newDevice(student.id);
-    if (!className) {
-      const who = await this.deps.roster.signedIn(hashSecret(token));
-      className = who?.classroom.name ?? "";
-    }
-    return ok({ token, identity: { name: student.name, className, linkCode: student.linkCode } });
+    if (!classroom) classroom = (await this.deps.roster.signedIn(hashSecret(token)))?.classroom ?? { name: "", code: "" };
+    return ok({ token, identity: { name: student.name, className: classroom.name, classCode: classroom.code, linkCode: student.linkCode } });
   }
 
   private async newDevice(studentId: string): Promise<string> {

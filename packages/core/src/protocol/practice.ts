@@ -47,7 +47,8 @@ export const AssignmentCreateSchema = z.object({
 export const ClassSessionCreateSchema = z.object({ lessonId: z.string().max(64).optional() }).strict();
 
 /** Who a signed-in device is. */
-export interface StudentIdentity { name: string; className: string; linkCode: string }
+/** Who a signed-in device is: their name, their class (its name and 7-character code) and their personal link code. */
+export interface StudentIdentity { name: string; className: string; classCode: string; linkCode: string }
 
 export interface LookupClass { className: string; teacherName: string; joinOpen: boolean }
 

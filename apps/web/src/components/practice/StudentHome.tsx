@@ -92,7 +92,7 @@ export function StudentHome() {
             <ol className="course-map" aria-label="your course">
               {home.nodes.map((n) => <NodeCard key={n.id} node={n} now={home.serverTime} assigned={assigned} />)}
             </ol>
-            <MyLink linkCode={home.student.linkCode} />
+            <MyLink linkCode={home.student.linkCode} classCode={home.student.classCode} />
           </>
         )}
       </main>
