@@ -247,8 +247,11 @@ describe.each(backends())("practice after class on %s", (backend) => {
     // Nor her name in any table.
     const named = await db.query<{ n: number }>(`SELECT (SELECT count(*) FROM "Participant" WHERE nickname = 'Ada') + (SELECT count(*) FROM "Student" WHERE name = 'Ada') AS n`);
     expect(Number(named[0].n)).toBe(0);
-    // Her device is signed out; Bo is untouched.
-    expect((await ada.call("GET", "/api/student/home")).status).toBe(401);
+    // Her device is signed out, and told why (by its token's hash only: nothing in that table names her); Bo is untouched.
+    const gone = await ada.call("GET", "/api/student/home");
+    expect(gone.status).toBe(401);
+    expect(gone.body).toMatchObject({ ok: false, error: { code: "SIGNED_OUT", message: expect.stringMatching(/^your teacher removed you from this class/) } });
+    expect(await db.prisma.signedOutDevice.findMany({ select: { reason: true } })).toEqual([{ reason: "removed" }]);
     expect((await bo.home()).student.name).toBe("Bo");
     expect(await db.prisma.participant.count({ where: { student: { name: "Bo" } } })).toBe(2);
   });

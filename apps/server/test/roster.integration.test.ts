@@ -56,7 +56,13 @@ describe.each(backends())("a class roster on %s", (backend) => {
 
     const reset = await api<{ pin: string }>("POST", `/api/classes/${classroom.id}/students/${await idOf("Zoë")}/reset-pin`);
     expect(reset.body.data.pin).toMatch(/^\d{4}$/);
-    expect((await zoe.call("GET", "/api/student/home")).status).toBe(401); // every device signed out
+    // Every device signed out, each told why and what to do.
+    const out = await zoe.call("GET", "/api/student/home");
+    expect(out.status).toBe(401);
+    expect(out.body).toMatchObject({ ok: false, error: { code: "SIGNED_OUT", message: expect.stringMatching(/^your teacher gave you a new PIN, so this device was signed out: sign in again/) } });
+    // A device that signed itself out, or never signed in, hears the plain answer.
+    const stranger = await fetch(`${ctx.server.url}/api/student/home`, { headers: { origin: ctx.server.url } });
+    expect(await stranger.json()).toMatchObject({ ok: false, error: { code: "NOT_AUTHENTICATED" } });
     const back = await signInStudent(ctx.server.url, { code: classroom.code, name: "Zoë", pin: reset.body.data.pin });
     expect(back.status).toBe(200);
     zoe = back.client!;

@@ -354,4 +354,27 @@ describe("practice after class", () => {
     await shot(phone, "practice-11-phone-live-as-herself");
     await teacher.getByText("1 joined · 1 online").waitFor();
   });
+
+  it("after the teacher's new PIN the phone says why, and the class page opens on 'I have joined before'", async () => {
+    await teacher.goto(classUrl);
+    await teacher.getByRole("row", { name: /Ada L/ }).getByRole("button", { name: "New PIN" }).click();
+    const notice = await teacher.getByText(/Ada L's new PIN is \d{4}\./).textContent();
+    const pin = /new PIN is (\d{4})/.exec(notice!)![1];
+    await phone.goto(`${server.url}/me`);
+    const why = phone.locator('[data-role="signed-out-reason"]');
+    await why.waitFor();
+    expect(await why.innerText()).toBe("Your teacher gave you a new PIN, so this device was signed out: sign in again with your name and the new PIN from your teacher.");
+    await readable(phone);
+    await shot(phone, "practice-15-phone-signed-out-new-pin");
+    await phone.getByRole("link", { name: "Sign in to 9B Physics" }).click();
+    await phone.waitForURL(new RegExp(`/class/${classCode}$`));
+    // This device knows the class: a returning student, not "First time here".
+    await phone.getByRole("tab", { name: "I have joined before", selected: true }).waitFor();
+    expect(await phone.getByLabel("Your name").inputValue()).toBe("Ada L");
+    await shot(phone, "practice-16-phone-classpage-returning");
+    await fillHydrated(phone, "Your PIN", pin, "Sign in");
+    await phone.getByRole("button", { name: "Sign in" }).click();
+    await phone.waitForURL(/\/me$/);
+    await phone.getByTestId("my-class-code").waitFor();
+  });
 });

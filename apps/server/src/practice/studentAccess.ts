@@ -143,6 +143,18 @@ export class StudentAccess {
     return token ? this.deps.roster.signedIn(hashSecret(token)) : null;
   }
 
+  /**
+   * Why this device is not signed in, when the teacher signed it out: a message the phone shows
+   * as it is, or null (never signed in, signed out by the student, or too long ago).
+   */
+  async signedOutMessage(headers: IncomingHttpHeaders): Promise<string | null> {
+    const token = studentToken(headers);
+    const reason = token ? await this.deps.roster.signedOutReason(hashSecret(token)) : null;
+    if (reason === "pin-reset") return "your teacher gave you a new PIN, so this device was signed out: sign in again with your name and the new PIN from your teacher";
+    if (reason === "removed") return "your teacher removed you from this class, so this device was signed out: ask your teacher if that is a mistake";
+    return null;
+  }
+
   async signOut(headers: IncomingHttpHeaders): Promise<void> {
     const token = studentToken(headers);
     if (token) await this.deps.roster.removeDevice(hashSecret(token));

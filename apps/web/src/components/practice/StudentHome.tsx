@@ -1,7 +1,8 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CourseNodeView, SkillState, StudentHome as Home } from "@livelab/core/protocol";
-import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practiceApi";
+import { api, type ApiCallError, knownStudent, rememberSignIn, sentence } from "../../lib/practiceApi";
+import { SignedOut } from "./SignedOut";
 import { dueIn, LEVEL_TEXT } from "./levels";
 import { HomeDue } from "./HomeDue";
 import { nodeStatus } from "./nodeStatus";
@@ -21,7 +22,8 @@ const STATUS_ICON: Record<Exclude<CourseNodeView["status"], "locked">, string> =
 export function StudentHome() {
   const [home, setHome] = useState<Home | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [signedOut, setSignedOut] = useState(false);
+  // Signed out: the server's reason when it knows one (a new PIN, a removal), else null.
+  const [signedOut, setSignedOut] = useState<{ reason: string | null } | null>(null);
   // Skills the teacher assigned: open even behind their node's gate.
   const assigned = useMemo(() => new Set(home?.assignments.flatMap((a) => a.skills.map((s) => s.skill)) ?? []), [home]);
 
@@ -30,12 +32,12 @@ export function StudentHome() {
       const h = await api<Home>("/api/student/home");
       setHome(h);
       setError(null);
-      knownStudent.set({ name: h.student.name, className: h.student.className });
+      rememberSignIn(h.student);
     } catch (e) {
       const err = e as ApiCallError;
       if (err.status === 401) {
         knownStudent.clear();
-        setSignedOut(true);
+        setSignedOut({ reason: err.code === "SIGNED_OUT" ? err.message : null });
       } else setError(err.offline ? "No connection. Your progress is safe on the server; this page updates when you are back online." : sentence(err.message));
     }
   }, []);
@@ -59,15 +61,7 @@ export function StudentHome() {
     window.location.assign("/");
   };
 
-  if (signedOut) {
-    return (
-      <main className="narrow practice">
-        <p className="brand">LiveLab</p>
-        <h1>Sign in to your class</h1>
-        <p>This device is not signed in. Type your class code on the <a href="/">start page</a>, or open your personal link, then your PIN.</p>
-      </main>
-    );
-  }
+  if (signedOut) return <SignedOut reason={signedOut.reason} />;
 
   return (
     <>
@@ -163,7 +157,7 @@ export function Dots({ streak, needed }: { streak: number; needed: number }) {
   const total = streak + needed;
   return (
     <span className="dots" aria-label={`${streak} of ${total} right in a row`}>
-      <span aria-hidden="true">{"●".repeat(streak)}{"○".repeat(needed)}</span> {streak === 0 ? `${total} right in a row master it` : `${streak} of ${total} in a row`}
+      <span aria-hidden="true">{"●".repeat(streak)}{"○".repeat(needed)}</span> {streak === 0 ? `${total} right in a row to master it` : `${streak} of ${total} in a row`}
     </span>
   );
 }
