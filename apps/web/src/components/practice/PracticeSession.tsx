@@ -145,7 +145,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
         {state && (
           <p className="row-line" data-role="mastery-row" data-level={state.level} data-streak={state.streak}>
             {mastered ? <span className="badge status-mastered">Mastered</span> : <Dots streak={state.streak} needed={state.needed} />}
-            {!mastered && state.streak > 0 && <span className="muted small"> — {state.needed === 1 ? "one more right answer masters it" : `${state.needed} more master it`}</span>}
+            {!mastered && state.streak > 0 && <span className="muted small"> — {state.needed === 1 ? "one more right answer masters it" : `${state.needed} more to master it`}</span>}
           </p>
         )}
         {locked && (
