@@ -203,6 +203,7 @@ describe("practice after class", () => {
     await phone.goto(`${server.url}/me`);
     const waiting = phone.locator('[data-role="waiting-answer"]');
     await waiting.getByText("Your answer on Penalty values is not sent yet.").waitFor();
+    await phone.locator('[data-node="regularization"]').waitFor();
     await shot(phone, "practice-07b-phone-home-answer-waiting");
     await waiting.getByRole("link", { name: "Send it and see the result" }).click();
     await phone.locator('[data-result="incorrect"]').waitFor();

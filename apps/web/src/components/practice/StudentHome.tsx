@@ -108,8 +108,12 @@ function NodeCard({ node, now, assigned }: { node: CourseNodeView; now: number; 
         </div>
         <span className={`badge status-${badgeClass}`}>{badge}</span>
       </div>
-      {assignedOpen && <p className="needs"><strong>Assigned by your teacher: open.</strong> {gate}</p>}
-      {!assignedOpen && gate && <p className="needs">{gate}</p>}
+      {(assignedOpen || gate) && (
+        <p className="needs">
+          {assignedOpen && <><strong>Assigned by your teacher: open.</strong> </>}
+          {gate && <>{gate.lead}{gate.needs && <> <strong>{gate.needs}</strong>.</>}</>}
+        </p>
+      )}
       {node.kind === "upcoming" && locked && node.needs.length === 0 && <p className="needs">Coming later.</p>}
       {node.skills.length > 0 && (locked ? (
         // A locked node's skills are not for now: listed on request, so the open ones stay in view.

@@ -8,12 +8,12 @@ const node = (status: CourseNodeView["status"], skills: SkillState[]): CourseNod
 describe("nodeStatus", () => {
   it("a locked node whose skill the teacher assigned says so, not Locked, and what opens the rest", () => {
     const s = nodeStatus(node("locked", [skill("penalty-values", true), skill("l1", false)]), new Set(["penalty-values"]));
-    expect(s).toEqual({ badge: "Assigned", badgeClass: "available", assignedOpen: true, gate: "The rest opens when you have mastered: Neural networks and Convex optimization." });
+    expect(s).toEqual({ badge: "Assigned", badgeClass: "available", assignedOpen: true, gate: { lead: "The rest opens when you have mastered:", needs: "Neural networks and Convex optimization" } });
   });
 
   it("a locked node with nothing assigned stays Locked with its gate", () => {
     const s = nodeStatus(node("locked", [skill("penalty-values", false)]), new Set(["other"]));
-    expect(s).toEqual({ badge: "Locked", badgeClass: "locked", assignedOpen: false, gate: "Opens when you have mastered: Neural networks and Convex optimization." });
+    expect(s).toEqual({ badge: "Locked", badgeClass: "locked", assignedOpen: false, gate: { lead: "Opens when you have mastered:", needs: "Neural networks and Convex optimization" } });
   });
 
   it("an open node says nothing about a gate, assigned or not", () => {
