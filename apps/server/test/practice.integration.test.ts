@@ -168,6 +168,7 @@ describe.each(backends())("practice after class on %s", (backend) => {
       const r = await ada.attempt(item.itemId, await rightAnswer(ctx.server.db, item.itemId), key);
       if (!r.body.ok) throw new Error(r.body.error.message);
       expect(r.body.data.feedback.correct).toBe(true);
+      expect(r.body.data.hintUsed).toBe(false);
       expect(r.body.data.mastered).toBe(i === 2);
       // A resend of the same attempt (the answer came back to a phone that had lost the connection): stored once.
       const again = await ada.attempt(item.itemId, await rightAnswer(ctx.server.db, item.itemId), key);
@@ -188,7 +189,7 @@ describe.each(backends())("practice after class on %s", (backend) => {
     const hint = await bo.call<{ hint: string }>("POST", `/api/student/practice/items/${item.itemId}/hint`);
     expect(hint.body).toMatchObject({ ok: true, data: { hint: expect.any(String) } });
     const r = await bo.attempt(item.itemId, await rightAnswer(ctx.server.db, item.itemId), newKey());
-    expect(r.body).toMatchObject({ ok: true, data: { feedback: { correct: true }, state: { streak: 0, level: "practising" } } });
+    expect(r.body).toMatchObject({ ok: true, data: { feedback: { correct: true }, hintUsed: true, state: { streak: 0, level: "practising" } } });
     expect((await ctx.server.db.prisma.practiceAttempt.findFirstOrThrow({ where: { itemId: item.itemId } })).hintUsed).toBe(true);
   });
 
@@ -282,6 +283,8 @@ describe.each(backends())("practice after class on %s", (backend) => {
     expect(await eventsNaming()).toBe(1);
     expect(await db.prisma.response.count({ where: { participantId: { in: seatIds } } })).toBeGreaterThan(0);
 
+    const devices = await db.prisma.studentDevice.count({ where: { studentId: adaId } });
+    expect(devices).toBeGreaterThan(0);
     const told = sitting.phone.next("participant:removed");
     const res = await api("DELETE", `/api/classes/${classroom.id}/students/${adaId}`);
     expect(res.status).toBe(200);
@@ -301,8 +304,11 @@ describe.each(backends())("practice after class on %s", (backend) => {
     // Nor her name in any table.
     const named = await db.query<{ n: number }>(`SELECT (SELECT count(*) FROM "Participant" WHERE nickname = 'Ada') + (SELECT count(*) FROM "Student" WHERE name = 'Ada') AS n`);
     expect(Number(named[0].n)).toBe(0);
-    // Her device is signed out; Bo is untouched.
-    expect((await ada.call("GET", "/api/student/home")).status).toBe(401);
+    // Her device is signed out, and told why (by its token's hash only: nothing in that table names her); Bo is untouched.
+    const gone = await ada.call("GET", "/api/student/home");
+    expect(gone.status).toBe(401);
+    expect(gone.body).toMatchObject({ ok: false, error: { code: "SIGNED_OUT", message: expect.stringMatching(/^your teacher removed you from this class/) } });
+    expect(await db.prisma.signedOutDevice.findMany({ select: { reason: true } })).toEqual(Array.from({ length: devices }, () => ({ reason: "removed" })));
     expect((await bo.home()).student.name).toBe("Bo");
     expect(await db.prisma.participant.count({ where: { student: { name: "Bo" } } })).toBe(2);
   });

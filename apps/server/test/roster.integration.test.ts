@@ -28,12 +28,19 @@ describe.each(backends())("a class roster on %s", (backend) => {
 
   it("signs in again by class code + name (accent-insensitive) or by the personal link, with the PIN", async () => {
     const home = await zoe.home();
-    expect(home.student).toMatchObject({ name: "Zoë", className: "Period 3" });
+    expect(home.student).toMatchObject({ name: "Zoë", className: "Period 3", classCode: classroom.code });
     const byName = await signInStudent(ctx.server.url, { code: classroom.code, name: "zoe", pin: "4321" });
     expect(byName.status).toBe(200);
     expect((await byName.client!.home()).student.name).toBe("Zoë");
+    expect(byName.body).toMatchObject({ ok: true, data: { name: "Zoë", className: "Period 3", classCode: classroom.code } });
+    // A personal link asks no name: its refusals say what is wrong with the link or the PIN, and the other way in.
+    const badLink = await signInStudent(ctx.server.url, { linkCode: `${home.student.linkCode.slice(0, -2)}xx`, pin: "4321" });
+    expect(badLink.body).toMatchObject({ ok: false, error: { code: "SIGN_IN_FAILED", message: "This personal link is not valid: sign in with your class code, your name and your PIN instead." } });
+    const wrongPin = await signInStudent(ctx.server.url, { linkCode: home.student.linkCode, pin: "9999" });
+    expect(wrongPin.body).toMatchObject({ ok: false, error: { code: "SIGN_IN_FAILED", message: expect.stringMatching(/^That PIN does not match this personal link/) } });
     const byLink = await signInStudent(ctx.server.url, { linkCode: home.student.linkCode, pin: "4321" });
     expect(byLink.status).toBe(200);
+    expect(byLink.body).toMatchObject({ ok: true, data: { classCode: classroom.code } });
     const wrongName = await signInStudent(ctx.server.url, { code: classroom.code, name: "Nobody", pin: "4321" });
     expect(wrongName.body).toMatchObject({ ok: false, error: { code: "SIGN_IN_FAILED" } });
   });
@@ -67,7 +74,13 @@ describe.each(backends())("a class roster on %s", (backend) => {
 
     const reset = await api<{ pin: string }>("POST", `/api/classes/${classroom.id}/students/${await idOf("Zoë")}/reset-pin`);
     expect(reset.body.data.pin).toMatch(/^\d{4}$/);
-    expect((await zoe.call("GET", "/api/student/home")).status).toBe(401); // every device signed out
+    // Every device signed out, each told why and what to do.
+    const out = await zoe.call("GET", "/api/student/home");
+    expect(out.status).toBe(401);
+    expect(out.body).toMatchObject({ ok: false, error: { code: "SIGNED_OUT", message: expect.stringMatching(/^your teacher gave you a new PIN, so this device was signed out: sign in again/) } });
+    // A device that signed itself out, or never signed in, hears the plain answer.
+    const stranger = await fetch(`${ctx.server.url}/api/student/home`, { headers: { origin: ctx.server.url } });
+    expect(await stranger.json()).toMatchObject({ ok: false, error: { code: "NOT_AUTHENTICATED" } });
     const back = await signInStudent(ctx.server.url, { code: classroom.code, name: "Zoë", pin: reset.body.data.pin });
     expect(back.status).toBe(200);
     zoe = back.client!;

@@ -25,7 +25,8 @@ export function paramsFromPrompt(t: QuestionTemplate, prompt: string): Record<st
       const m = /^\{\{\s*([A-Za-z][A-Za-z0-9_]*)\s*\}\}$/.exec(part);
       if (m) {
         names.push(m[1]);
-        return "(-?[0-9.]+(?:e[-+]?[0-9]+)?)";
+        // A negative number after an operator comes in parentheses ("η · (−12)"): they are optional here.
+        return "\\(?(-?[0-9.]+(?:e[-+]?[0-9]+)?)\\)?";
       }
       return part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&");
     })

@@ -127,6 +127,26 @@ describe("practice after class", () => {
     expect(await phone.locator('[data-node="regularization"]').innerText()).toMatch(/Opens when you have mastered: Neural networks: a gradient step and Convex optimization: convexity checks/);
     await readable(phone);
     await shot(phone, "practice-02-phone-home-start");
+    // The way in on another device: the class code in view, the personal link a link to tap or copy.
+    expect(await phone.getByTestId("my-class-code").textContent()).toBe(classCode);
+    await phone.getByRole("button", { name: "Show my personal link" }).click();
+    const link = phone.getByTestId("my-link");
+    const href = (await link.getAttribute("href"))!;
+    expect(href).toMatch(new RegExp(`^${server.url}/s#[\\w-]{8,64}$`));
+    expect(await link.textContent()).toBe(href);
+    await phoneCtx.grantPermissions(["clipboard-read", "clipboard-write"], { origin: server.url });
+    await phone.getByRole("button", { name: "Copy link" }).click();
+    await phone.getByText("Copied.").waitFor();
+    expect(await phone.evaluate(() => navigator.clipboard.readText())).toBe(href);
+    await shot(phone, "practice-02b-phone-personal-link");
+    // A personal link that is not (any more) valid says so, and the other way in; it asks no name.
+    const other = await browser.newPage(PHONE);
+    await other.goto(`${href.slice(0, -2)}xx`);
+    await fillHydrated(other, "Your PIN", "2468", "Sign in");
+    await other.getByRole("button", { name: "Sign in" }).click();
+    await other.getByRole("alert").getByText("This personal link is not valid: sign in with your class code, your name and your PIN instead.").waitFor();
+    await shot(other, "practice-02c-phone-bad-personal-link");
+    await other.close();
     const axe = await new AxeBuilder({ page: phone }).analyze();
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
@@ -195,6 +215,35 @@ describe("practice after class", () => {
     expect(await phone.locator('[data-role="mastery-row"]').getAttribute("data-streak")).toBe("1");
   });
 
+  it("an answer kept offline, its page closed: the home says it waits, and its result shows under its question and answer", async () => {
+    await phone.locator("[data-result]").getByRole("button", { name: "Next question" }).click();
+    const card = phone.locator("article[data-item]:not([data-item=''])");
+    await card.waitFor();
+    const prompt = (await card.getAttribute("data-prompt"))!;
+    await phoneCtx.setOffline(true);
+    await card.getByLabel(/Your answer/).fill("999");
+    await phone.getByRole("button", { name: "Check my answer" }).click();
+    await phone.locator('[data-role="kept"]').waitFor();
+    await phone.close(); // closed before the answer went out
+    await phoneCtx.setOffline(false);
+    phone = await phoneCtx.newPage();
+    await phone.goto(`${server.url}/me`);
+    const waiting = phone.locator('[data-role="waiting-answer"]');
+    await waiting.getByText("Your answer on Penalty values is not sent yet.").waitFor();
+    await phone.locator('[data-node="regularization"]').waitFor();
+    await shot(phone, "practice-07b-phone-home-answer-waiting");
+    await waiting.getByRole("link", { name: "Send it and see the result" }).click();
+    await phone.locator('[data-result="incorrect"]').waitFor();
+    // The verdict is not alone: its question and the answer the student typed are above it.
+    expect(await phone.locator("article[data-item]").getAttribute("data-prompt")).toBe(prompt);
+    expect(await phone.locator("article[data-item]").getByLabel(/Your answer/).inputValue()).toBe("999");
+    await readable(phone);
+    await shot(phone, "practice-07c-phone-result-after-offline");
+    await phone.goto(`${server.url}/me`);
+    await phone.locator('[data-node="regularization"]').waitFor();
+    expect(await waiting.count()).toBe(0); // sent: nothing waits any more
+  });
+
   it("a review falls due when the clock moves on 30 days", async () => {
     await phone.goto(`${server.url}/me`);
     expect(await phone.locator("#due-heading").count()).toBe(0);
@@ -218,7 +267,7 @@ describe("practice after class", () => {
     expect(await cell("gradient-step").getAttribute("data-level")).toBe("retained");
     expect(await cell("convexity-check").getAttribute("data-level")).toBe("mastered");
     expect(await cell("convexity-check").getAttribute("aria-label")).toMatch(/review due/);
-    expect(await cell("penalty-values").getAttribute("aria-label")).toMatch(/practising; 1 in a row, 1 of 1 right/);
+    expect(await cell("penalty-values").getAttribute("aria-label")).toMatch(/practising; 0 in a row, 1 of 2 right/);
     // That mistake was 30 days ago now: no longer "this week".
     await teacher.getByText("No named mistake in practice in the last 7 days.").waitFor();
     await shot(teacher, "practice-09-teacher-grid");
@@ -238,7 +287,7 @@ describe("practice after class", () => {
     expect(axe.violations.map((v) => v.id)).toEqual([]);
   });
 
-  it("the teacher assigns a skill still behind a gate: it opens for the student and shows under Due today", async () => {
+  it("the teacher assigns a skill still behind a gate: it opens for the student and shows under Assignments with its date", async () => {
     const l2Link = phone.locator('[data-node="regularization"] a[aria-label="Practise L2 weight decay"]');
     await phone.goto(`${server.url}/me`);
     await phone.locator('[data-node="regularization"][data-status="in-progress"]').waitFor();
@@ -271,22 +320,77 @@ describe("practice after class", () => {
     expect(await teacher.locator('button.cell[data-student="Ada L"][data-skill="l2-decay"]').getAttribute("data-level")).toBe("not-started");
 
     await phone.goto(`${server.url}/me`);
-    const due = phone.getByRole("region", { name: "Due today" });
+    // Due on a Friday weeks ahead: listed under Assignments with its date, not under Due today.
+    const due = phone.getByRole("region", { name: "Assignments" });
     await due.getByText("Weight decay before Friday").waitFor();
+    expect(await phone.getByRole("region", { name: "Due today" }).getByText("Weight decay before Friday").count()).toBe(0);
     // Its gate (Penalty values first) is not passed, but the assignment opens it, on the map too.
     expect(await l2Link.count()).toBe(1);
-    expect(await due.innerText()).toMatch(/Weight decay before Friday[\s\S]*from your teacher, due [\s\S]*0 of 1 mastered/);
+    expect(await due.innerText()).toMatch(/Weight decay before Friday[\s\S]*from your teacher, due Fri[\s\S]*0 of 1 mastered/);
     await readable(phone);
     await shot(phone, "practice-13-phone-assignment");
     await due.locator("li", { hasText: "Weight decay before Friday" }).getByRole("link", { name: "Practise" }).click();
     await phone.waitForURL(/\/me\/practice\/l2-decay\?assignment=/);
     await phone.locator("article[data-item]").waitFor(); // the assignment opened it
+    // A newcomer, whose Regularization is still behind its gate: the node says the teacher opened
+    // the assigned skill, not "Locked" beside its Practise button.
+    const benCtx = await browser.newContext(PHONE);
+    const ben = await benCtx.newPage();
+    await ben.goto(server.url);
+    await fillHydrated(ben, "Class code", classCode, "Join");
+    await ben.getByRole("button", { name: "Join" }).click();
+    await ben.getByLabel("Your name").fill("Ben O");
+    await ben.getByLabel("Choose a PIN").fill("1357");
+    await ben.getByLabel("Type the PIN again").fill("1357");
+    await ben.getByRole("button", { name: "Join 9B Physics" }).click();
+    await ben.waitForURL(/\/me$/);
+    const benNode = ben.locator('[data-node="regularization"][data-status="locked"][data-assigned="true"]');
+    await benNode.waitFor();
+    const benText = await benNode.innerText();
+    expect(benText).toMatch(/Assigned by your teacher: open\. The rest opens when you have mastered: Neural networks: a gradient step and Convex optimization: convexity checks\./);
+    expect(benText).not.toMatch(/Locked/);
+    expect(await benNode.locator('a[aria-label="Practise L2 weight decay"]').isVisible()).toBe(true);
+    await readable(ben);
+    await shot(ben, "practice-13b-phone-locked-node-assigned");
+    await benCtx.close();
     // The teacher's list of classes.
     await teacher.goto(`${server.url}/teach/classes`);
     await teacher.getByRole("table", { name: "your classes" }).getByRole("link", { name: "9B Physics" }).waitFor();
     await readable(teacher);
     await shot(teacher, "practice-14-teacher-classes");
     await teacher.goto(classUrl);
+  });
+
+  it("a right answer after the hint says why it does not count; mastering a gate the assignment already passed announces nothing", async () => {
+    // On the assigned L2 weight decay: the first of its questions that has a hint, opened, then answered right.
+    let hinted = false;
+    for (let i = 0; i < 8 && !hinted; i++) {
+      const card = phone.locator("article[data-item]");
+      await card.waitFor();
+      const show = card.getByRole("button", { name: "Show a hint" });
+      if (await show.count()) {
+        await show.click();
+        await card.getByRole("note").waitFor();
+        hinted = true;
+      }
+      await answer("l2-decay", "right");
+      if (!hinted) await next();
+    }
+    expect(hinted).toBe(true);
+    const verdict = phone.locator('[data-result="correct"]');
+    expect(await verdict.locator('[data-role="hint-used"]').innerText()).toBe("Right, but it does not count toward mastery: you used the hint. The next question counts.");
+    expect(await phone.locator('[data-role="mastery-row"]').getAttribute("data-streak")).toBe("0");
+    await readable(phone);
+    await shot(phone, "practice-13c-phone-right-with-hint");
+
+    // Penalty values is L2 weight decay's gate; the assignment opened L2 already, so mastering it opens nothing new.
+    await phone.goto(`${server.url}/me/practice/penalty-values`);
+    for (let i = 0; i < 3; i++) {
+      await answer("penalty-values", "right");
+      if (i < 2) await next();
+    }
+    await phone.getByText("Mastered! Three right in a row on fresh questions.").waitFor();
+    expect(await phone.locator(".unlocked-line").count()).toBe(0);
   });
 
   it("a live class run for the class: the student joins it from home as herself, no nickname", async () => {
@@ -354,5 +458,28 @@ describe("practice after class", () => {
     await page.getByRole("button", { name: "Sign in" }).click();
     await alert.getByText(/^Too many wrong PINs: sign-in waits\. Try again in 15 minutes/).waitFor();
     await ctx.close();
+  });
+
+  it("after the teacher's new PIN the phone says why, and the class page opens on 'I have joined before'", async () => {
+    await teacher.goto(classUrl);
+    await teacher.getByRole("row", { name: /Ada L/ }).getByRole("button", { name: "New PIN" }).click();
+    const notice = await teacher.getByText(/Ada L's new PIN is \d{4}\./).textContent();
+    const pin = /new PIN is (\d{4})/.exec(notice!)![1];
+    await phone.goto(`${server.url}/me`);
+    const why = phone.locator('[data-role="signed-out-reason"]');
+    await why.waitFor();
+    expect(await why.innerText()).toBe("Your teacher gave you a new PIN, so this device was signed out: sign in again with your name and the new PIN from your teacher.");
+    await readable(phone);
+    await shot(phone, "practice-15-phone-signed-out-new-pin");
+    await phone.getByRole("link", { name: "Sign in to 9B Physics" }).click();
+    await phone.waitForURL(new RegExp(`/class/${classCode}$`));
+    // This device knows the class: a returning student, not "First time here".
+    await phone.getByRole("tab", { name: "I have joined before", selected: true }).waitFor();
+    expect(await phone.getByLabel("Your name").inputValue()).toBe("Ada L");
+    await shot(phone, "practice-16-phone-classpage-returning");
+    await fillHydrated(phone, "Your PIN", pin, "Sign in");
+    await phone.getByRole("button", { name: "Sign in" }).click();
+    await phone.waitForURL(/\/me$/);
+    await phone.getByTestId("my-class-code").waitFor();
   });
 });

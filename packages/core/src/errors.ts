@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   RATE_LIMITED: "RATE_LIMITED",
   UNSUPPORTED_VERSION: "UNSUPPORTED_VERSION",
   NOT_AUTHENTICATED: "NOT_AUTHENTICATED",
+  /** A class student's device the teacher signed out (a new PIN, or the student removed): `message` says which. */
+  SIGNED_OUT: "SIGNED_OUT",
   FORBIDDEN: "FORBIDDEN",
   SESSION_NOT_FOUND: "SESSION_NOT_FOUND",
   SESSION_ENDED: "SESSION_ENDED",

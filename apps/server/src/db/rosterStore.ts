@@ -162,12 +162,21 @@ export class RosterStore {
     }
   }
 
-  /** A new PIN from the teacher: the lockout ends and every device the student signed in on is signed out. */
+  /**
+   * A new PIN from the teacher: the lockout ends and every device the student signed in on is
+   * signed out (remembered as signed out for a new PIN, so the phone can say so).
+   */
   async resetPin(studentId: string, pinHash: string): Promise<void> {
-    await this.db.prisma.$transaction([
-      this.db.prisma.student.update({ where: { id: studentId }, data: { pinHash, pinFailures: 0, lockedUntil: null } }),
-      this.db.prisma.studentDevice.deleteMany({ where: { studentId } }),
-    ]);
+    await this.db.prisma.$transaction(async (tx) => {
+      await tx.student.update({ where: { id: studentId }, data: { pinHash, pinFailures: 0, lockedUntil: null } });
+      await signOutDevices(tx, { studentId }, "pin-reset");
+    });
+  }
+
+  /** Why a device's token no longer signs in, when the teacher signed it out (within 30 days). */
+  async signedOutReason(tokenHash: string): Promise<SignedOutReason | null> {
+    const row = await this.db.prisma.signedOutDevice.findUnique({ where: { tokenHash } });
+    return row && row.at.getTime() > Date.now() - SIGNED_OUT_KEPT_MS ? (row.reason as SignedOutReason) : null;
   }
 
   /**
@@ -196,6 +205,8 @@ export class RosterStore {
     await p.$transaction(async (tx) => {
       // Log events that name one of their seats (a removal, a hidden written answer): gone with them.
       if (seatIds.length) await tx.$executeRawUnsafe(`DELETE FROM "SessionEvent" WHERE payload->>'participantId' = ANY($1::text[])`, seatIds);
+      // Their phones will say they were removed: only the token hashes stay, nothing naming them.
+      if (studentIds.length) await signOutDevices(tx, { studentId: { in: studentIds } }, "removed");
       // Participants (and through them answers, runs, unreadable answers), devices, items, attempts: cascade.
       if (studentIds.length) await tx.student.deleteMany({ where: { id: { in: studentIds } } });
       if (alsoInside) await alsoInside();
@@ -225,4 +236,20 @@ export class RosterStore {
 
 function strip<T extends ClassroomRow>(c: T): ClassroomRow {
   return { id: c.id, teacherId: c.teacherId, name: c.name, code: c.code, joinOpen: c.joinOpen, courseId: c.courseId, createdAt: c.createdAt };
+}
+
+/** Why the teacher signed a device out: its student got a new PIN, or was removed from the class. */
+export type SignedOutReason = "pin-reset" | "removed";
+
+/** How long a signed-out device is remembered (its phone says why when it comes back within it). */
+const SIGNED_OUT_KEPT_MS = 30 * 86_400_000;
+
+type Tx = Parameters<Parameters<Database["prisma"]["$transaction"]>[0]>[0];
+
+/** Delete these devices, remembering their token hashes and why; older reminders go. */
+async function signOutDevices(tx: Tx, where: { studentId: string | { in: string[] } }, reason: SignedOutReason): Promise<void> {
+  const devices = await tx.studentDevice.findMany({ where, select: { tokenHash: true } });
+  await tx.signedOutDevice.deleteMany({ where: { at: { lt: new Date(Date.now() - SIGNED_OUT_KEPT_MS) } } });
+  if (devices.length) await tx.signedOutDevice.createMany({ data: devices.map((d) => ({ tokenHash: d.tokenHash, reason })), skipDuplicates: true });
+  await tx.studentDevice.deleteMany({ where });
 }

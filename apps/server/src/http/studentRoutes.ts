@@ -17,7 +17,7 @@ export interface StudentRouteDeps {
 
 /** HTTP status of a refusal (the body says the code and why). */
 const STATUS: Partial<Record<ErrorCode, number>> = {
-  BAD_REQUEST: 400, INVALID_ANSWER: 400, NICKNAME_INVALID: 400, NOT_AUTHENTICATED: 401, SIGN_IN_FAILED: 401, SKILL_LOCKED: 403, CLASS_CLOSED: 403,
+  BAD_REQUEST: 400, INVALID_ANSWER: 400, NICKNAME_INVALID: 400, NOT_AUTHENTICATED: 401, SIGNED_OUT: 401, SIGN_IN_FAILED: 401, SKILL_LOCKED: 403, CLASS_CLOSED: 403,
   CLASS_NOT_FOUND: 404, ITEM_NOT_FOUND: 404, STUDENT_NAME_TAKEN: 409, SIGN_IN_LOCKED: 429, RATE_LIMITED: 429,
 };
 
@@ -44,7 +44,10 @@ export function studentRouter(deps: StudentRouteDeps): Router {
   const signedIn = async (req: Request, res: Response, next: express.NextFunction) => {
     try {
       const student = await deps.access.who(req.headers);
-      if (!student) return void res.status(401).json(fail(ERROR_CODES.NOT_AUTHENTICATED, "sign in to your class first"));
+      if (!student) {
+        const why = await deps.access.signedOutMessage(req.headers);
+        return void res.status(401).json(why ? fail(ERROR_CODES.SIGNED_OUT, why) : fail(ERROR_CODES.NOT_AUTHENTICATED, "sign in to your class first"));
+      }
       res.locals.student = student;
       next();
     } catch (e) {

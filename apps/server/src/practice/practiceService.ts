@@ -77,7 +77,7 @@ export class PracticeService {
   async home(who: SignedInStudent): Promise<StudentHome> {
     const [st, assignments, live] = await Promise.all([this.standing(who), this.deps.store.assignments(who.classroom.id), this.deps.store.liveSessionOf(who.classroom.id)]);
     return {
-      student: { name: who.student.name, className: who.classroom.name, linkCode: who.student.linkCode },
+      student: { name: who.student.name, className: who.classroom.name, classCode: who.classroom.code, linkCode: who.student.linkCode },
       courseTitle: this.material.course.title,
       nodes: st.progress.nodes.map((n) => ({
         id: n.node.id, title: n.node.title, summary: n.node.summary, kind: n.node.kind, status: n.status,
@@ -197,14 +197,17 @@ export class PracticeService {
     const item = (await this.deps.store.item(who.student.id, attempt.itemId))!;
     const { feedback } = this.grade(item, attempt.answer);
     const [before, after] = await Promise.all([this.standing(who, attempt.id), this.standing(who)]);
+    // What the student could practise: open nodes, open skills, and skills an assignment opened
+    // early (mastering their gate later opens nothing new, so it is not announced).
     const opened = (st: Standing) => new Set([
       ...st.progress.nodes.filter((n) => n.status !== "locked").map((n) => n.node.id),
       ...st.progress.nodes.flatMap((n) => n.skills.filter((s) => s.unlocked).map((s) => s.skill)),
+      ...st.assigned,
     ]);
     const was = opened(before);
     const unlocked = [...opened(after)].filter((id) => !was.has(id)).map(this.titleOf);
     return ok({
-      itemId: item.id, feedback, state: this.skillState(after, item.skill), duplicate, unlocked,
+      itemId: item.id, feedback, state: this.skillState(after, item.skill), duplicate, unlocked, hintUsed: attempt.hintUsed,
       mastered: !isMastered(before.mastery[item.skill]) && isMastered(after.mastery[item.skill]),
     });
   }

@@ -96,7 +96,7 @@ export class StudentAccess {
       throw e;
     }
     const token = await this.newDevice(student.id);
-    return ok({ token, identity: { name: student.name, className: c.name, linkCode: student.linkCode } });
+    return ok({ token, identity: { name: student.name, className: c.name, classCode: c.code, linkCode: student.linkCode } });
   }
 
   /**
@@ -110,7 +110,7 @@ export class StudentAccess {
     const refused = this.limited(address);
     if (refused) return refused;
     let student: StudentRow | null = null;
-    let className = "";
+    let classroom: { name: string; code: string } | null = null;
     let nameKey: string;
     if ("linkCode" in body) {
       student = await this.deps.roster.studentByLink(body.linkCode);
@@ -119,7 +119,7 @@ export class StudentAccess {
       const c = await this.deps.roster.classroomForCode(body.code);
       const key = normalizeNickname(body.name);
       if (c && key.ok) student = await this.deps.roster.studentByName(c.id, key.key);
-      className = c?.name ?? "";
+      classroom = c;
       nameKey = `name:${c?.id ?? body.code.toUpperCase()}|${key.ok ? key.key : body.name}`;
     }
     const pairKey = `${address}|${nameKey}`;
@@ -138,19 +138,21 @@ export class StudentAccess {
         return locked(PIN_LOCK_MS / 60_000);
       }
       this.pairFailures.fail(pairKey, now);
-      if (this.pairFailures.count(pairKey, now) === PIN_TRIES - 1) {
-        return fail(ERROR_CODES.SIGN_IN_FAILED, `That name and PIN do not match. One more wrong PIN and sign-in waits ${PIN_LOCK_MS / 60_000} minutes: check both, or ask your teacher to reset your PIN.`);
+      const lastTry = this.pairFailures.count(pairKey, now) === PIN_TRIES - 1;
+      const warning = lastTry ? ` One more wrong PIN and sign-in waits ${PIN_LOCK_MS / 60_000} minutes: check it, or ask your teacher to reset your PIN.` : "";
+      // A personal link asks no name: say what is wrong with what it asked, and the other way in.
+      if ("linkCode" in body) {
+        return fail(ERROR_CODES.SIGN_IN_FAILED, student
+          ? `That PIN does not match this personal link.${warning || " Check it (your teacher can reset your PIN)."}`
+          : "This personal link is not valid: sign in with your class code, your name and your PIN instead.");
       }
-      return fail(ERROR_CODES.SIGN_IN_FAILED, "That name and PIN do not match. Check both (your teacher can reset your PIN).");
+      return fail(ERROR_CODES.SIGN_IN_FAILED, `That name and PIN do not match.${warning || " Check both (your teacher can reset your PIN)."}`);
     }
     this.pairFailures.forget(pairKey);
     if (student.pinFailures > 0 || student.lockedUntil) await this.deps.roster.pinSucceeded(student.id);
     const token = await this.newDevice(student.id);
-    if (!className) {
-      const who = await this.deps.roster.signedIn(hashSecret(token));
-      className = who?.classroom.name ?? "";
-    }
-    return ok({ token, identity: { name: student.name, className, linkCode: student.linkCode } });
+    if (!classroom) classroom = (await this.deps.roster.signedIn(hashSecret(token)))?.classroom ?? { name: "", code: "" };
+    return ok({ token, identity: { name: student.name, className: classroom.name, classCode: classroom.code, linkCode: student.linkCode } });
   }
 
   private async newDevice(studentId: string): Promise<string> {
@@ -163,6 +165,18 @@ export class StudentAccess {
   async who(headers: IncomingHttpHeaders): Promise<SignedInStudent | null> {
     const token = studentToken(headers);
     return token ? this.deps.roster.signedIn(hashSecret(token)) : null;
+  }
+
+  /**
+   * Why this device is not signed in, when the teacher signed it out: a message the phone shows
+   * as it is, or null (never signed in, signed out by the student, or too long ago).
+   */
+  async signedOutMessage(headers: IncomingHttpHeaders): Promise<string | null> {
+    const token = studentToken(headers);
+    const reason = token ? await this.deps.roster.signedOutReason(hashSecret(token)) : null;
+    if (reason === "pin-reset") return "your teacher gave you a new PIN, so this device was signed out: sign in again with your name and the new PIN from your teacher";
+    if (reason === "removed") return "your teacher removed you from this class, so this device was signed out: ask your teacher if that is a mistake";
+    return null;
   }
 
   async signOut(headers: IncomingHttpHeaders): Promise<void> {

@@ -14,7 +14,8 @@ export function JoinBox() {
     <form onSubmit={(e) => { e.preventDefault(); if (clean.length === 7) router.push(`/class/${clean}`);
       else if (clean.length >= 4) router.push(`/join/${clean}`); }}>
       <label htmlFor="join-code">Class code</label>
-      <input id="join-code" type="text" inputMode="text" autoComplete="off" autoCapitalize="characters" className="big-join" maxLength={8} value={code} onChange={(e) => setCode(e.target.value)} placeholder="ABC123" />
+      <input id="join-code" type="text" inputMode="text" autoComplete="off" autoCapitalize="characters" className="big-join" maxLength={8} value={code} onChange={(e) => setCode(e.target.value)} aria-describedby="join-code-help" />
+      <p id="join-code-help" className="muted small">6 characters for a live class, 7 for your class.</p>
       <p><button type="submit" className="primary" disabled={clean.length < 4} style={{ width: "100%" }}>Join</button></p>
     </form>
   );

@@ -13,6 +13,26 @@ export const knownStudent = {
   clear: (): void => writeJson(KNOWN, null),
 };
 
+/**
+ * The class a device last signed in to, kept after it is signed out (a new PIN, a removal, or
+ * Sign out): the signed-out page links back to its class page, which then opens on "I have been
+ * here before" with the name filled in.
+ */
+export interface RememberedClass { code: string; className: string; name: string }
+
+const REMEMBERED = "livelab:student:class";
+
+export const rememberedClass = {
+  get: (): RememberedClass | null => readJson<RememberedClass>(REMEMBERED),
+  set: (c: RememberedClass): void => writeJson(REMEMBERED, c),
+};
+
+/** A device signed in as this student: remember them (signed in) and their class (for later). */
+export function rememberSignIn(who: { name: string; className: string; classCode: string }): void {
+  knownStudent.set({ name: who.name, className: who.className });
+  if (who.classCode) rememberedClass.set({ code: who.classCode, className: who.className, name: who.name });
+}
+
 /** Sentence case for a server message shown on its own ("sign in first" → "Sign in first."). */
 export function sentence(message: string): string {
   const m = message.trim();

@@ -28,4 +28,4 @@ export async function api<T>(path: string, method = "GET", body?: unknown, timeo
   return json.data as T;
 }
 
-export { knownStudent, sentence, type KnownStudent } from "./knownStudent";
+export { knownStudent, rememberedClass, rememberSignIn, sentence, type KnownStudent } from "./knownStudent";

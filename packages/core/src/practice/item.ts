@@ -1,6 +1,6 @@
 import { gradeAnswer, workedSolution, type GradeResult } from "../questions/grade.ts";
 import { fillPlaceholders, studentView, type StudentQuestionView } from "../questions/render.ts";
-import type { QuestionParams } from "../questions/sampling.ts";
+import { shownNumber, type QuestionParams } from "../questions/sampling.ts";
 import type { Prediction, QuestionTemplate } from "../questions/schema.ts";
 import { resultWording } from "../session/views.ts";
 
@@ -72,8 +72,9 @@ export function gradePractice(template: QuestionTemplate, seed: number, params: 
   };
 }
 
-/** Option ids as "B: text" in the phone's order; numbers and formulas as they are. */
+/** Option ids as "B: text" in the phone's order; numbers with a true minus; formulas as they are. */
 function expectedText(template: QuestionTemplate, seed: number, params: QuestionParams, expected: string): string {
+  if (template.kind === "numeric") return shownNumber(expected);
   if (template.kind !== "single" && template.kind !== "multiple") return expected;
   const order = practiceQuestionView(template, seed).view.options ?? [];
   return expected.split(",").filter(Boolean).map((id) => {

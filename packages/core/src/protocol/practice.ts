@@ -47,7 +47,8 @@ export const AssignmentCreateSchema = z.object({
 export const ClassSessionCreateSchema = z.object({ lessonId: z.string().max(64).optional() }).strict();
 
 /** Who a signed-in device is. */
-export interface StudentIdentity { name: string; className: string; linkCode: string }
+/** Who a signed-in device is: their name, their class (its name and 7-character code) and their personal link code. */
+export interface StudentIdentity { name: string; className: string; classCode: string; linkCode: string }
 
 export interface LookupClass { className: string; teacherName: string; joinOpen: boolean }
 
@@ -106,6 +107,8 @@ export interface PracticeAttemptResult {
   feedback: PracticeFeedback;
   /** The skill after this attempt (the server's count: the phone shows it, never guesses it). */
   state: SkillState;
+  /** The hint was opened before this answer: right or not, it does not count toward mastery. */
+  hintUsed: boolean;
   /** This attempt made the skill mastered. */
   mastered: boolean;
   /** Course nodes and skills this attempt opened. */

@@ -2,7 +2,7 @@ import { compileExpression, compileFormula } from "./expressions.ts";
 import { parseNumber } from "./parseNumber.ts";
 import { resolvePrediction } from "./prediction.ts";
 import { sameFunction } from "./equivalence.ts";
-import { formatNumber, type QuestionParams } from "./sampling.ts";
+import { formatNumber, shownNumber, type QuestionParams } from "./sampling.ts";
 import type { ExpressionQuestion, MultipleChoiceQuestion, NumericQuestion, QuestionTemplate, SingleChoiceQuestion, TextQuestion } from "./schema.ts";
 import { describeTolerance, withinTolerance } from "./tolerance.ts";
 import { formatAsAsked } from "./answerPrecision.ts";
@@ -87,7 +87,7 @@ function gradeNumeric(t: NumericQuestion, params: QuestionParams, answer: unknow
   }
   return {
     status: "incorrect", correct: false, score: 0, feedbackKey: null,
-    feedback: `Not quite: the answer is ${expected} (accepted within ${describeTolerance(t.tolerance)}).`,
+    feedback: `Not quite: the answer is ${shownNumber(expected)} (accepted within ${describeTolerance(t.tolerance)}).`,
     expected, normalized,
   };
 }

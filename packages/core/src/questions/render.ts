@@ -10,10 +10,24 @@ import type { QuestionKind, QuestionTemplate } from "./schema.ts";
  */
 export function fillPlaceholders(text: string, params: QuestionParams, formatComputed: (x: number) => string = formatNumber): string {
   const names = Object.keys(params);
-  return text.replace(/\{\{\s*(=)?\s*([^}]+?)\s*\}\}/g, (whole, eq: string | undefined, body: string) => {
-    if (eq) return formatComputed(compileFormula(body, names).evaluate(params));
-    return Object.hasOwn(params, body) ? formatNumber(params[body]) : whole;
+  return text.replace(/\{\{\s*(=)?\s*([^}]+?)\s*\}\}/g, (whole, eq: string | undefined, body: string, at: number) => {
+    const value = eq ? formatComputed(compileFormula(body, names).evaluate(params)) : Object.hasOwn(params, body) ? formatNumber(params[body]) : null;
+    if (value === null) return whole;
+    return bracketNegative(value, text.slice(0, at), text.slice(at + whole.length));
   });
+}
+
+/** After an operator, or as a base of a power, a negative number reads wrong bare ("η · −12", "−1^2"). */
+const OPERATOR_BEFORE = /(?:[-+*/^]|\\cdot|\\times|\\pm)\s*$/;
+
+/**
+ * A negative number put into a formula gets parentheses where a bare one would read wrong:
+ * right after an operator (`w - η · (−12)`) or before a power (`(−1)^2`). Not at the start of a
+ * formula, after `=`, or where the template wrote the parentheses itself (`({{g}})`).
+ */
+function bracketNegative(value: string, before: string, after: string): string {
+  if (!value.startsWith("-")) return value;
+  return OPERATOR_BEFORE.test(before) || /^\s*\^/.test(after) ? `(${value})` : value;
 }
 
 /**

@@ -34,6 +34,14 @@ export function optionOrder(template: QuestionTemplate, seed: number): string[] 
 }
 
 /** Numbers as a person writes them: up to 10 significant digits, no float noise (0.1+0.2 → 0.3). */
+/**
+ * A number as a person reads it outside TeX: the true minus sign (U+2212, as the rendered
+ * prompts show it), not a hyphen. Only for display: what students type stays as they typed it.
+ */
+export function shownNumber(text: string): string {
+  return /^-?\d*\.?\d+(?:e[-+]?\d+)?$/i.test(text) ? text.replace(/-/g, "\u2212") : text;
+}
+
 export function formatNumber(x: number): string {
   if (!Number.isFinite(x)) return String(x);
   if (x === 0) return "0";

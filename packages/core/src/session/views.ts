@@ -2,7 +2,7 @@ import type { Activity } from "../lesson/schema.ts";
 import type { GradeResult } from "../questions/grade.ts";
 import { gradeAnswer, workedSolution } from "../questions/grade.ts";
 import { fillPlaceholders, studentView, type StudentQuestionView } from "../questions/render.ts";
-import { questionSeed, sampleParams, type QuestionParams } from "../questions/sampling.ts";
+import { questionSeed, sampleParams, shownNumber, type QuestionParams } from "../questions/sampling.ts";
 import type { QuestionTemplate } from "../questions/schema.ts";
 import { optionLetters } from "./resultBars.ts";
 import { getPreset } from "../sim/presets/registry.ts";
@@ -102,6 +102,8 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
   const last = attempts.at(-1);
   const solution = workedSolution(template, params);
   const human = (ids: string) => choiceText(template, params, s.seed, ids);
+  // The right number with a true minus, as the prompt shows it; the student's own answer stays as typed.
+  const shownExpected = (e: string) => (template.kind === "numeric" ? shownNumber(e) : human(e));
   if (!last) {
     // Grading an empty answer is "invalid" but still says what was expected.
     // A prediction's outcome is fixed at its reveal; before that (the look-back at the end) it is
@@ -111,7 +113,7 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
     const expected = gradeAnswer(template, params, "", outcome !== undefined ? { predictionOutcome: outcome } : {}).expected;
     return {
       questionId, answered: false, status: "unanswered", correct: null, score: null, headline: "Not answered.", unscored: template.points === 0, feedback: "", feedbackKey: null,
-      expected: human(expected), solution, yourAnswer: null, yourAnswerText: null,
+      expected: shownExpected(expected), solution, yourAnswer: null, yourAnswerText: null,
     };
   }
   const r = last.result;
@@ -119,7 +121,7 @@ export function revealedResult(s: SessionState, ctx: SessionContext, participant
   const { headline, feedback } = resultWording(r, template);
   return {
     questionId, answered: true, status: r.status, correct: r.correct, score: r.score, headline, unscored: template.points === 0, feedback, feedbackKey: r.feedbackKey,
-    expected: human(r.expected), solution, yourAnswer: last.answer, yourAnswerText: human(answerText),
+    expected: shownExpected(r.expected), solution, yourAnswer: last.answer, yourAnswerText: human(answerText),
   };
 }
 

@@ -4,6 +4,7 @@ import type { GridCell } from "@livelab/core/practice";
 import type { EvidenceItem } from "@livelab/core/protocol";
 import { teacherApi } from "../../lib/teacherApi";
 import { LEVEL_TEXT } from "../practice/levels";
+import { count } from "../../lib/plural";
 
 /** "1 Dec, 16:34": a day and a time, short enough for one line. */
 function shortDate(at: number): string {
@@ -32,7 +33,7 @@ export function EvidencePanel({ classId, studentId, name, skill, title, cell, on
           <button onClick={onClose} autoFocus>Close</button>
         </div>
         <p>
-          <strong>{LEVEL_TEXT[cell.level]}</strong> · {cell.correct} of {cell.attempts} answers right{cell.hintsUsed ? ` · ${cell.hintsUsed} with the hint` : ""}
+          <strong>{LEVEL_TEXT[cell.level]}</strong> · {cell.correct} right of {count(cell.attempts, "answer")}{cell.hintsUsed ? ` · ${cell.hintsUsed} with the hint` : ""}
           {cell.level === "practising" && ` · ${cell.streak} in a row now`}{cell.reviewDue && " · review due"}{cell.stuck && " · stuck: many answers, not mastered yet"}
         </p>
         {cell.misconceptions.map((m) => <p key={m.key} className="warn-text">Repeated mistake: <strong>{m.label}</strong> ({m.count} times in the last answers)</p>)}

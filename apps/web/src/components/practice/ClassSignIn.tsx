@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { LookupClass, StudentIdentity } from "@livelab/core/protocol";
-import { api, type ApiCallError, knownStudent, sentence, type KnownStudent } from "../../lib/practiceApi";
+import { api, type ApiCallError, knownStudent, rememberedClass, rememberSignIn, sentence, type KnownStudent } from "../../lib/practiceApi";
 import "./practice.css";
 
 /** Where to go after signing in: a live class or the home, never another site. */
@@ -28,6 +28,12 @@ export function ClassSignIn({ code }: { code: string }) {
 
   useEffect(() => {
     setKnown(knownStudent.get());
+    // A device that was signed in to this class before: a returning student, not a newcomer.
+    const before = rememberedClass.get();
+    if (before && before.code === code.toUpperCase()) {
+      setMode("back");
+      setName(before.name);
+    }
     api<LookupClass>(`/api/class/${encodeURIComponent(code)}`).then((c) => {
       setInfo(c);
       if (!c.joinOpen) setMode("back");
@@ -42,7 +48,7 @@ export function ClassSignIn({ code }: { code: string }) {
     setError(null);
     try {
       const who = await api<StudentIdentity>(mode === "new" ? "/api/class/join" : "/api/class/signin", "POST", { code, name, pin });
-      knownStudent.set({ name: who.name, className: who.className });
+      rememberSignIn(who);
       window.location.assign(afterSignIn());
     } catch (e) {
       setError(sentence((e as ApiCallError).message));

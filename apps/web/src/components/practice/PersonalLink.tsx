@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { StudentIdentity } from "@livelab/core/protocol";
-import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practiceApi";
+import { api, type ApiCallError, rememberSignIn, sentence } from "../../lib/practiceApi";
 import "./practice.css";
 
 /**
@@ -20,7 +20,7 @@ export function PersonalLink() {
     setError(null);
     try {
       const who = await api<StudentIdentity>("/api/class/signin", "POST", { linkCode, pin });
-      knownStudent.set({ name: who.name, className: who.className });
+      rememberSignIn(who);
       window.location.assign("/me");
     } catch (e) {
       setError(sentence((e as ApiCallError).message));

@@ -14,6 +14,10 @@ export function PracticeFeedback({ result, onNext }: { result: PracticeAttemptRe
     <section className={`card feedback ${f.status}`} role="status" data-result={f.status} data-feedback-key={f.feedbackKey ?? ""} aria-label="your result">
       <p><strong>{f.headline}</strong> {f.mistakeLabel && <span className="mistake-label">{f.mistakeLabel}.</span>} {f.feedback && <Tex text={f.feedback} />}</p>
       {wrong && f.expected && <p>Right answer: <strong><Tex text={f.expected} /></strong></p>}
+      {f.correct && result.hintUsed && (
+        // Otherwise a right answer with the dots unchanged reads like a fault.
+        <p className="hint-used" data-role="hint-used">Right, but it does not count toward mastery: you used the hint. The next question counts.</p>
+      )}
       {f.solution && (
         <details className="tap solution-box" open={wrong}>
           <summary>Worked solution</summary>

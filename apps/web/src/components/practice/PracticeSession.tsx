@@ -83,8 +83,14 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
   // its result shows on its own, and "Next question" loads a fresh one.
   useEffect(() => {
     const kept = pendingAttempt.get();
-    if (kept && kept.skill === skill) void send(kept);
-    else void load();
+    if (kept && kept.skill === skill) {
+      if (kept.item) {
+        setItem(kept.item);
+        setState(kept.item.state);
+        setAnswer(kept.answer);
+      }
+      void send(kept);
+    } else void load();
   }, [skill, load, send]);
 
   // While waiting for the connection: try again when the phone says it is back, and every few seconds.
@@ -109,7 +115,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
 
   const submit = () => {
     if (!item || !hasAnswer(answer)) return;
-    const p: PendingAttempt = { itemId: item.itemId, skill, answer, idempotencyKey: randomKey() };
+    const p: PendingAttempt = { itemId: item.itemId, skill, answer, idempotencyKey: randomKey(), item };
     pendingAttempt.set(p);
     void send(p);
   };
@@ -139,7 +145,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
         {state && (
           <p className="row-line" data-role="mastery-row" data-level={state.level} data-streak={state.streak}>
             {mastered ? <span className="badge status-mastered">Mastered</span> : <Dots streak={state.streak} needed={state.needed} />}
-            {!mastered && state.streak > 0 && <span className="muted small"> — {state.needed === 1 ? "one more right answer masters it" : `${state.needed} more master it`}</span>}
+            {!mastered && state.streak > 0 && <span className="muted small"> — {state.needed === 1 ? "one more right answer masters it" : `${state.needed} more to master it`}</span>}
           </p>
         )}
         {locked && (

@@ -1,37 +1,43 @@
 "use client";
-import { useCallback, useEffect, useState } from "react";
+import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CourseNodeView, SkillState, StudentHome as Home } from "@livelab/core/protocol";
-import { api, type ApiCallError, knownStudent, sentence } from "../../lib/practiceApi";
-import { dueDate, dueIn, LEVEL_TEXT } from "./levels";
+import { api, type ApiCallError, knownStudent, rememberSignIn, sentence } from "../../lib/practiceApi";
+import { SignedOut } from "./SignedOut";
+import { dueIn, LEVEL_TEXT } from "./levels";
+import { HomeDue } from "./HomeDue";
+import { nodeStatus } from "./nodeStatus";
 import { LockIcon } from "./LockIcon";
 import { MyLink } from "./MyLink";
+import { WaitingAnswer } from "./WaitingAnswer";
 import "./practice.css";
 
-const STATUS_TEXT: Record<CourseNodeView["status"], string> = { mastered: "Mastered", "in-progress": "In progress", available: "Open", locked: "Locked" };
 const STATUS_ICON: Record<Exclude<CourseNodeView["status"], "locked">, string> = { mastered: "✓", "in-progress": "◐", available: "○" };
 
 /**
  * A student's home on a phone: a live class of their class (join it as themselves), what is
- * due today (reviews, assignments), and their course — each node mastered, in progress, open or
- * locked with what it needs, each skill with its row of right answers and a Practise button.
+ * due today (reviews, assignments due or late), the other assignments, and their course —
+ * each node mastered, in progress, open or locked with what it needs, each skill with its row of right answers and a Practise button.
  * Everything is the server's count; the phone decides nothing.
  */
 export function StudentHome() {
   const [home, setHome] = useState<Home | null>(null);
   const [error, setError] = useState<string | null>(null);
-  const [signedOut, setSignedOut] = useState(false);
+  // Signed out: the server's reason when it knows one (a new PIN, a removal), else null.
+  const [signedOut, setSignedOut] = useState<{ reason: string | null } | null>(null);
+  // Skills the teacher assigned: open even behind their node's gate.
+  const assigned = useMemo(() => new Set(home?.assignments.flatMap((a) => a.skills.map((s) => s.skill)) ?? []), [home]);
 
   const load = useCallback(async () => {
     try {
       const h = await api<Home>("/api/student/home");
       setHome(h);
       setError(null);
-      knownStudent.set({ name: h.student.name, className: h.student.className });
+      rememberSignIn(h.student);
     } catch (e) {
       const err = e as ApiCallError;
       if (err.status === 401) {
         knownStudent.clear();
-        setSignedOut(true);
+        setSignedOut({ reason: err.code === "SIGNED_OUT" ? err.message : null });
       } else setError(err.offline ? "No connection. Your progress is safe on the server; this page updates when you are back online." : sentence(err.message));
     }
   }, []);
@@ -55,15 +61,7 @@ export function StudentHome() {
     window.location.assign("/");
   };
 
-  if (signedOut) {
-    return (
-      <main className="narrow practice">
-        <p className="brand">LiveLab</p>
-        <h1>Sign in to your class</h1>
-        <p>This device is not signed in. Type your class code on the <a href="/">start page</a>, or open your personal link, then your PIN.</p>
-      </main>
-    );
-  }
+  if (signedOut) return <SignedOut reason={signedOut.reason} />;
 
   return (
     <>
@@ -74,6 +72,7 @@ export function StudentHome() {
       </header>
       <main className="narrow practice">
         {error && <p className="offline-note" role="status">{error}</p>}
+        <WaitingAnswer />
         {home === null ? <p className="muted">Loading your course…</p> : (
           <>
             {home.live && (
@@ -82,12 +81,12 @@ export function StudentHome() {
                 <a className="button-link primary-link" href={`/join/${home.live.code}`}>Join the class</a>
               </section>
             )}
-            <DueToday home={home} />
+            <HomeDue home={home} />
             <h1 className="course-title">{home.courseTitle}</h1>
             <ol className="course-map" aria-label="your course">
-              {home.nodes.map((n) => <NodeCard key={n.id} node={n} now={home.serverTime} />)}
+              {home.nodes.map((n) => <NodeCard key={n.id} node={n} now={home.serverTime} assigned={assigned} />)}
             </ol>
-            <MyLink linkCode={home.student.linkCode} />
+            <MyLink linkCode={home.student.linkCode} classCode={home.student.classCode} />
           </>
         )}
       </main>
@@ -95,49 +94,26 @@ export function StudentHome() {
   );
 }
 
-function DueToday({ home }: { home: Home }) {
-  const open = home.assignments.filter((a) => !a.complete);
-  if (home.dueReviews.length === 0 && open.length === 0) return null;
+function NodeCard({ node, now, assigned }: { node: CourseNodeView; now: number; assigned: ReadonlySet<string> }) {
+  const { badge, badgeClass, assignedOpen, gate } = nodeStatus(node, assigned);
+  // Skills the teacher assigned in a locked node are for now: listed in view, not folded away.
+  const locked = node.status === "locked" && !assignedOpen;
   return (
-    <section className="card due" aria-labelledby="due-heading">
-      <h2 id="due-heading">Due today</h2>
-      <ul className="plain-list">
-        {home.dueReviews.map((r) => (
-          <li key={r.skill} className="due-item">
-            <span>Review: <strong>{r.title}</strong></span>
-            <a className="button-link" href={`/me/practice/${r.skill}`}>Review</a>
-          </li>
-        ))}
-        {open.map((a) => {
-          const next = a.skills.find((s) => !s.mastered)!;
-          const done = a.skills.filter((s) => s.mastered).length;
-          return (
-            <li key={a.id} className="due-item">
-              <span>
-                <strong>{a.title}</strong> <span className="muted small">from your teacher{a.dueAt ? `, due ${dueDate(a.dueAt)}` : ""} · {done} of {a.skills.length} mastered</span>
-              </span>
-              <a className="button-link" href={`/me/practice/${next.skill}?assignment=${encodeURIComponent(a.id)}`}>Practise</a>
-            </li>
-          );
-        })}
-      </ul>
-    </section>
-  );
-}
-
-function NodeCard({ node, now }: { node: CourseNodeView; now: number }) {
-  const locked = node.status === "locked";
-  return (
-    <li className={`card node node-${node.status}`} data-node={node.id} data-status={node.status}>
+    <li className={`card node node-${locked ? "locked" : node.status}`} data-node={node.id} data-status={node.status} data-assigned={assignedOpen ? "true" : undefined}>
       <div className="node-head">
-        <span className="node-icon" aria-hidden="true">{node.status === "locked" ? <LockIcon /> : STATUS_ICON[node.status]}</span>
+        <span className="node-icon" aria-hidden="true">{locked ? <LockIcon /> : assignedOpen ? STATUS_ICON.available : STATUS_ICON[node.status as Exclude<CourseNodeView["status"], "locked">]}</span>
         <div>
           <h2>{node.title}</h2>
           <p className="muted small">{node.kind === "upcoming" && !locked ? "Coming later: your teacher will open it." : node.summary}</p>
         </div>
-        <span className={`badge status-${node.status}`}>{STATUS_TEXT[node.status]}</span>
+        <span className={`badge status-${badgeClass}`}>{badge}</span>
       </div>
-      {locked && node.needs.length > 0 && <p className="needs">Opens when you have mastered: <strong>{node.needs.join(" and ")}</strong>.</p>}
+      {(assignedOpen || gate) && (
+        <p className="needs">
+          {assignedOpen && <><strong>Assigned by your teacher: open.</strong> </>}
+          {gate && <>{gate.lead}{gate.needs && <> <strong>{gate.needs}</strong>.</>}</>}
+        </p>
+      )}
       {node.kind === "upcoming" && locked && node.needs.length === 0 && <p className="needs">Coming later.</p>}
       {node.skills.length > 0 && (locked ? (
         // A locked node's skills are not for now: listed on request, so the open ones stay in view.
@@ -185,7 +161,7 @@ export function Dots({ streak, needed }: { streak: number; needed: number }) {
   const total = streak + needed;
   return (
     <span className="dots" aria-label={`${streak} of ${total} right in a row`}>
-      <span aria-hidden="true">{"●".repeat(streak)}{"○".repeat(needed)}</span> {streak === 0 ? `${total} right in a row master it` : `${streak} of ${total} in a row`}
+      <span aria-hidden="true">{"●".repeat(streak)}{"○".repeat(needed)}</span> {streak === 0 ? `${total} right in a row to master it` : `${streak} of ${total} in a row`}
     </span>
   );
 }

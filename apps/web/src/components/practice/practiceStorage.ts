@@ -1,5 +1,6 @@
 "use client";
 import { readJson, writeJson } from "../../lib/localJson";
+import type { PracticeItemView } from "@livelab/core/protocol";
 import type { Answer } from "../student/AnswerInput";
 
 /**
@@ -12,6 +13,11 @@ export interface PendingAttempt {
   skill: string;
   answer: Answer;
   idempotencyKey: string;
+  /**
+   * The question it answers, as the phone showed it: when the page was closed before the answer
+   * went out, the verdict shown later sits under its own question and answer, not alone.
+   */
+  item?: PracticeItemView;
 }
 
 const PENDING = "livelab:practice:pending";

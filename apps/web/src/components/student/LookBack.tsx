@@ -5,6 +5,7 @@ import { call, type LiveSocket } from "../../lib/socket";
 import { Tex } from "../../lib/tex";
 import { Feedback } from "./QuestionCard";
 import { studentMessage } from "./studentMessages";
+import { answeredSummary } from "./answeredSummary";
 
 /**
  * The end of class on a phone: the student's own numbers (core's personal summary, rendered
@@ -22,7 +23,7 @@ export function LookBack({ socket, summary }: { socket: LiveSocket | null; summa
     <>
       <section className="card" aria-labelledby="summary-title">
         <h1 id="summary-title">Thanks for taking part!</h1>
-        <p>You answered <strong>{summary.answered}</strong> of {summary.asked} questions{summary.graded > 0 && <> and got <strong>{summary.correct}</strong> of {summary.graded} graded ones right</>}.</p>
+        <p data-role="answered-summary">{answeredSummary(summary)}</p>
       </section>
       {error && <p className="error" role="alert">{error}</p>}
       {items && items.length > 0 && (
