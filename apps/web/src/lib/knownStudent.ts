@@ -32,11 +32,3 @@ export function rememberSignIn(who: { name: string; className: string; classCode
   knownStudent.set({ name: who.name, className: who.className });
   if (who.classCode) rememberedClass.set({ code: who.classCode, className: who.className, name: who.name });
 }
-
-/** Sentence case for a server message shown on its own ("sign in first" → "Sign in first."). */
-export function sentence(message: string): string {
-  const m = message.trim();
-  if (!m) return m;
-  const s = m.charAt(0).toUpperCase() + m.slice(1);
-  return /[.!?]$/.test(s) ? s : `${s}.`;
-}

@@ -28,4 +28,5 @@ export async function api<T>(path: string, method = "GET", body?: unknown, timeo
   return json.data as T;
 }
 
-export { knownStudent, rememberedClass, rememberSignIn, sentence, type KnownStudent } from "./knownStudent";
+export { knownStudent, rememberedClass, rememberSignIn, type KnownStudent } from "./knownStudent";
+export { asSentence } from "./sentence";

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { LookupClass, StudentIdentity } from "@livelab/core/protocol";
-import { api, type ApiCallError, knownStudent, rememberedClass, rememberSignIn, sentence, type KnownStudent } from "../../lib/practiceApi";
+import { api, type ApiCallError, knownStudent, rememberedClass, rememberSignIn, asSentence, type KnownStudent } from "../../lib/practiceApi";
 import "./practice.css";
 
 /** Where to go after signing in: a live class or the home, never another site. */
@@ -37,7 +37,7 @@ export function ClassSignIn({ code }: { code: string }) {
     api<LookupClass>(`/api/class/${encodeURIComponent(code)}`).then((c) => {
       setInfo(c);
       if (!c.joinOpen) setMode("back");
-    }, (e: ApiCallError) => setMissing(e.offline ? "No connection to the class server. Check the Wi-Fi and reload." : sentence(e.message)));
+    }, (e: ApiCallError) => setMissing(e.offline ? "No connection to the class server. Check the Wi-Fi and reload." : asSentence(e.message)));
   }, [code]);
 
   const pinOk = /^\d{4,6}$/.test(pin);
@@ -51,7 +51,7 @@ export function ClassSignIn({ code }: { code: string }) {
       rememberSignIn(who);
       window.location.assign(afterSignIn());
     } catch (e) {
-      setError(sentence((e as ApiCallError).message));
+      setError(asSentence((e as ApiCallError).message));
       setBusy(false);
     }
   };

@@ -1,7 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
 import type { StudentIdentity } from "@livelab/core/protocol";
-import { api, type ApiCallError, rememberSignIn, sentence } from "../../lib/practiceApi";
+import { api, type ApiCallError, rememberSignIn, asSentence } from "../../lib/practiceApi";
 import "./practice.css";
 
 /**
@@ -23,7 +23,7 @@ export function PersonalLink() {
       rememberSignIn(who);
       window.location.assign("/me");
     } catch (e) {
-      setError(sentence((e as ApiCallError).message));
+      setError(asSentence((e as ApiCallError).message));
       setBusy(false);
     }
   };

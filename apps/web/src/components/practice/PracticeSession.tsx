@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useRef, useState } from "react";
 import type { PracticeAttemptResult, PracticeItemView, SkillState } from "@livelab/core/protocol";
-import { api, type ApiCallError, sentence } from "../../lib/practiceApi";
+import { api, type ApiCallError, asSentence } from "../../lib/practiceApi";
 import { randomKey } from "../../lib/socket";
 import { Tex } from "../../lib/tex";
 import { AnswerInput, hasAnswer, type Answer } from "../student/AnswerInput";
@@ -50,8 +50,8 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
     } catch (e) {
       const err = e as ApiCallError;
       if (err.status === 401) window.location.assign("/me");
-      else if (err.code === "SKILL_LOCKED") setLocked(sentence(err.message));
-      else setProblem(err.offline ? "No connection. The next question comes when you are back online." : sentence(err.message));
+      else if (err.code === "SKILL_LOCKED") setLocked(asSentence(err.message));
+      else setProblem(err.offline ? "No connection. The next question comes when you are back online." : asSentence(err.message));
     }
   }, [skill, assignmentId]);
 
@@ -72,7 +72,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
       else {
         // Refused for good (an answer it cannot read): nothing was stored; fix it and send again.
         pendingAttempt.clear();
-        setPhase({ kind: "answering", error: sentence(err.message) });
+        setPhase({ kind: "answering", error: asSentence(err.message) });
       }
     } finally {
       sending.current = false;
@@ -125,7 +125,7 @@ export function PracticeSession({ skill, assignmentId }: { skill: string; assign
     try {
       setHint((await api<{ hint: string | null }>(`/api/student/practice/items/${encodeURIComponent(item.itemId)}/hint`, "POST")).hint);
     } catch (e) {
-      setProblem((e as ApiCallError).offline ? "The hint needs a connection." : sentence((e as ApiCallError).message));
+      setProblem((e as ApiCallError).offline ? "The hint needs a connection." : asSentence((e as ApiCallError).message));
     }
   };
 

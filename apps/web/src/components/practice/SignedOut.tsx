@@ -1,6 +1,7 @@
 "use client";
 import { useEffect, useState } from "react";
-import { rememberedClass, sentence, type RememberedClass } from "../../lib/knownStudent";
+import { rememberedClass, type RememberedClass } from "../../lib/knownStudent";
+import { asSentence } from "../../lib/sentence";
 
 /**
  * The home of a device that is no longer signed in. The server says why when it knows (the
@@ -14,7 +15,7 @@ export function SignedOut({ reason }: { reason: string | null }) {
     <main className="narrow practice">
       <p className="brand">LiveLab</p>
       <h1>Sign in to your class</h1>
-      <p data-role="signed-out-reason">{reason ? sentence(reason) : "This device is not signed in."}</p>
+      <p data-role="signed-out-reason">{reason ? asSentence(reason) : "This device is not signed in."}</p>
       {last ? (
         <p><a className="button-link primary-link" href={`/class/${encodeURIComponent(last.code)}`}>Sign in to {last.className}</a></p>
       ) : null}

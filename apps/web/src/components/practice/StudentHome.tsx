@@ -1,7 +1,7 @@
 "use client";
 import { useCallback, useEffect, useMemo, useState } from "react";
 import type { CourseNodeView, SkillState, StudentHome as Home } from "@livelab/core/protocol";
-import { api, type ApiCallError, knownStudent, rememberSignIn, sentence } from "../../lib/practiceApi";
+import { api, type ApiCallError, knownStudent, rememberSignIn, asSentence } from "../../lib/practiceApi";
 import { SignedOut } from "./SignedOut";
 import { dueIn, LEVEL_TEXT } from "./levels";
 import { HomeDue } from "./HomeDue";
@@ -38,7 +38,7 @@ export function StudentHome() {
       if (err.status === 401) {
         knownStudent.clear();
         setSignedOut({ reason: err.code === "SIGNED_OUT" ? err.message : null });
-      } else setError(err.offline ? "No connection. Your progress is safe on the server; this page updates when you are back online." : sentence(err.message));
+      } else setError(err.offline ? "No connection. Your progress is safe on the server; this page updates when you are back online." : asSentence(err.message));
     }
   }, []);
   useEffect(() => {

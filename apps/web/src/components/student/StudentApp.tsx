@@ -17,7 +17,8 @@ const loadQuestionCard = () => import("./QuestionCard").then((m) => m.QuestionCa
 const QuestionCard = dynamic(loadQuestionCard, { ssr: false, loading: () => <p className="muted">Loading the question…</p> });
 const LookBack = dynamic(() => import("./LookBack").then((m) => m.LookBack), { ssr: false, loading: () => <p>Thanks for taking part!</p> });
 import { seats, type Seat } from "./storage";
-import { knownStudent, sentence } from "../../lib/knownStudent";
+import { knownStudent } from "../../lib/knownStudent";
+import { asSentence } from "../../lib/sentence";
 
 /** What the phone keeps of the class's public state (the snapshot's part of it, or the latest broadcast). */
 type ClassState = Omit<PublicState, "sessionId" | "serverTime">;
@@ -81,7 +82,7 @@ export function StudentApp({ code }: { code: string }) {
           knownStudent.clear();
           return setNeedsClassSignIn(true);
         }
-        if (r.error.code !== "NOT_IN_CLASS") return setRosterError(sentence(r.error.message));
+        if (r.error.code !== "NOT_IN_CLASS") return setRosterError(asSentence(r.error.message));
         // NOT_IN_CLASS: a class without a roster (or another class's): join it with a nickname.
         setSuggestedNickname(knownStudent.get()?.name ?? "");
         return;

@@ -1,4 +1,5 @@
 import type { ErrorCode, ProtocolError } from "@livelab/core/errors";
+import { asSentence } from "../../lib/sentence";
 
 /**
  * What a phone says when the server refuses something: a sentence that starts with a capital
@@ -26,7 +27,5 @@ export function studentMessage(error: Pick<ProtocolError, "code" | "message">): 
   if (worded) return worded;
   // The server says why ("at most 24 characters", the filter's reason): keep it, add what to do.
   if (error.code === "NICKNAME_INVALID") return `That nickname cannot be used (${error.message.trim().replace(/[.!?]$/, "")}). Pick another one.`;
-  const m = error.message.trim();
-  const sentence = m.charAt(0).toUpperCase() + m.slice(1);
-  return /[.!?]$/.test(sentence) ? sentence : `${sentence}.`;
+  return asSentence(error.message);
 }
